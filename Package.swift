@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "docgen",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "docgen", targets: ["docgen"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        // System libraries: the parsers we rely on instead of writing our own.
+        .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+                       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+
+        // Pipeline stages, one library each: load → shortcodes → markdown → templates → write.
+        .target(name: "Diagnostics"),
+        .target(name: "Content", dependencies: ["CYAML", "Diagnostics"]),
+        .target(name: "Shortcodes", dependencies: ["Diagnostics"]),
+        .target(name: "Rendering", dependencies: [
+            "CCmarkGFM", "Diagnostics", .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        .target(name: "Site", dependencies: ["Content", "Shortcodes", "Rendering", "Diagnostics"],
+                resources: [.copy("DefaultTemplates")]),
+        .executableTarget(name: "docgen", dependencies: [
+            "Site", "Diagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "ShortcodesTests", dependencies: ["Shortcodes"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,189 @@
+import Diagnostics
+import Foundation
+
+/// Walks `content/` and `static/` following Hugo's conventions and reads every page's front matter.
+public enum ContentLoader {
+    public struct Options: Sendable {
+        public var contentDir: String
+        public var staticDir: String?
+        public var includeDrafts: Bool
+
+        public init(contentDir: String, staticDir: String? = nil, includeDrafts: Bool = false) {
+            self.contentDir = contentDir
+            self.staticDir = staticDir
+            self.includeDrafts = includeDrafts
+        }
+    }
+
+    public static func load(_ options: Options) -> (ContentTree, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let root = options.contentDir
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return (ContentTree(pages: [], files: []), [.error(root, 1, 1, "content folder not found")])
+        }
+        let listing = listFiles(under: root)
+
+        // Which folders are sections and which are leaf bundles decides what every file becomes.
+        let bundleDirs = Set(listing.filter { $0.hasSuffix("/index.md") || $0 == "index.md" }.map(parentDir))
+        var sectionDirs = Set(listing.filter { lastComponent($0) == "_index.md" }.map(parentDir))
+        for path in listing {
+            // Hugo makes every top-level folder a section, with or without `_index.md`.
+            if let first = path.split(separator: "/").first, path.contains("/"), !bundleDirs.contains(String(first)) {
+                sectionDirs.insert(String(first))
+            }
+        }
+        sectionDirs.insert("")
+
+        func insideBundle(_ path: String) -> String? {
+            var dir = parentDir(path)
+            while true {
+                if bundleDirs.contains(dir) { return dir }
+                if dir.isEmpty { return nil }
+                dir = parentDir(dir)
+            }
+        }
+        func sectionOf(dir: String) -> String {
+            var d = dir
+            while !sectionDirs.contains(d) { d = parentDir(d) }
+            return d
+        }
+        func contentPath(ofDir dir: String) -> String { "/" + dir }
+
+        var pages: [Page] = []
+        var staticFiles: [StaticFile] = []
+        let loadedPages = concurrentMap(listing.filter { $0.hasSuffix(".md") && (insideBundle($0) == nil || lastComponent($0) == "index.md") }) { path in
+            readPage(path, root: root)
+        }
+        var pagesBySource: [String: (SplitPage, [Diagnostic])] = [:]
+        for (path, result) in loadedPages { pagesBySource[path] = result }
+
+        for path in listing {
+            let name = lastComponent(path)
+            let dir = parentDir(path)
+            let display = root + "/" + path
+            if let bundle = insideBundle(path), !(name == "index.md" && dir == bundle) {
+                if path.hasSuffix(".md") { continue }  // Hugo does not publish Markdown resources
+                staticFiles.append(StaticFile(source: display, destination: resourceDestination(path, bundle: bundle, pages: pagesBySource, root: root)))
+                continue
+            }
+            guard path.hasSuffix(".md") else {
+                staticFiles.append(StaticFile(source: display, destination: path))
+                continue
+            }
+            guard let (split, problems) = pagesBySource[path] else { continue }
+            diagnostics += problems
+            if split.frontMatter.draft && !options.includeDrafts { continue }
+
+            let kind: Page.Kind
+            let logicalDir: String
+            if name == "_index.md" {
+                kind = dir.isEmpty ? .home : .section
+                logicalDir = dir
+            } else if name == "index.md" {
+                kind = dir.isEmpty ? .home : .page
+                logicalDir = dir
+            } else {
+                kind = .page
+                logicalDir = dir.isEmpty ? String(name.dropLast(3)) : dir + "/" + name.dropLast(3)
+            }
+            let cPath = contentPath(ofDir: logicalDir)
+            // A bundle or section belongs to the section above its folder; a plain page to its folder's.
+            let ownerDir = (name == "index.md" || name == "_index.md") ? parentDir(dir) : dir
+            let parent: String? = kind == .home ? nil : contentPath(ofDir: sectionOf(dir: ownerDir))
+            pages.append(Page(kind: kind, sourceFile: display, contentPath: cPath, parentPath: parent,
+                              frontMatter: split.frontMatter, body: split.body, bodyLine: split.bodyLine,
+                              url: url(for: split.frontMatter, contentPath: cPath)))
+        }
+
+        // Folders that are sections without an `_index.md` still get a listing page, as in Hugo.
+        let present = Set(pages.map(\.contentPath))
+        for dir in sectionDirs.sorted() {
+            let cPath = dir.isEmpty ? "/" : contentPath(ofDir: dir)
+            guard !present.contains(cPath) else { continue }
+            let parent = dir.isEmpty ? nil : contentPath(ofDir: sectionOf(dir: parentDir(dir)))
+            pages.append(Page(kind: dir.isEmpty ? .home : .section, sourceFile: root + "/" + (dir.isEmpty ? "" : dir + "/") + "_index.md",
+                              contentPath: cPath, parentPath: parent, frontMatter: FrontMatter(), body: "", bodyLine: 1,
+                              url: URLPath.pretty(cPath), isImplicit: true))
+        }
+
+        if let staticDir = options.staticDir {
+            for path in listFiles(under: staticDir) {
+                staticFiles.append(StaticFile(source: staticDir + "/" + path, destination: path))
+            }
+        }
+        return (ContentTree(pages: pages, files: staticFiles), diagnostics)
+    }
+
+    static func url(for frontMatter: FrontMatter, contentPath: String) -> String {
+        if let url = frontMatter.url { return URLPath.explicit(url) }
+        let pretty = URLPath.pretty(contentPath)
+        if let slug = frontMatter.slug, contentPath != "/" { return URLPath.withSlug(pretty, slug: slug) }
+        return pretty
+    }
+
+    /// A bundle's resources live beside its `index.html`, under the page's URL.
+    private static func resourceDestination(_ path: String, bundle: String, pages: [String: (SplitPage, [Diagnostic])], root: String) -> String {
+        let indexPath = bundle.isEmpty ? "index.md" : bundle + "/index.md"
+        let frontMatter = pages[indexPath]?.0.frontMatter ?? FrontMatter()
+        let pageURL = url(for: frontMatter, contentPath: "/" + bundle)
+        let relative = bundle.isEmpty ? path : String(path.dropFirst(bundle.count + 1))
+        return URLPath.outputFile(for: pageURL).dropLast("index.html".count) + relative
+    }
+
+    private static func readPage(_ path: String, root: String) -> (SplitPage, [Diagnostic]) {
+        let display = root + "/" + path
+        guard let data = FileManager.default.contents(atPath: display) else {
+            return (SplitPage(frontMatter: FrontMatter(), body: "", bodyLine: 1), [.error(display, 1, 1, "cannot read file")])
+        }
+        guard let text = String(validatingUTF8Data: data) else {
+            return (SplitPage(frontMatter: FrontMatter(), body: "", bodyLine: 1), [.error(display, 1, 1, "file is not valid UTF-8")])
+        }
+        return FrontMatterParser.split(text, file: display)
+    }
+
+    /// Every regular file under `root`, as sorted relative paths; hidden files are skipped as Hugo does.
+    static func listFiles(under root: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
+        var result: [String] = []
+        while let path = enumerator.nextObject() as? String {
+            if lastComponent(path).hasPrefix(".") {
+                if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { enumerator.skipDescendants() }
+                continue
+            }
+            if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { continue }
+            result.append(path)
+        }
+        return result.sorted()
+    }
+}
+
+func parentDir(_ path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "" }
+    return String(path[..<slash])
+}
+
+func lastComponent(_ path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return path }
+    return String(path[path.index(after: slash)...])
+}
+
+extension String {
+    init?(validatingUTF8Data data: Data) {
+        guard let s = String(data: data, encoding: .utf8) else { return nil }
+        self = s
+    }
+}
+
+/// Maps over items on all cores; order is kept.
+public func concurrentMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [(T, R)] {
+    let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
+    results.initialize(repeating: nil)
+    defer { results.deallocate() }
+    let base = results.baseAddress!
+    nonisolated(unsafe) let out = base
+    DispatchQueue.concurrentPerform(iterations: items.count) { i in
+        out[i] = transform(items[i])
+    }
+    return items.indices.map { (items[$0], results[$0]!) }
+}

@@ -1,0 +1,62 @@
+/// Everything `content/` (and `static/`) holds, loaded once and then only read.
+public struct ContentTree: Sendable {
+    public var pages: [Page]
+    /// Files copied as they are (images, page resources, `static/`).
+    public var files: [StaticFile]
+    private var byContentPath: [String: Int]
+
+    public init(pages: [Page], files: [StaticFile]) {
+        self.pages = pages
+        self.files = files
+        var index: [String: Int] = [:]
+        for (i, page) in pages.enumerated() { index[page.contentPath.lowercased()] = i }
+        self.byContentPath = index
+    }
+
+    /// Finds a page the way Hugo's `GetPage` does: by content path, case-insensitively, with or
+    /// without a `.md` extension, `_index`/`index` or trailing slash; a path without a leading
+    /// slash is tried relative to `relativeTo` (a section's content path) first.
+    public func page(at reference: String, relativeTo base: String? = nil) -> Page? {
+        var path = reference
+        for suffix in ["/_index.md", "/index.md", ".md", "/_index", "/index"] where path.hasSuffix(suffix) {
+            path.removeLast(suffix.count)
+            break
+        }
+        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+        if path.isEmpty { path = "/" }
+        var candidates: [String] = []
+        if !path.hasPrefix("/"), let base { candidates.append(ContentTree.join(base, path)) }
+        candidates.append(path.hasPrefix("/") ? path : "/" + path)
+        for candidate in candidates {
+            if let i = byContentPath[ContentTree.normalize(candidate).lowercased()] { return pages[i] }
+        }
+        return nil
+    }
+
+    static func join(_ base: String, _ relative: String) -> String {
+        base == "/" ? "/" + relative : base + "/" + relative
+    }
+
+    /// Resolves "." and ".." segments.
+    static func normalize(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
+            if part == "." { continue }
+            if part == ".." { _ = parts.popLast(); continue }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+}
+
+public struct StaticFile: Sendable, Hashable {
+    /// Absolute or working-directory-relative path to read from.
+    public var source: String
+    /// Path under the output folder, without a leading slash.
+    public var destination: String
+
+    public init(source: String, destination: String) {
+        self.source = source
+        self.destination = destination
+    }
+}

@@ -1,0 +1,136 @@
+import Diagnostics
+
+/// The front matter keys docgen understands; every other key is kept in `params`.
+public struct FrontMatter: Sendable {
+    public var title: String?
+    public var linkTitle: String?
+    public var weight: Int = 0
+    public var description: String?
+    public var aliases: [String] = []
+    public var draft = false
+    public var date: String?
+    public var slug: String?
+    public var url: String?
+    /// Every key not listed above, in source order, for templates (`page.params.KEY`).
+    public var params: [(key: String, value: YAMLNode)] = []
+
+    public init() {}
+}
+
+/// A page file split into its front matter and its Markdown body.
+public struct SplitPage: Sendable {
+    public var frontMatter: FrontMatter
+    public var body: Substring
+    /// 1-based line of the file on which the body starts.
+    public var bodyLine: Int
+}
+
+public enum FrontMatterParser {
+    /// Splits `---` YAML front matter from the body and reads it. All problems are returned;
+    /// the page is still usable (with defaults) when some keys are wrong.
+    public static func split(_ text: String, file: String) -> (SplitPage, [Diagnostic]) {
+        var start = text.startIndex
+        if text.hasPrefix("\u{FEFF}") { start = text.index(after: start) }
+        let content = text[start...]
+        guard let firstLineEnd = content.firstIndex(of: "\n"),
+              content[..<firstLineEnd].trimmingTrailingSpace() == "---" else {
+            if content.trimmingTrailingSpace() == "---" {
+                return (SplitPage(frontMatter: FrontMatter(), body: "", bodyLine: 2),
+                        [.error(file, 1, 1, "front matter is not closed: add a line with '---' after it")])
+            }
+            return (SplitPage(frontMatter: FrontMatter(), body: content, bodyLine: 1), [])
+        }
+
+        // Find the closing `---` (or YAML's `...`) on a line of its own.
+        var line = 2
+        var lineStart = content.index(after: firstLineEnd)
+        while lineStart < content.endIndex {
+            let lineEnd = content[lineStart...].firstIndex(of: "\n") ?? content.endIndex
+            let lineText = content[lineStart..<lineEnd].trimmingTrailingSpace()
+            if lineText == "---" || lineText == "..." {
+                let yaml = String(content[content.index(after: firstLineEnd)..<lineStart])
+                let bodyStart = lineEnd < content.endIndex ? content.index(after: lineEnd) : lineEnd
+                let (frontMatter, diagnostics) = read(yaml, file: file)
+                return (SplitPage(frontMatter: frontMatter, body: content[bodyStart...], bodyLine: line + 1), diagnostics)
+            }
+            line += 1
+            lineStart = lineEnd < content.endIndex ? content.index(after: lineEnd) : lineEnd
+        }
+        return (SplitPage(frontMatter: FrontMatter(), body: "", bodyLine: line),
+                [.error(file, 1, 1, "front matter is not closed: add a line with '---' after it")])
+    }
+
+    static func read(_ yaml: String, file: String) -> (FrontMatter, [Diagnostic]) {
+        var frontMatter = FrontMatter()
+        let root: YAMLNode
+        switch YAMLReader.read(yaml, file: file, lineOffset: 1) {
+        case .failure(let diagnostic): return (frontMatter, [diagnostic])
+        case .success(nil): return (frontMatter, [])
+        case .success(let node?): root = node
+        }
+        guard let pairs = root.mapping else {
+            return (frontMatter, [.error(file, root.line, root.column, "front matter must be a mapping of keys to values")])
+        }
+
+        var diagnostics: [Diagnostic] = []
+        func text(_ node: YAMLNode, _ key: String) -> String? {
+            if node.isNull { return nil }
+            if let s = node.string { return s }
+            diagnostics.append(.error(file, node.line, node.column, "front matter: '\(key)' must be text"))
+            return nil
+        }
+        for (keyNode, value) in pairs {
+            guard let key = keyNode.string else {
+                diagnostics.append(.error(file, keyNode.line, keyNode.column, "front matter: keys must be text"))
+                continue
+            }
+            switch key {
+            case "title": frontMatter.title = text(value, key)
+            case "linkTitle": frontMatter.linkTitle = text(value, key)
+            case "description": frontMatter.description = text(value, key)
+            case "date": frontMatter.date = text(value, key)
+            case "slug": frontMatter.slug = text(value, key)
+            case "url": frontMatter.url = text(value, key)
+            case "weight":
+                if value.isNull { break }
+                if let weight = value.int { frontMatter.weight = weight } else {
+                    diagnostics.append(.error(file, value.line, value.column,
+                                              "front matter: 'weight' must be a whole number, found '\(value.string ?? "a list or mapping")'"))
+                }
+            case "draft":
+                if value.isNull { break }
+                if let draft = value.bool { frontMatter.draft = draft } else {
+                    diagnostics.append(.error(file, value.line, value.column, "front matter: 'draft' must be true or false"))
+                }
+            case "aliases":
+                if value.isNull { break }
+                if let items = value.sequence {
+                    for item in items {
+                        if let alias = item.string { frontMatter.aliases.append(alias) } else {
+                            diagnostics.append(.error(file, item.line, item.column, "front matter: each alias must be a path"))
+                        }
+                    }
+                } else if let alias = value.string {
+                    frontMatter.aliases.append(alias)
+                } else {
+                    diagnostics.append(.error(file, value.line, value.column, "front matter: 'aliases' must be a list of paths"))
+                }
+            default:
+                frontMatter.params.append((key, value))
+            }
+        }
+        return (frontMatter, diagnostics)
+    }
+}
+
+extension StringProtocol {
+    func trimmingTrailingSpace() -> SubSequence {
+        var end = endIndex
+        while end > startIndex {
+            let before = index(before: end)
+            guard self[before] == " " || self[before] == "\t" || self[before] == "\r" else { break }
+            end = before
+        }
+        return self[startIndex..<end]
+    }
+}

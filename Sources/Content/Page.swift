@@ -1,0 +1,49 @@
+/// One Markdown page of the content tree, as loaded: front matter read, body not yet rendered.
+public struct Page: Sendable {
+    public enum Kind: String, Sendable {
+        case home, section, page
+    }
+
+    public var kind: Kind
+    /// The file as given to the user in messages (relative to where docgen was started when possible).
+    public var sourceFile: String
+    /// Hugo's logical path, used by `ilink` and `GetPage`: "/docs/guide/attach" for
+    /// `docs/guide/attach.md`, `docs/guide/attach/index.md` or `docs/guide/attach/_index.md`; "/" for home.
+    public var contentPath: String
+    /// The `contentPath` of the section this page belongs to; nil for the home page.
+    public var parentPath: String?
+    public var frontMatter: FrontMatter
+    public var body: Substring
+    public var bodyLine: Int
+    /// Site-relative URL such as "/docs/guide/attach/".
+    public var url: String
+    /// Whether the page was made up by docgen for a folder without `_index.md`.
+    public var isImplicit: Bool
+
+    public var title: String { frontMatter.title ?? Page.titleFromPath(contentPath) }
+    public var linkTitle: String { frontMatter.linkTitle ?? title }
+    public var weight: Int { frontMatter.weight }
+
+    /// Where the page is written under the output folder: "docs/guide/attach/index.html".
+    public var outputPath: String { URLPath.outputFile(for: url) }
+
+    public init(kind: Kind, sourceFile: String, contentPath: String, parentPath: String?, frontMatter: FrontMatter,
+                body: Substring, bodyLine: Int, url: String, isImplicit: Bool = false) {
+        self.kind = kind
+        self.sourceFile = sourceFile
+        self.contentPath = contentPath
+        self.parentPath = parentPath
+        self.frontMatter = frontMatter
+        self.body = body
+        self.bodyLine = bodyLine
+        self.url = url
+        self.isImplicit = isImplicit
+    }
+
+    /// Hugo titles a page without a title from its file or folder name.
+    static func titleFromPath(_ path: String) -> String {
+        let last = path.split(separator: "/").last.map(String.init) ?? ""
+        let words = last.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+}

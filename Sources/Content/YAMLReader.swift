@@ -1,0 +1,106 @@
+import CYAML
+import Diagnostics
+
+/// Reads one YAML document with libyaml. Positions in the result and in errors are shifted by
+/// `lineOffset` so they point into the enclosing file (front matter starts on line 2).
+public enum YAMLReader {
+    public static func read(_ text: String, file: String, lineOffset: Int = 0) -> Result<YAMLNode?, Diagnostic> {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            return .failure(.error(file, lineOffset + 1, 1, "could not start the YAML parser"))
+        }
+        defer { yaml_parser_delete(&parser) }
+
+        var bytes = Array(text.utf8)
+        return bytes.withUnsafeMutableBufferPointer { buffer -> Result<YAMLNode?, Diagnostic> in
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+            var document = yaml_document_t()
+            guard yaml_parser_load(&parser, &document) == 1 else {
+                return .failure(parserError(parser, file: file, lineOffset: lineOffset))
+            }
+            defer { yaml_document_delete(&document) }
+            guard let root = yaml_document_get_root_node(&document) else { return .success(nil) }
+            var builder = TreeBuilder(document: document, file: file, lineOffset: lineOffset)
+            return builder.build(root).map { $0 }
+        }
+    }
+
+    private static func parserError(_ parser: yaml_parser_t, file: String, lineOffset: Int) -> Diagnostic {
+        let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
+        var message = "front matter: \(problem)"
+        if let context = parser.context.map({ String(cString: $0) }) {
+            message += " (\(context) at line \(parser.context_mark.line + 1 + lineOffset))"
+        }
+        let mark = parser.problem_mark
+        return .error(file, Int(mark.line) + 1 + lineOffset, Int(mark.column) + 1, message)
+    }
+}
+
+/// Turns libyaml's node table into `YAMLNode` values.
+private struct TreeBuilder {
+    var document: yaml_document_t
+    let file: String
+    let lineOffset: Int
+    var depth = 0
+
+    init(document: yaml_document_t, file: String, lineOffset: Int) {
+        self.document = document
+        self.file = file
+        self.lineOffset = lineOffset
+    }
+
+    mutating func build(_ node: UnsafeMutablePointer<yaml_node_t>) -> Result<YAMLNode, Diagnostic> {
+        let line = Int(node.pointee.start_mark.line) + 1 + lineOffset
+        let column = Int(node.pointee.start_mark.column) + 1
+        // Aliases can make a node its own ancestor; a depth bound keeps that from recursing forever.
+        depth += 1
+        defer { depth -= 1 }
+        if depth > 200 { return .failure(.error(file, line, column, "front matter is nested too deeply")) }
+
+        switch node.pointee.type {
+        case YAML_SCALAR_NODE:
+            let scalar = node.pointee.data.scalar
+            let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+            return .success(YAMLNode(.scalar(text, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE), line: line, column: column))
+        case YAML_SEQUENCE_NODE:
+            var items: [YAMLNode] = []
+            var item = node.pointee.data.sequence.items.start
+            while let current = item, current < node.pointee.data.sequence.items.top {
+                guard let child = yaml_document_get_node(&document, current.pointee) else { break }
+                switch build(child) {
+                case .success(let value): items.append(value)
+                case .failure(let error): return .failure(error)
+                }
+                item = current + 1
+            }
+            return .success(YAMLNode(.sequence(items), line: line, column: column))
+        case YAML_MAPPING_NODE:
+            var pairs: [(key: YAMLNode, value: YAMLNode)] = []
+            var seen: Set<String> = []
+            var pair = node.pointee.data.mapping.pairs.start
+            while let current = pair, current < node.pointee.data.mapping.pairs.top {
+                guard let keyNode = yaml_document_get_node(&document, current.pointee.key),
+                      let valueNode = yaml_document_get_node(&document, current.pointee.value) else { break }
+                let key: YAMLNode, value: YAMLNode
+                switch build(keyNode) {
+                case .success(let k): key = k
+                case .failure(let error): return .failure(error)
+                }
+                switch build(valueNode) {
+                case .success(let v): value = v
+                case .failure(let error): return .failure(error)
+                }
+                // libyaml accepts repeated keys; a repeated key almost always hides a typo.
+                if let name = key.string, !seen.insert(name).inserted {
+                    return .failure(.error(file, key.line, key.column, "front matter: key '\(name)' appears twice"))
+                }
+                pairs.append((key, value))
+                pair = current + 1
+            }
+            return .success(YAMLNode(.mapping(pairs), line: line, column: column))
+        default:
+            return .success(YAMLNode(.scalar("", plain: true), line: line, column: column))
+        }
+    }
+}

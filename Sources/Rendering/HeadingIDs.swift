@@ -1,0 +1,64 @@
+/// Which version of Hugo's heading-ID rules to follow. Hugo changed what text an ID is made
+/// from; sites written for one set of rules have links that only work under that set.
+public enum HeadingIDRules: String, Sendable, CaseIterable {
+    /// Hugo 0.110/0.111 (goldmark of early 2023): the ID is made from the heading's raw Markdown
+    /// source, so link destinations and raw HTML tags count as text.
+    case hugo0110 = "hugo-0.110"
+    /// Current Hugo: the ID is made from the heading's rendered text only.
+    case hugoCurrent = "hugo-current"
+}
+
+/// Generates unique heading IDs for one page the way Hugo's goldmark integration does
+/// (GitHub style): letters, digits and `_` kept and lower-cased, spaces and `-` become `-`,
+/// everything else dropped; an empty result becomes "heading"; a repeat gets `-1`, `-2`, ….
+public struct HeadingIDGenerator: Sendable {
+    private var used: Set<String> = []
+
+    public init() {}
+
+    public static func slug(_ text: String) -> String {
+        var result = ""
+        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                switch scalar {
+                case " ", "-": result.unicodeScalars.append("-")
+                case "A"..."Z": result.unicodeScalars.append(Unicode.Scalar(scalar.value + 32)!)
+                case "a"..."z", "0"..."9", "_": result.unicodeScalars.append(scalar)
+                default: break
+                }
+            } else if isLetter(scalar) || isDigit(scalar) {
+                result += scalar.properties.lowercaseMapping
+            }
+        }
+        return result
+    }
+
+    /// Marks an ID as taken (an explicit `{#id}`), so generated ones avoid it.
+    public mutating func reserve(_ id: String) { used.insert(id) }
+
+    public mutating func next(for text: String) -> String {
+        var id = Self.slug(text)
+        if id.isEmpty { id = "heading" }
+        if used.contains(id) {
+            var n = 1
+            while used.contains("\(id)-\(n)") { n += 1 }
+            id = "\(id)-\(n)"
+        }
+        used.insert(id)
+        return id
+    }
+
+    // Go's unicode.IsLetter: general categories L*.
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+        default: return false
+        }
+    }
+
+    // Go's unicode.IsDigit: decimal digits (Nd).
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .decimalNumber
+    }
+}

@@ -1,0 +1,118 @@
+import CCmarkGFM
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
+/// A heading as it appears in the rendered page, for the table of contents.
+public struct RenderedHeading: Sendable, Equatable {
+    public var level: Int
+    public var id: String
+    /// The heading's text without markup, for the table of contents.
+    public var text: String
+
+    public init(level: Int, id: String, text: String) {
+        self.level = level
+        self.id = id
+        self.text = text
+    }
+}
+
+public struct RenderedMarkdown: Sendable {
+    public var html: String
+    public var headings: [RenderedHeading]
+}
+
+/// Renders GitHub-flavoured Markdown with cmark-gfm and gives every heading a Hugo-compatible ID.
+public struct MarkdownRenderer: Sendable {
+    public var rules: HeadingIDRules
+
+    public init(rules: HeadingIDRules = .hugo0110) {
+        self.rules = rules
+    }
+
+    private static let registerExtensions: Void = { cmark_gfm_core_extensions_ensure_registered() }()
+    private static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
+    // Raw HTML passes through: real docs embed iframes and `<a name>` anchors.
+    private static let options = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES
+
+    /// `ids` is shared by all Markdown of one page, so headings in an alert's body and in the
+    /// page proper never get the same ID.
+    public func render(_ markdown: String, ids: inout HeadingIDGenerator) -> RenderedMarkdown {
+        _ = Self.registerExtensions
+        guard let parser = cmark_parser_new(Self.options) else { return RenderedMarkdown(html: "", headings: []) }
+        defer { cmark_parser_free(parser) }
+        for name in Self.extensionNames {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        var source = markdown
+        source.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
+        guard let document = cmark_parser_finish(parser) else { return RenderedMarkdown(html: "", headings: []) }
+        defer { cmark_node_free(document) }
+        let extensions = cmark_parser_get_syntax_extensions(parser)
+
+        var headings: [RenderedHeading] = []
+        let nodes = Self.headingNodes(in: document)
+        if !nodes.isEmpty {
+            let lines = SourceLines(source)
+            for node in nodes {
+                headings.append(replaceHeading(node, lines: lines, ids: &ids, extensions: extensions))
+            }
+        }
+        let html = Self.take(cmark_render_html(document, Self.options, extensions))
+        return RenderedMarkdown(html: html, headings: headings)
+    }
+
+    private static func headingNodes(in document: OpaquePointer) -> [OpaquePointer] {
+        var result: [OpaquePointer] = []
+        let iterator = cmark_iter_new(document)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            if cmark_node_get_type(node) == CMARK_NODE_HEADING { result.append(node) }
+        }
+        return result
+    }
+
+    /// Swaps a heading node for an HTML block holding the same heading with its `id`, because
+    /// cmark-gfm's HTML renderer has no way to add attributes.
+    private func replaceHeading(_ node: OpaquePointer, lines: SourceLines, ids: inout HeadingIDGenerator,
+                                extensions: UnsafeMutablePointer<cmark_llist>?) -> RenderedHeading {
+        let level = Int(cmark_node_get_heading_level(node))
+        let explicitID = HeadingAttributes.takeExplicitID(from: node)
+        let id: String
+        if let explicitID {
+            ids.reserve(explicitID)
+            id = explicitID
+        } else {
+            let basis: String
+            switch rules {
+            case .hugo0110: basis = HeadingSource.rawText(of: node, lines: lines)
+            case .hugoCurrent: basis = HeadingSource.renderedText(of: node)
+            }
+            id = ids.next(for: basis)
+        }
+        let rendered = Self.take(cmark_render_html(node, Self.options, extensions))
+        // cmark renders "<hN>inner</hN>\n"; keep the inner part.
+        let inner = rendered.dropFirst(4).dropLast(6)
+        let text = HeadingSource.renderedText(of: node)
+        let html = "<h\(level) id=\"\(HTML.escapeAttribute(id))\">\(inner)</h\(level)>\n"
+        if let block = cmark_node_new(CMARK_NODE_HTML_BLOCK) {
+            _ = cmark_node_set_literal(block, html)
+            _ = cmark_node_insert_before(node, block)
+            cmark_node_free(node)
+        }
+        return RenderedHeading(level: level, id: id, text: text)
+    }
+
+    static func take(_ pointer: UnsafeMutablePointer<CChar>?) -> String {
+        guard let pointer else { return "" }
+        defer { free(pointer) }
+        return String(cString: pointer)
+    }
+}
