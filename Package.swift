@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "Site", dependencies: ["Content", "Shortcodes", "Rendering", "Diagnostics"],
                 resources: [.copy("DefaultTemplates")]),
         .executableTarget(name: "docgen", dependencies: [
-            "Site", "Diagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Site", "Rendering", "Diagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "ShortcodesTests", dependencies: ["Shortcodes"]),

@@ -143,7 +143,7 @@ public enum ContentLoader {
     }
 
     /// Every regular file under `root`, as sorted relative paths; hidden files are skipped as Hugo does.
-    static func listFiles(under root: String) -> [String] {
+    public static func listFiles(under root: String) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
         var result: [String] = []
         while let path = enumerator.nextObject() as? String {

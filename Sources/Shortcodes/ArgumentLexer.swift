@@ -171,7 +171,7 @@ extension TagLexer {
         problems.append(Problem(
             offset: open,
             message: "unterminated quoted string in \(subject): a string opened with \" must close on the same line"))
-        recoverFromOpenString(openedAt: open, lineEnd: p)
+        recoverFromOpenString(openedAt: open, lineEnd: p, resumeAfterLine: true)
         return .failed
     }
 
@@ -186,14 +186,16 @@ extension TagLexer {
         }
         problems.append(Problem(
             offset: open, message: "unterminated raw string in \(subject): missing the closing backtick"))
-        recoverFromOpenString(openedAt: open, lineEnd: bytes.lineEnd(from: open))
+        // A raw string may span lines, so an open one ran to the end of the text: there is no
+        // later line on which the tag could sensibly go on.
+        recoverFromOpenString(openedAt: open, lineEnd: bytes.lineEnd(from: open), resumeAfterLine: false)
         return .failed
     }
 
     /// Guesses where an unclosed string was meant to end. A terminator later on the same line
-    /// is most likely the tag's end (`{{< x "oops >}}`); otherwise the string is taken to end
-    /// with its line. At the end of the text the tag is lost, and this problem says why.
-    private mutating func recoverFromOpenString(openedAt open: Int, lineEnd: Int) {
+    /// is most likely the tag's end (`{{< x "oops >}}`); otherwise, when allowed, the string is
+    /// taken to end with its line. Else the tag is lost, and the string's problem says why.
+    private mutating func recoverFromOpenString(openedAt open: Int, lineEnd: Int, resumeAfterLine: Bool) {
         var p = open + 1
         while p < lineEnd {
             if bytes.hasTerminator(form.closeByte, at: p) {
@@ -202,7 +204,7 @@ extension TagLexer {
             }
             p += 1
         }
-        pos = lineEnd
-        if lineEnd >= bytes.count { endOfTextExplained = true }
+        pos = resumeAfterLine ? lineEnd : bytes.count
+        if pos >= bytes.count { endOfTextExplained = true }
     }
 }

@@ -48,13 +48,16 @@ struct TagLexer {
         let nameStart = pos
         let name = lexName()
         if name.isEmpty {
-            let what = isClosing ? "closing tag \(form.openDelimiter) /" : "shortcode tag \(form.openDelimiter)"
-            problems.append(Problem(offset: nameStart, message: "\(what) has no shortcode name"))
             // Still find where it ends, so its text can be kept and scanning resumes after it.
             var ignored = ShortcodeArguments()
             switch lexArguments(into: &ignored, subject: "shortcode tag", checkKinds: false) {
-            case .end(let end, _): return .unusable(end: end)
-            case .unterminated: return .unterminated
+            case .end(let end, _):
+                let what = isClosing ? "closing tag \(form.openDelimiter) /" : "shortcode tag \(form.openDelimiter)"
+                problems.append(Problem(offset: nameStart, message: "\(what) has no shortcode name"))
+                return .unusable(end: end)
+            case .unterminated:
+                // A stray `{{<` with nothing after it: "not closed" alone says it best.
+                return .unterminated
             }
         }
 

@@ -1,0 +1,61 @@
+import Diagnostics
+import Foundation
+import Mustache
+
+/// The Mustache templates of a site: its own `templates/` folder over docgen's defaults. A
+/// template is named by its path without `.html` ("single", "partials/nav", "shortcodes/note").
+public struct TemplateSet: Sendable {
+    private var library: MustacheLibrary
+    public private(set) var names: Set<String>
+
+    public init() {
+        library = MustacheLibrary()
+        names = []
+    }
+
+    /// Loads every `*.html` under the folders in order, later folders overriding earlier ones;
+    /// files under `static/` are assets, not templates. A template that does not parse is reported
+    /// at its line and column, and the others are still loaded.
+    public static func load(from folders: [String]) -> (TemplateSet, [Diagnostic]) {
+        var set = TemplateSet()
+        var diagnostics: [Diagnostic] = []
+        for folder in folders {
+            guard let enumerator = FileManager.default.enumerator(atPath: folder) else { continue }
+            var files: [String] = []
+            while let path = enumerator.nextObject() as? String {
+                if path == "static" { enumerator.skipDescendants(); continue }
+                if path.hasSuffix(".html") { files.append(path) }
+            }
+            for path in files.sorted() {
+                let file = folder + "/" + path
+                guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                    diagnostics.append(.error(file, 1, 1, "cannot read template"))
+                    continue
+                }
+                let name = String(path.dropLast(".html".count))
+                if let problem = set.register(text, named: name, file: file) { diagnostics.append(problem) }
+            }
+        }
+        return (set, diagnostics)
+    }
+
+    /// Adds one template; returns the parse error, positioned in `file`, if it does not parse.
+    public mutating func register(_ text: String, named name: String, file: String) -> Diagnostic? {
+        do {
+            library.register(try MustacheTemplate(string: text), named: name)
+            names.insert(name)
+            return nil
+        } catch let error as MustacheTemplate.ParserError {
+            return .error(file, error.context.lineNumber, error.context.columnNumber + 1,
+                          "template does not parse: \(error.error)")
+        } catch {
+            return .error(file, 1, 1, "template does not parse: \(error)")
+        }
+    }
+
+    public func has(_ name: String) -> Bool { names.contains(name) }
+
+    public func render(_ name: String, _ context: Any) -> String? {
+        library.render(context, withTemplate: name)
+    }
+}

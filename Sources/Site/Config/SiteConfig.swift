@@ -1,0 +1,106 @@
+import Content
+import Diagnostics
+import Foundation
+import Rendering
+
+/// Settings of one build: `docgen.yaml` at the site root, overridden by command-line flags.
+public struct SiteConfig: Sendable {
+    /// The site root: holds `content/`, `templates/`, `static/` and `docgen.yaml`.
+    public var source = "."
+    public var contentDir = "content"
+    /// The output folder; relative paths are taken from the site root, as Hugo's `publishDir` is.
+    public var destination = "public"
+    public var baseURL = "/"
+    public var title = "Documentation"
+    public var includeDrafts = false
+    public var headingIDs: HeadingIDRules = .hugo0110
+    public var params: [String: YAMLNode] = [:]
+
+    public init() {}
+
+    public static let fileName = "docgen.yaml"
+
+    /// Reads `docgen.yaml` from `source` when it exists.
+    public static func load(source: String) -> (SiteConfig, [Diagnostic]) {
+        var config = SiteConfig()
+        config.source = source
+        let file = join(source, fileName)
+        guard FileManager.default.fileExists(atPath: file) else { return (config, []) }
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+            return (config, [.error(file, 1, 1, "cannot read the site configuration")])
+        }
+        let root: YAMLNode
+        switch YAMLReader.read(text, file: file) {
+        case .failure(let diagnostic): return (config, [diagnostic])
+        case .success(nil): return (config, [])
+        case .success(let node?): root = node
+        }
+        guard let pairs = root.mapping else {
+            return (config, [.error(file, root.line, root.column, "the configuration must be a mapping of keys to values")])
+        }
+        var diagnostics: [Diagnostic] = []
+        for (key, value) in pairs {
+            let name = key.string ?? ""
+            func text() -> String? {
+                if let s = value.string { return s }
+                diagnostics.append(.error(file, value.line, value.column, "'\(name)' must be text"))
+                return nil
+            }
+            switch name {
+            case "title": config.title = text() ?? config.title
+            case "baseURL": config.baseURL = text() ?? config.baseURL
+            case "contentDir": config.contentDir = text() ?? config.contentDir
+            case "destination", "publishDir": config.destination = text() ?? config.destination
+            case "drafts", "buildDrafts":
+                if let flag = value.bool { config.includeDrafts = flag } else {
+                    diagnostics.append(.error(file, value.line, value.column, "'\(name)' must be true or false"))
+                }
+            case "headingIDs":
+                if let raw = text() {
+                    if let rules = HeadingIDRules(rawValue: raw) { config.headingIDs = rules } else {
+                        diagnostics.append(.error(file, value.line, value.column,
+                            "'headingIDs' must be one of \(HeadingIDRules.allCases.map(\.rawValue).joined(separator: ", ")), found '\(raw)'"))
+                    }
+                }
+            case "params":
+                guard let params = value.mapping else {
+                    diagnostics.append(.error(file, value.line, value.column, "'params' must be a mapping"))
+                    continue
+                }
+                for (k, v) in params { config.params[k.string ?? ""] = v }
+            default:
+                diagnostics.append(.error(file, key.line, key.column,
+                    "unknown setting '\(name)'; known: title, baseURL, contentDir, destination, drafts, headingIDs, params"))
+            }
+        }
+        return (config, diagnostics)
+    }
+
+    var contentPath: String { Self.join(source, contentDir) }
+    var templatesPath: String { Self.join(source, "templates") }
+    var staticPath: String { Self.join(source, "static") }
+    var destinationPath: String { destination.hasPrefix("/") ? destination : Self.join(source, destination) }
+
+    /// The path part of `baseURL`, which every site-relative link starts with.
+    var rootPath: String {
+        var path = baseURL
+        if let scheme = path.range(of: "://") {
+            let afterHost = path[scheme.upperBound...].firstIndex(of: "/") ?? path.endIndex
+            path = String(path[afterHost...])
+        }
+        if !path.hasPrefix("/") { path = "/" + path }
+        if !path.hasSuffix("/") { path += "/" }
+        return path
+    }
+
+    /// `baseURL` without a trailing slash, for absolute links in the sitemap.
+    var absoluteBase: String {
+        baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+    }
+
+    static func join(_ a: String, _ b: String) -> String {
+        if b.hasPrefix("/") { return b }
+        if a == "." || a.isEmpty { return b }
+        return a.hasSuffix("/") ? a + b : a + "/" + b
+    }
+}

@@ -1,0 +1,79 @@
+import Content
+import Rendering
+import Shortcodes
+
+/// Shortcodes docgen provides without templates.
+enum BuiltinShortcodes {
+    typealias Handler = (inout ShortcodeExpander, Shortcode) -> ShortcodeOutput?
+
+    static let all: [String: Handler] = [
+        "ilink": InternalLink.expand,
+        "alert": Alert.expand,
+    ]
+}
+
+/// `{{< ilink "/path/to/page#fragment" "text" >}}`: a checked link to another page.
+enum InternalLink {
+    static func expand(_ expander: inout ShortcodeExpander, _ shortcode: Shortcode) -> ShortcodeOutput? {
+        guard let reference = shortcode.arguments[0] ?? shortcode.arguments["path"] ?? shortcode.arguments["page"] else {
+            expander.report(shortcode, "ilink needs the path of a page, e.g. {{< ilink \"/docs/guide\" >}}")
+            return nil
+        }
+        if reference.contains("://") || reference.hasPrefix("//") {
+            expander.report(shortcode, "ilink: absolute URLs are not supported ('\(reference)'); use a Markdown link for other sites")
+            return nil
+        }
+        var path = Substring(reference)
+        var fragment: Substring?
+        if let hash = path.firstIndex(of: "#") {
+            fragment = path[path.index(after: hash)...]
+            path = path[..<hash]
+        }
+        if path.contains("?") {
+            expander.report(shortcode, "ilink: query strings are not supported ('\(reference)')")
+            return nil
+        }
+        let context = expander.context
+        let target: Page?
+        if path.isEmpty {
+            target = context.page  // "#fragment" alone links within the page
+        } else {
+            target = context.tree.page(at: String(path), relativeTo: context.currentSection)
+        }
+        guard let target else {
+            expander.report(shortcode, "ilink: page '\(path)' not found")
+            return nil
+        }
+        var href = context.link(to: target.url)
+        if let fragment, !fragment.isEmpty { href += "#" + fragment }
+        let text: String
+        if let given = shortcode.arguments[1] ?? shortcode.arguments["text"] {
+            text = expander.renderInline(given)
+        } else {
+            text = HTML.escape(target.linkTitle)
+        }
+        return .html("<a href=\"\(HTML.escapeAttribute(href))\">\(text)</a>")
+    }
+}
+
+/// `{{% alert title="Note" color="warning" %}}…{{% /alert %}}`: Docsy's call-out box.
+enum Alert {
+    static func expand(_ expander: inout ShortcodeExpander, _ shortcode: Shortcode) -> ShortcodeOutput? {
+        guard shortcode.inner != nil else {
+            expander.report(shortcode, "alert needs a closing tag: {{% /alert %}}")
+            return nil
+        }
+        let color = shortcode.arguments["color"] ?? "primary"
+        guard !color.isEmpty, color.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+            expander.report(shortcode, "alert: color must be a word such as primary, info, warning, danger or success; found '\(color)'")
+            return nil
+        }
+        var html = "<div class=\"alert alert-\(color)\" role=\"alert\">\n"
+        if let title = shortcode.arguments["title"], !title.isEmpty {
+            html += "<h4 class=\"alert-heading\">\(HTML.escape(title))</h4>\n"
+        }
+        html += expander.renderInner(shortcode)
+        html += "</div>\n"
+        return .html(html)
+    }
+}

@@ -1,0 +1,24 @@
+import Content
+import Rendering
+
+/// What shortcodes on one page may read: the site's pages, the templates, the page itself.
+struct ExpansionContext {
+    let page: Page
+    let tree: ContentTree
+    let templates: TemplateSet
+    let renderer: MarkdownRenderer
+    /// Where site-relative URLs start (the path of `baseURL`).
+    let rootPath: String
+    /// The page and site as user shortcode templates see them.
+    let pageData: [String: Any]
+    let siteData: [String: Any]
+
+    /// Section whose pages relative `ilink` paths start from.
+    var currentSection: String {
+        page.kind == .page ? (page.parentPath ?? "/") : page.contentPath
+    }
+
+    func link(to url: String) -> String {
+        rootPath + url.drop { $0 == "/" }
+    }
+}

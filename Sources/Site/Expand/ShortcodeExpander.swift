@@ -1,0 +1,132 @@
+import Content
+import Diagnostics
+import Rendering
+import Shortcodes
+
+/// What a shortcode produced: HTML is put in after Markdown rendering, Markdown before it.
+enum ShortcodeOutput {
+    case html(String)
+    case markdown(String)
+}
+
+/// Expands the shortcodes of one page and renders its Markdown. Holds the page's running state:
+/// heading IDs (unique across the page and its alerts), placeholder numbers and diagnostics.
+struct ShortcodeExpander {
+    let context: ExpansionContext
+    private let body: [UInt8]
+    private(set) var diagnostics: [Diagnostic] = []
+    private(set) var headings: [RenderedHeading] = []
+    private var ids = HeadingIDGenerator()
+    private var nextToken = 0
+
+    init(context: ExpansionContext, body: String) {
+        self.context = context
+        self.body = Array(body.utf8)
+    }
+
+    func text(_ range: Range<Int>) -> String {
+        String(decoding: body[range], as: UTF8.self)
+    }
+
+    /// Renders segments to HTML. Only the page's own headings go into its table of contents.
+    mutating func render(_ segments: [ShortcodeSegment], isPageBody: Bool) -> String {
+        var placeholders = Placeholders()
+        var markdown = ""
+        for segment in segments {
+            switch segment {
+            case .text(let range): markdown += text(range)
+            case .escaped(let literal, _): markdown += literal
+            case .shortcode(let shortcode):
+                switch expand(shortcode) {
+                case .markdown(let text)?: markdown += text
+                case .html(let html)?:
+                    markdown += placeholders.token(for: html, number: nextToken)
+                    nextToken += 1
+                case nil: break
+                }
+            }
+        }
+        let rendered = context.renderer.render(markdown, ids: &ids)
+        if isPageBody { headings += rendered.headings }
+        return placeholders.substitute(into: rendered.html)
+    }
+
+    /// The inner content as Markdown text with nested shortcodes already expanded, for templates
+    /// that want the raw inner text (Hugo's `.Inner`).
+    mutating func expandedText(_ segments: [ShortcodeSegment]) -> String {
+        var out = ""
+        for segment in segments {
+            switch segment {
+            case .text(let range): out += text(range)
+            case .escaped(let literal, _): out += literal
+            case .shortcode(let shortcode):
+                switch expand(shortcode) {
+                case .markdown(let text)?: out += text
+                case .html(let html)?: out += html
+                case nil: break
+                }
+            }
+        }
+        return out
+    }
+
+    /// Renders an inner block of Markdown (an alert's body). Inner content is usually indented
+    /// like its shortcode, e.g. inside a list item; the common indent is removed so it does not
+    /// turn into a code block.
+    mutating func renderInner(_ shortcode: Shortcode) -> String {
+        guard let inner = shortcode.inner else { return "" }
+        return render(Self.dedent(inner, text: text), isPageBody: false)
+    }
+
+    /// Renders a one-line argument as inline Markdown (Hugo's `markdownify`).
+    mutating func renderInline(_ markdown: String) -> String {
+        var scratch = HeadingIDGenerator()
+        var html = context.renderer.render(markdown, ids: &scratch).html
+        if html.hasPrefix("<p>") && html.hasSuffix("</p>\n") && html.components(separatedBy: "<p>").count == 2 {
+            html = String(html.dropFirst(3).dropLast(5))
+        }
+        return html
+    }
+
+    mutating func report(_ shortcode: Shortcode, _ message: String) {
+        diagnostics.append(Diagnostic(.error, at: shortcode.location, message))
+    }
+
+    mutating func expand(_ shortcode: Shortcode) -> ShortcodeOutput? {
+        if let builtin = BuiltinShortcodes.all[shortcode.name] {
+            return builtin(&self, shortcode)
+        }
+        let templateName = "shortcodes/" + shortcode.name
+        guard context.templates.has(templateName) else {
+            report(shortcode, "unknown shortcode '\(shortcode.name)': it is not built in and there is no template templates/\(templateName).html")
+            return nil
+        }
+        return UserShortcode.render(&self, shortcode, template: templateName)
+    }
+
+    /// Removes the indentation shared by the inner lines after the first.
+    static func dedent(_ segments: [ShortcodeSegment], text: (Range<Int>) -> String) -> [ShortcodeSegment] {
+        // Only text segments carry indentation we can measure; shortcodes inside stay where they are.
+        var joined = ""
+        for segment in segments { if case .text(let r) = segment { joined += text(r) } else { joined += "x" } }
+        let lines = joined.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
+        let indents = lines.filter { !$0.allSatisfy { $0 == " " || $0 == "\t" } }.map { $0.prefix { $0 == " " }.count }
+        guard let indent = indents.min(), indent > 0 else { return segments }
+        return segments.withIndentRemoved(indent, text: text)
+    }
+}
+
+private extension Array where Element == ShortcodeSegment {
+    /// Text segments become `.escaped` literals holding the dedented text, so the expander reads
+    /// them verbatim.
+    func withIndentRemoved(_ indent: Int, text: (Range<Int>) -> String) -> [ShortcodeSegment] {
+        map { segment in
+            guard case .text(let range) = segment else { return segment }
+            let lines = text(range).split(separator: "\n", omittingEmptySubsequences: false)
+            let trimmed = lines.enumerated().map { n, line -> Substring in
+                n == 0 ? line : line.dropFirst(Swift.min(indent, line.prefix { $0 == " " }.count))
+            }
+            return .escaped(literal: trimmed.joined(separator: "\n"), range: range)
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import Shortcodes
+
+/// A shortcode the site defines as `templates/shortcodes/NAME.html`.
+enum UserShortcode {
+    static func render(_ expander: inout ShortcodeExpander, _ shortcode: Shortcode, template: String) -> ShortcodeOutput? {
+        var args: [String: Any] = [:]
+        for (i, value) in shortcode.arguments.positional.enumerated() { args[String(i)] = value }
+        var named: [String: Any] = [:]
+        for (key, value) in shortcode.arguments.named {
+            named[key] = value
+            args[key] = value
+        }
+        var data: [String: Any] = [
+            "name": shortcode.name,
+            "args": args,
+            "positional": shortcode.arguments.positional,
+            "named": named,
+            "page": expander.context.pageData,
+            "site": expander.context.siteData,
+            "hasInner": shortcode.inner != nil,
+            "isMarkdown": shortcode.form == .markdown,
+        ]
+        if let inner = shortcode.inner {
+            data["inner"] = expander.expandedText(inner)
+            data["innerHTML"] = expander.renderInner(shortcode)
+        } else {
+            data["inner"] = ""
+            data["innerHTML"] = ""
+        }
+        guard let output = expander.context.templates.render(template, data) else {
+            expander.report(shortcode, "template templates/\(template).html could not be rendered")
+            return nil
+        }
+        return shortcode.form == .markdown ? .markdown(output) : .html(output)
+    }
+}

@@ -1,0 +1,78 @@
+import Content
+
+/// The section tree of a site, built once from the loaded pages and read by every page's render:
+/// children in menu order, reading order for previous/next, and ancestors for breadcrumbs.
+struct SiteIndex: Sendable {
+    let pages: [Page]
+    /// Child page indices of each section or home page, by the parent's content path, in menu order.
+    let children: [String: [Int]]
+    /// Every page in reading order: a section, then its children depth-first.
+    let readingOrder: [Int]
+    let positionInReadingOrder: [Int: Int]
+    let indexByContentPath: [String: Int]
+
+    init(pages: [Page]) {
+        self.pages = pages
+        var indexByPath: [String: Int] = [:]
+        for (i, page) in pages.enumerated() { indexByPath[page.contentPath] = i }
+        var children: [String: [Int]] = [:]
+        for (i, page) in pages.enumerated() {
+            guard let parent = page.parentPath else { continue }
+            children[parent, default: []].append(i)
+        }
+        for key in children.keys {
+            children[key]!.sort { SiteIndex.menuOrder(pages[$0], pages[$1]) }
+        }
+        var order: [Int] = []
+        func visit(_ i: Int) {
+            order.append(i)
+            for child in children[pages[i].contentPath] ?? [] { visit(child) }
+        }
+        if let home = indexByPath["/"] { visit(home) }
+        self.children = children
+        self.readingOrder = order
+        var position: [Int: Int] = [:]
+        for (n, i) in order.enumerated() { position[i] = n }
+        self.positionInReadingOrder = position
+        self.indexByContentPath = indexByPath
+    }
+
+    /// Hugo's default page order: by weight (unweighted last), then link title, then path.
+    static func menuOrder(_ a: Page, _ b: Page) -> Bool {
+        let wa = a.weight == 0 ? Int.max : a.weight
+        let wb = b.weight == 0 ? Int.max : b.weight
+        if wa != wb { return wa < wb }
+        if a.linkTitle != b.linkTitle { return a.linkTitle.localizedStandardCompareLess(b.linkTitle) }
+        return a.contentPath < b.contentPath
+    }
+
+    func childrenOf(_ index: Int) -> [Int] { children[pages[index].contentPath] ?? [] }
+
+    /// Home first, down to the page's parent section.
+    func ancestors(of index: Int) -> [Int] {
+        var chain: [Int] = []
+        var current = pages[index].parentPath
+        while let path = current, let i = indexByContentPath[path] {
+            chain.append(i)
+            current = pages[i].parentPath
+        }
+        return chain.reversed()
+    }
+
+    func previous(of index: Int) -> Int? {
+        guard let n = positionInReadingOrder[index], n > 0 else { return nil }
+        return readingOrder[n - 1]
+    }
+
+    func next(of index: Int) -> Int? {
+        guard let n = positionInReadingOrder[index], n + 1 < readingOrder.count else { return nil }
+        return readingOrder[n + 1]
+    }
+}
+
+extension String {
+    func localizedStandardCompareLess(_ other: String) -> Bool {
+        let a = lowercased(), b = other.lowercased()
+        return a != b ? a < b : self < other
+    }
+}

@@ -1,0 +1,46 @@
+import Content
+import Diagnostics
+import Rendering
+import Shortcodes
+
+/// One page through the pipeline: shortcodes → Markdown → layout template.
+struct PageRenderer {
+    let tree: ContentTree
+    let index: SiteIndex
+    let templates: TemplateSet
+    let data: TemplateData
+    let renderer: MarkdownRenderer
+
+    func render(_ i: Int) -> (html: String, diagnostics: [Diagnostic]) {
+        let page = index.pages[i]
+        let body = String(page.body)
+        let (document, parseProblems) = parseShortcodes(in: body, file: page.sourceFile, startLine: page.bodyLine)
+        let context = ExpansionContext(page: page, tree: tree, templates: templates, renderer: renderer,
+                                       rootPath: data.config.rootPath, pageData: data.pageData(i), siteData: data.site)
+        var expander = ShortcodeExpander(context: context, body: body)
+        let content = expander.render(document.segments, isPageBody: true)
+        var diagnostics = parseProblems + expander.diagnostics
+
+        let layout = Self.layout(for: page, in: templates)
+        guard let layout, let html = templates.render(layout, data.layoutData(i, content: content, headings: expander.headings)) else {
+            diagnostics.append(.error(page.sourceFile, 1, 1, "no template to render this \(page.kind.rawValue) with (looked for \(Self.candidates(for: page).map { "templates/\($0).html" }.joined(separator: ", ")))"))
+            return ("", diagnostics)
+        }
+        return (html, diagnostics)
+    }
+
+    static func candidates(for page: Page) -> [String] {
+        switch page.kind {
+        case .home: return ["home", "list", "single"]
+        case .section: return ["list", "single"]
+        case .page: return ["single"]
+        }
+    }
+
+    static func layout(for page: Page, in templates: TemplateSet) -> String? {
+        if let layout = page.frontMatter.params.first(where: { $0.key == "layout" })?.value.string, templates.has(layout) {
+            return layout
+        }
+        return candidates(for: page).first(where: templates.has)
+    }
+}

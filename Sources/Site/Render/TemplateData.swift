@@ -1,0 +1,144 @@
+import Content
+import Rendering
+
+/// The values templates see. Every key an item can have is always set, because Mustache looks a
+/// missing key up in the enclosing context and a recursive partial would then loop.
+struct TemplateData {
+    let index: SiteIndex
+    let config: SiteConfig
+    let site: [String: Any]
+    private let rootPath: String
+
+    init(index: SiteIndex, config: SiteConfig) {
+        self.index = index
+        self.config = config
+        self.rootPath = config.rootPath
+        var params: [String: Any] = [:]
+        for (key, value) in config.params { params[key] = value.plainValue }
+        site = [
+            "title": config.title,
+            "baseURL": config.baseURL,
+            "root": config.rootPath,
+            "params": params,
+            "homeURL": config.rootPath,
+        ]
+    }
+
+    func link(_ page: Page) -> String { rootPath + page.url.drop { $0 == "/" } }
+
+    func summary(_ i: Int) -> [String: Any] {
+        let page = index.pages[i]
+        return [
+            "title": page.title,
+            "linkTitle": page.linkTitle,
+            "url": link(page),
+            "description": page.frontMatter.description ?? "",
+        ]
+    }
+
+    /// The page without its rendered content: what shortcodes see while the content is made.
+    func pageData(_ i: Int) -> [String: Any] {
+        let page = index.pages[i]
+        var params: [String: Any] = [:]
+        for (key, value) in page.frontMatter.params { params[key] = value.plainValue }
+        return [
+            "title": page.title,
+            "linkTitle": page.linkTitle,
+            "description": page.frontMatter.description ?? "",
+            "url": link(page),
+            "permalink": config.absoluteBase + page.url,
+            "kind": page.kind.rawValue,
+            "isHome": page.kind == .home,
+            "isSection": page.kind == .section,
+            "isPage": page.kind == .page,
+            "date": page.frontMatter.date ?? "",
+            "params": params,
+        ]
+    }
+
+    /// Everything a layout needs for page `i` once its content is rendered.
+    func layoutData(_ i: Int, content: String, headings: [RenderedHeading]) -> [String: Any] {
+        var page = pageData(i)
+        page["content"] = content
+        let toc = TableOfContents.tree(headings)
+        page["toc"] = toc
+        page["hasTOC"] = !toc.isEmpty
+        page["breadcrumbs"] = index.ancestors(of: i).map(summary)
+        page["prev"] = index.previous(of: i).map(summary) ?? false
+        page["next"] = index.next(of: i).map(summary) ?? false
+        let children = index.childrenOf(i).map(summary)
+        page["children"] = children
+        page["hasChildren"] = !children.isEmpty
+        return ["page": page, "site": site, "nav": navigation(for: i)]
+    }
+
+    /// Docsy's compact menu: the top level, and below it only the path to the current page with
+    /// each level's siblings, so a page's size does not grow with the size of the site.
+    func navigation(for current: Int?) -> [[String: Any]] {
+        guard let home = index.indexByContentPath["/"] else { return [] }
+        var onPath: Set<Int> = []
+        if let current { onPath = Set(index.ancestors(of: current) + [current]) }
+        func items(under parent: Int) -> [[String: Any]] {
+            index.childrenOf(parent).map { child in
+                let open = onPath.contains(child) && !index.childrenOf(child).isEmpty
+                let children = open ? items(under: child) : []
+                return [
+                    "title": index.pages[child].linkTitle,
+                    "url": link(index.pages[child]),
+                    "active": child == current,
+                    "onPath": onPath.contains(child),
+                    "isSection": index.pages[child].kind == .section,
+                    "children": children,
+                    "hasChildren": !children.isEmpty,
+                ]
+            }
+        }
+        return items(under: home)
+    }
+}
+
+/// Nests h2–h4 headings into a tree for the "On this page" list.
+enum TableOfContents {
+    private struct Entry {
+        var heading: RenderedHeading
+        var children: [Entry] = []
+    }
+
+    static func tree(_ headings: [RenderedHeading]) -> [[String: Any]] {
+        var roots: [Entry] = []
+        for heading in headings where (2...4).contains(heading.level) {
+            insert(Entry(heading: heading), into: &roots)
+        }
+        return roots.map(data)
+    }
+
+    private static func insert(_ entry: Entry, into list: inout [Entry]) {
+        if var last = list.last, last.heading.level < entry.heading.level {
+            insert(entry, into: &last.children)
+            list[list.count - 1] = last
+        } else {
+            list.append(entry)
+        }
+    }
+
+    private static func data(_ entry: Entry) -> [String: Any] {
+        let children = entry.children.map(data)
+        return ["id": entry.heading.id, "text": entry.heading.text, "level": entry.heading.level,
+                "children": children, "hasChildren": !children.isEmpty]
+    }
+}
+
+extension TemplateData {
+    /// The 404 page: not a content page, but laid out like one, with the top-level menu.
+    func notFoundData() -> [String: Any] {
+        let page: [String: Any] = [
+            "title": "Page not found", "linkTitle": "Page not found", "description": "", "url": rootPathLink,
+            "kind": "404", "isHome": false, "isSection": false, "isPage": true, "content": "", "toc": [[String: Any]](),
+            "hasTOC": false, "breadcrumbs": [[String: Any]](), "prev": false, "next": false, "params": [String: Any](),
+            "children": [[String: Any]](), "hasChildren": false, "date": "",
+        ]
+        return ["page": page, "site": site, "nav": navigation(for: nil)]
+    }
+
+    private var rootPathLink: String { config.rootPath }
+}

@@ -1,0 +1,128 @@
+import Content
+import Diagnostics
+import Dispatch
+import Foundation
+import Rendering
+
+/// What a build did, for the one-line summary and for tests.
+public struct BuildReport: Sendable {
+    public var pages = 0
+    public var aliases = 0
+    public var files = 0
+    public var milliseconds = 0
+    public var destination = ""
+    public var diagnostics: [Diagnostic] = []
+    public var succeeded: Bool { !diagnostics.hasErrors }
+
+    public var summary: String {
+        "built \(pages) pages, \(aliases) aliases, \(files) files copied into \(destination) in \(milliseconds) ms"
+    }
+}
+
+/// The whole build: load → shortcodes → Markdown → templates → write. Nothing is written unless
+/// every page rendered without errors.
+public enum SiteBuilder {
+    public static func build(_ config: SiteConfig, defaultTemplates: String? = DefaultTemplates.path) -> BuildReport {
+        let start = DispatchTime.now()
+        var report = BuildReport()
+        report.destination = config.destinationPath
+
+        // Load.
+        let staticDir = FileManager.default.fileExists(atPath: config.staticPath) ? config.staticPath : nil
+        let (tree, loadProblems) = ContentLoader.load(.init(contentDir: config.contentPath, staticDir: staticDir,
+                                                             includeDrafts: config.includeDrafts))
+        report.diagnostics += loadProblems
+        report.diagnostics += URLCheck.collisions(in: tree)
+        let templateFolders = [defaultTemplates, config.templatesPath].compactMap { $0 }
+        let (templates, templateProblems) = TemplateSet.load(from: templateFolders)
+        report.diagnostics += templateProblems
+
+        // Render every page on all cores.
+        let index = SiteIndex(pages: tree.pages)
+        let data = TemplateData(index: index, config: config)
+        let renderer = PageRenderer(tree: tree, index: index, templates: templates, data: data,
+                                    renderer: MarkdownRenderer(rules: config.headingIDs))
+        let rendered = concurrentMap(Array(tree.pages.indices)) { renderer.render($0) }
+        for (_, result) in rendered { report.diagnostics += result.diagnostics }
+
+        let aliases = tree.pages.flatMap { page in page.frontMatter.aliases.map { (alias: $0, page: page) } }
+        report.diagnostics += URLCheck.aliasProblems(aliases, tree: tree)
+
+        report.diagnostics = Array(Set(report.diagnostics)).sortedByLocation()
+        guard !report.diagnostics.hasErrors else {
+            report.milliseconds = elapsed(since: start)
+            return report
+        }
+
+        // Write into a staging folder, then swap it in.
+        do {
+            let output = try OutputFolder.create(destination: config.destinationPath)
+            do {
+                try writeSite(output, tree: tree, rendered: rendered.map(\.1.html), aliases: aliases,
+                              templates: templates, templateFolders: templateFolders, data: data, config: config, report: &report)
+                try output.commit()
+            } catch {
+                output.discard()
+                throw error
+            }
+        } catch {
+            report.diagnostics.append(.error(config.destinationPath, 1, 1, "\(error)"))
+        }
+        report.pages = tree.pages.count
+        report.aliases = aliases.count
+        report.milliseconds = elapsed(since: start)
+        return report
+    }
+
+    private static func writeSite(_ output: OutputFolder, tree: ContentTree, rendered: [String],
+                                  aliases: [(alias: String, page: Page)], templates: TemplateSet, templateFolders: [String],
+                                  data: TemplateData, config: SiteConfig, report: inout BuildReport) throws {
+        // Assets first, so content and the site's own static files override the theme's.
+        var copies: [StaticFile] = []
+        for folder in templateFolders {
+            let assets = folder + "/static"
+            guard FileManager.default.fileExists(atPath: assets) else { continue }
+            copies += ContentLoader.listFiles(under: assets).map { StaticFile(source: assets + "/" + $0, destination: $0) }
+        }
+        copies += tree.files
+        var latest: [String: StaticFile] = [:]
+        for file in copies { latest[file.destination] = file }
+        report.files = latest.count
+        let files = Array(latest.values)
+        let failures = concurrentMap(files) { file -> String? in
+            do { try output.copy(from: file.source, to: file.destination); return nil } catch { return "\(error)" }
+        }
+        if let failure = failures.compactMap(\.1).first { throw OutputFolder.Failure.io(path: output.destination, message: failure) }
+
+        let pageFailures = concurrentMap(Array(tree.pages.indices)) { i -> String? in
+            do { try output.write(rendered[i], to: tree.pages[i].outputPath); return nil } catch { return "\(error)" }
+        }
+        if let failure = pageFailures.compactMap(\.1).first { throw OutputFolder.Failure.io(path: output.destination, message: failure) }
+
+        for (alias, page) in aliases {
+            try output.write(Redirects.page(to: data.link(page)), to: Redirects.outputFile(for: alias))
+        }
+        let entries = tree.pages.map { (loc: config.absoluteBase + $0.url, lastmod: $0.frontMatter.date) }
+        try output.write(Sitemap.xml(urls: entries), to: "sitemap.xml")
+        if templates.has("404"), let html = templates.render("404", data.notFoundData()) {
+            try output.write(html, to: "404.html")
+        }
+    }
+
+    private static func elapsed(since start: DispatchTime) -> Int {
+        Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)
+    }
+}
+
+/// Where docgen's own templates are: beside the executable, as SwiftPM bundles resources.
+public enum DefaultTemplates {
+    public static var path: String? {
+        if let override = ProcessInfo.processInfo.environment["DOCGEN_TEMPLATES"] { return override }
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for bundle in ["docgen_Site.resources", "docgen_Site.bundle/Contents/Resources"] {
+            let candidate = executable.appendingPathComponent(bundle).appendingPathComponent("DefaultTemplates").path
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Diagnostics
+import Foundation
+import Rendering
+import Site
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site in --source into --destination.",
+        discussion: """
+        Every problem of the build is listed as path:line:col: error: message, and then docgen
+        exits with code 1 without touching the destination: the site is built in a hidden folder
+        beside it and swapped in only when everything succeeded.
+
+        Settings can also live in docgen.yaml at the site root (title, baseURL, contentDir,
+        destination, drafts, headingIDs, params); flags win over the file.
+
+        Examples:
+          docgen build
+          docgen build --source docs --destination /tmp/site --baseURL https://example.com/docs/
+        """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The site root, holding content/, templates/, static/ and docgen.yaml.", valueName: "dir"))
+    var source = "."
+
+    @Option(name: .long, help: ArgumentHelp("Where to write the site (default: public/ under the site root).", valueName: "dir"))
+    var destination: String?
+
+    @Option(name: .customLong("baseURL"), help: ArgumentHelp("The URL the site is served from; its path prefixes every link.", valueName: "url"))
+    var baseURL: String?
+
+    @Flag(name: .long, help: "Include pages with draft: true.")
+    var drafts = false
+
+    @Option(name: .customLong("heading-ids"), help: ArgumentHelp("Heading-ID rules: hugo-0.110 (default) or hugo-current.", valueName: "rules"))
+    var headingIDs: String?
+
+    func run() throws {
+        var (config, problems) = SiteConfig.load(source: source)
+        if let destination {
+            // A destination given on the command line is taken from where docgen runs.
+            config.destination = destination.hasPrefix("/") ? destination : FileManager.default.currentDirectoryPath + "/" + destination
+        }
+        if let baseURL { config.baseURL = baseURL }
+        if drafts { config.includeDrafts = true }
+        if let headingIDs {
+            guard let rules = HeadingIDRules(rawValue: headingIDs) else {
+                throw ValidationError("--heading-ids must be one of: \(HeadingIDRules.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            config.headingIDs = rules
+        }
+        guard problems.isEmpty else {
+            printDiagnostics(problems)
+            throw ExitCode(1)
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory), isDirectory.boolValue else {
+            printError("docgen: error: site folder '\(source)' does not exist")
+            throw ExitCode(2)
+        }
+        let report = SiteBuilder.build(config)
+        printDiagnostics(report.diagnostics)
+        if !report.succeeded {
+            let count = report.diagnostics.filter { $0.severity == .error }.count
+            printError("docgen: build failed with \(count) error\(count == 1 ? "" : "s"); \(report.destination) was not changed")
+            throw ExitCode(1)
+        }
+        print("docgen: \(report.summary)")
+    }
+}
