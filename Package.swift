@@ -25,13 +25,19 @@ let package = Package(
             "CCmarkGFM", "Diagnostics", .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "Site", dependencies: ["Content", "Shortcodes", "Rendering", "Diagnostics"],
-                resources: [.copy("DefaultTemplates")]),
+                plugins: ["EmbedDefaultTemplates"]),
+        // The default templates are compiled into the binary, so docgen works wherever it is copied.
+        .executableTarget(name: "EmbedFiles"),
+        .plugin(name: "EmbedDefaultTemplates", capability: .buildTool(), dependencies: ["EmbedFiles"]),
         .executableTarget(name: "docgen", dependencies: [
             "Site", "Rendering", "Diagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "ShortcodesTests", dependencies: ["Shortcodes"]),
+        .testTarget(name: "ContentTests", dependencies: ["Content"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site"], exclude: ["Fixtures"]),
+        .testTarget(name: "CLITests", dependencies: ["docgen"]),
     ],
     swiftLanguageModes: [.v5]
 )

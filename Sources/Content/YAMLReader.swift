@@ -17,7 +17,7 @@ public enum YAMLReader {
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
             var document = yaml_document_t()
             guard yaml_parser_load(&parser, &document) == 1 else {
-                return .failure(parserError(parser, file: file, lineOffset: lineOffset))
+                return .failure(parserError(parser, file: file, lineOffset: lineOffset, length: buffer.count))
             }
             defer { yaml_document_delete(&document) }
             guard let root = yaml_document_get_root_node(&document) else { return .success(nil) }
@@ -26,13 +26,15 @@ public enum YAMLReader {
         }
     }
 
-    private static func parserError(_ parser: yaml_parser_t, file: String, lineOffset: Int) -> Diagnostic {
+    private static func parserError(_ parser: yaml_parser_t, file: String, lineOffset: Int, length: Int) -> Diagnostic {
         let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
         var message = "front matter: \(problem)"
+        var mark = parser.problem_mark
         if let context = parser.context.map({ String(cString: $0) }) {
             message += " (\(context) at line \(parser.context_mark.line + 1 + lineOffset))"
+            // Found only at the end of the text: what was left open is the useful place to point at.
+            if mark.index >= length { mark = parser.context_mark }
         }
-        let mark = parser.problem_mark
         return .error(file, Int(mark.line) + 1 + lineOffset, Int(mark.column) + 1, message)
     }
 }

@@ -16,9 +16,14 @@ public struct TemplateSet: Sendable {
     /// Loads every `*.html` under the folders in order, later folders overriding earlier ones;
     /// files under `static/` are assets, not templates. A template that does not parse is reported
     /// at its line and column, and the others are still loaded.
-    public static func load(from folders: [String]) -> (TemplateSet, [Diagnostic]) {
+    public static func load(defaults: [String: String] = [:], from folders: [String]) -> (TemplateSet, [Diagnostic]) {
         var set = TemplateSet()
         var diagnostics: [Diagnostic] = []
+        for (path, text) in defaults.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".html") && !path.hasPrefix("static/") {
+            if let problem = set.register(text, named: String(path.dropLast(".html".count)), file: "(built-in) templates/" + path) {
+                diagnostics.append(problem)
+            }
+        }
         for folder in folders {
             guard let enumerator = FileManager.default.enumerator(atPath: folder) else { continue }
             var files: [String] = []

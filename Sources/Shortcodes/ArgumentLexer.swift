@@ -25,7 +25,7 @@ extension TagLexer {
     /// Reads arguments until the terminator. `subject` names the tag in messages; `checkKinds`
     /// is off when the arguments are thrown away anyway (closing tags, nameless tags), so one
     /// mistake yields one message.
-    mutating func lexArguments(into arguments: inout ShortcodeArguments, subject: String,
+    mutating func lexArguments(into arguments: inout ShortcodeArguments, subject: TagSubject,
                                checkKinds: Bool) -> ArgumentsEnd {
         var kind = ArgumentKind.undecided
         var mixReported = !checkKinds
@@ -96,7 +96,7 @@ extension TagLexer {
     }
 
     /// Ends the tag at a stop sequence, reporting the wrong-terminator and next-tag cases.
-    private mutating func finish(at stop: TagStop, subject: String) -> ArgumentsEnd {
+    private mutating func finish(at stop: TagStop, subject: TagSubject) -> ArgumentsEnd {
         switch stop {
         case .own, .ownSelfClosing:
             return .end(pos + stop.length, selfClosing: stop.isSelfClosing)
@@ -117,7 +117,7 @@ extension TagLexer {
 
     /// A value at `pos`: quoted, raw, or bare. Bare named values run to whitespace (as in Hugo,
     /// so `url=a?b=c` keeps its "="); bare positional words also stop at "=" to find keys.
-    private mutating func lexValue(named: Bool, subject: String) -> ValueLex {
+    private mutating func lexValue(named: Bool, subject: TagSubject) -> ValueLex {
         if pos >= bytes.count || bytes.tagStop(at: pos, form: form) != nil { return .missing }
         switch bytes[pos] {
         case ASCII.quote: return lexQuoted(subject: subject)
@@ -138,7 +138,7 @@ extension TagLexer {
 
     /// `"..."` with `\"` and `\\` escapes; other backslashes stay as written, so Windows paths
     /// and regexes need no doubling. Like Hugo, a quoted string cannot span lines.
-    private mutating func lexQuoted(subject: String) -> ValueLex {
+    private mutating func lexQuoted(subject: TagSubject) -> ValueLex {
         let open = pos
         var p = open + 1
         var unescaped: [UInt8]?  // only built when an escape is seen; most strings are slices
@@ -176,7 +176,7 @@ extension TagLexer {
     }
 
     /// `` `...` ``: taken exactly as written, newlines and quotes included.
-    private mutating func lexRaw(subject: String) -> ValueLex {
+    private mutating func lexRaw(subject: TagSubject) -> ValueLex {
         let open = pos
         var p = open + 1
         while p < bytes.count && bytes[p] != ASCII.backtick { p += 1 }

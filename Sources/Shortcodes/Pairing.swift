@@ -5,7 +5,7 @@ import Diagnostics
 /// Hugo decides from a shortcode's template whether it takes content; the parser cannot see
 /// templates, so it decides from the text: a closing tag for N closes the nearest open N, and
 /// every tag still open above it (or at the end of the body) simply has no content.
-struct Pairing {
+struct Pairing: TagTokenSink {
     /// An opening tag whose closing tag has not been seen yet, with what followed it so far.
     private struct Frame {
         var opening: Shortcode
@@ -16,14 +16,13 @@ struct Pairing {
     private var stack: [Frame] = []
     private(set) var diagnostics: [Diagnostic] = []
 
-    static func pair(_ tokens: [TagToken]) -> (segments: [ShortcodeSegment], diagnostics: [Diagnostic]) {
-        var pairing = Pairing()
-        for token in tokens { pairing.add(token) }
-        while !pairing.stack.isEmpty { pairing.closeWithoutContent() }
-        return (pairing.root, pairing.diagnostics)
+    /// After the last token: tags still open have no closing tag.
+    mutating func finish() -> (segments: [ShortcodeSegment], diagnostics: [Diagnostic]) {
+        while !stack.isEmpty { closeWithoutContent() }
+        return (root, diagnostics)
     }
 
-    private mutating func add(_ token: TagToken) {
+    mutating func add(_ token: TagToken) {
         switch token {
         case .text(let range):
             append(.text(range))

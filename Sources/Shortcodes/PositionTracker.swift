@@ -21,17 +21,26 @@ struct PositionTracker {
             column = 1
         }
         let end = min(target, bytes.count)
-        while offset < end {
-            let b = bytes.base[offset]
-            if b == ASCII.newline {
+        let base = bytes.base
+        // Lines first, then columns only over the last line: far less work than counting
+        // scalars across every line the tracker passes.
+        var lineStart = offset
+        var i = offset
+        while i < end {
+            if base[i] == ASCII.newline {
                 line += 1
-                column = 1
-            } else if b & 0xC0 != 0x80 {
-                // Continuation bytes (10xxxxxx) belong to the scalar already counted.
-                column += 1
+                lineStart = i + 1
             }
-            offset += 1
+            i += 1
         }
+        if lineStart != offset { column = 1 }
+        i = lineStart
+        while i < end {
+            // Continuation bytes (10xxxxxx) belong to the scalar already counted.
+            if base[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        offset = end
         return (line, column)
     }
 }

@@ -24,9 +24,10 @@ public func parseShortcodes(in body: String, file: String, startLine: Int = 1)
 
 private func parse(_ bytes: ByteView, file: String, startLine: Int)
     -> (document: ShortcodeDocument, diagnostics: [Diagnostic]) {
-    var scanner = TagScanner(bytes: bytes, file: file, startLine: startLine)
+    var scanner = TagScanner(bytes: bytes, file: file, startLine: startLine, sink: Pairing())
     scanner.scan()
-    let paired = Pairing.pair(scanner.tokens)
+    var pairing = scanner.sink
+    let paired = pairing.finish()
     let diagnostics = (scanner.diagnostics + paired.diagnostics).sortedByLocation()
     return (ShortcodeDocument(segments: paired.segments), diagnostics)
 }

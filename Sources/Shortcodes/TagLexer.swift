@@ -50,7 +50,7 @@ struct TagLexer {
         if name.isEmpty {
             // Still find where it ends, so its text can be kept and scanning resumes after it.
             var ignored = ShortcodeArguments()
-            switch lexArguments(into: &ignored, subject: "shortcode tag", checkKinds: false) {
+            switch lexArguments(into: &ignored, subject: .nameless, checkKinds: false) {
             case .end(let end, _):
                 let what = isClosing ? "closing tag \(form.openDelimiter) /" : "shortcode tag \(form.openDelimiter)"
                 problems.append(Problem(offset: nameStart, message: "\(what) has no shortcode name"))
@@ -65,7 +65,7 @@ struct TagLexer {
             return lexClosingRest(name: name)
         }
         var arguments = ShortcodeArguments()
-        switch lexArguments(into: &arguments, subject: "shortcode \"\(name)\"", checkKinds: true) {
+        switch lexArguments(into: &arguments, subject: .shortcode(name), checkKinds: true) {
         case .end(let end, let selfClosing):
             return .opening(name: name, arguments: arguments, end: end, isSelfClosing: selfClosing)
         case .unterminated:
@@ -82,7 +82,7 @@ struct TagLexer {
                 message: "closing tag \(form.openDelimiter) /\(name) \(form.closeDelimiter) cannot have arguments"))
         }
         var ignored = ShortcodeArguments()
-        switch lexArguments(into: &ignored, subject: "closing tag \"/\(name)\"", checkKinds: false) {
+        switch lexArguments(into: &ignored, subject: .closing(name), checkKinds: false) {
         case .end(let end, _): return .closing(name: name, end: end)
         case .unterminated: return .unterminated
         }
@@ -93,12 +93,14 @@ struct TagLexer {
     private mutating func lexName() -> String {
         let nameStart = pos
         var firstInvalid: Int?
+        var firstDot: Int?
         while pos < bytes.count {
             let b = bytes[pos]
             if bytes.isWhitespace(at: pos) || b == ASCII.quote || b == ASCII.backtick { break }
             if bytes.tagStop(at: pos, form: form) != nil { break }
             if b < 0x80 {
                 if !NameCharacters.isASCIINameByte(b) && firstInvalid == nil { firstInvalid = pos }
+                if b == ASCII.dot && firstDot == nil { firstDot = pos }
                 pos += 1
             } else {
                 let (scalar, length) = bytes.scalar(at: pos)
@@ -113,11 +115,10 @@ struct TagLexer {
                 offset: bad,
                 message: "invalid character \"\(character)\" in shortcode name \"\(name)\"; "
                     + "names may contain letters, digits, \"-\", \"_\" and \"/\""))
-        } else if let dot = name.utf8.firstIndex(of: ASCII.dot), !Self.isInlineName(name) {
+        } else if let dot = firstDot, !Self.isInlineName(name) {
             // Hugo allows a period only in inline shortcode names ("name.inline").
-            let offset = nameStart + name.utf8.distance(from: name.utf8.startIndex, to: dot)
             problems.append(Problem(
-                offset: offset,
+                offset: dot,
                 message: "invalid character \".\" in shortcode name \"\(name)\"; "
                     + "a period is only allowed in inline shortcode names ending in \".inline\""))
         }
@@ -130,5 +131,22 @@ struct TagLexer {
 
     mutating func skipWhitespace() {
         while bytes.isWhitespace(at: pos) { pos += 1 }
+    }
+}
+
+/// Names the tag in messages. Kept as a value and only spelled out when a message is written,
+/// because almost every tag is fine and building the text for each would be wasted work.
+enum TagSubject: CustomStringConvertible {
+    case shortcode(String)
+    case closing(String)
+    /// A tag whose name is missing.
+    case nameless
+
+    var description: String {
+        switch self {
+        case .shortcode(let name): return "shortcode \"\(name)\""
+        case .closing(let name): return "closing tag \"/\(name)\""
+        case .nameless: return "shortcode tag"
+        }
     }
 }

@@ -17,9 +17,15 @@ enum TagToken {
     case closing(ClosingTag)
 }
 
+/// Receives tokens in source order. Pairing consumes them as they come, so no intermediate
+/// token list is built and copied.
+protocol TagTokenSink {
+    mutating func add(_ token: TagToken)
+}
+
 /// Walks the body from one `{{` to the next, lexing each tag and leaving everything between
 /// as text. Only tags and problems get a line and column, so plain prose costs one byte scan.
-struct TagScanner {
+struct TagScanner<Sink: TagTokenSink> {
     /// Where scanning goes on after a tag.
     private enum Resume {
         /// The tag became a token ending at this offset.
@@ -34,14 +40,15 @@ struct TagScanner {
     let file: String
     let startLine: Int
     private var tracker: PositionTracker
-    private(set) var tokens: [TagToken] = []
+    private(set) var sink: Sink
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(bytes: ByteView, file: String, startLine: Int) {
+    init(bytes: ByteView, file: String, startLine: Int, sink: Sink) {
         self.bytes = bytes
         self.file = file
         self.startLine = startLine
         self.tracker = PositionTracker(bytes)
+        self.sink = sink
     }
 
     mutating func scan() {
@@ -69,7 +76,7 @@ struct TagScanner {
                 i = brace + 2
             }
         }
-        if textStart < bytes.count { tokens.append(.text(textStart..<bytes.count)) }
+        if textStart < bytes.count { sink.add(.text(textStart..<bytes.count)) }
     }
 
     private func nextDoubleBrace(from start: Int) -> Int? {
@@ -101,7 +108,7 @@ struct TagScanner {
                 literal.append(contentsOf: form.closeDelimiter.utf8)
                 let end = p + 2 + 3
                 flushText(textStart..<brace)
-                tokens.append(.escaped(literal: String(decoding: literal, as: UTF8.self), range: brace..<end))
+                sink.add(.escaped(literal: String(decoding: literal, as: UTF8.self), range: brace..<end))
                 return .after(end)
             }
             p += 1
@@ -125,13 +132,13 @@ struct TagScanner {
         switch outcome {
         case .opening(let name, let arguments, let end, let isSelfClosing):
             flushText(textStart..<brace)
-            tokens.append(.opening(Shortcode(
+            sink.add(.opening(Shortcode(
                 name: name, arguments: arguments, form: form, location: location,
                 range: brace..<end, isSelfClosing: isSelfClosing)))
             return .after(end)
         case .closing(let name, let end):
             flushText(textStart..<brace)
-            tokens.append(.closing(ClosingTag(name: name, form: form, range: brace..<end, location: location)))
+            sink.add(.closing(ClosingTag(name: name, form: form, range: brace..<end, location: location)))
             return .after(end)
         case .unusable(let end):
             return .afterAsText(end)
@@ -141,7 +148,7 @@ struct TagScanner {
     }
 
     private mutating func flushText(_ range: Range<Int>) {
-        if !range.isEmpty { tokens.append(.text(range)) }
+        if !range.isEmpty { sink.add(.text(range)) }
     }
 
     private mutating func location(of offset: Int) -> SourceLocation {
@@ -150,6 +157,7 @@ struct TagScanner {
     }
 
     private mutating func report(_ problems: [Problem]) {
+        if problems.isEmpty { return }
         for problem in problems.sorted(by: { $0.offset < $1.offset }) {
             diagnostics.append(Diagnostic(.error, at: location(of: problem.offset), problem.message))
         }

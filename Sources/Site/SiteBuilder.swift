@@ -22,7 +22,9 @@ public struct BuildReport: Sendable {
 /// The whole build: load → shortcodes → Markdown → templates → write. Nothing is written unless
 /// every page rendered without errors.
 public enum SiteBuilder {
-    public static func build(_ config: SiteConfig, defaultTemplates: String? = DefaultTemplates.path) -> BuildReport {
+    /// `defaults` are the templates used where the site has none of its own; tests pass `[:]`
+    /// to see a site's own templates alone.
+    public static func build(_ config: SiteConfig, defaults: [String: String] = EmbeddedTemplates.files) -> BuildReport {
         let start = DispatchTime.now()
         var report = BuildReport()
         report.destination = config.destinationPath
@@ -33,9 +35,10 @@ public enum SiteBuilder {
                                                              includeDrafts: config.includeDrafts))
         report.diagnostics += loadProblems
         report.diagnostics += URLCheck.collisions(in: tree)
-        let templateFolders = [defaultTemplates, config.templatesPath].compactMap { $0 }
-        let (templates, templateProblems) = TemplateSet.load(from: templateFolders)
+        let templateFolders = [config.templatesPath]
+        let (templates, templateProblems) = TemplateSet.load(defaults: defaults, from: templateFolders)
         report.diagnostics += templateProblems
+        report.diagnostics += PageRenderer.missingLayouts(tree.pages, in: templates)
 
         // Render every page on all cores.
         let index = SiteIndex(pages: tree.pages)
@@ -58,8 +61,8 @@ public enum SiteBuilder {
         do {
             let output = try OutputFolder.create(destination: config.destinationPath)
             do {
-                try writeSite(output, tree: tree, rendered: rendered.map(\.1.html), aliases: aliases,
-                              templates: templates, templateFolders: templateFolders, data: data, config: config, report: &report)
+                try writeSite(output, tree: tree, rendered: rendered.map(\.1.html), aliases: aliases, templates: templates,
+                              defaults: defaults, templateFolders: templateFolders, data: data, config: config, report: &report)
                 try output.commit()
             } catch {
                 output.discard()
@@ -75,9 +78,16 @@ public enum SiteBuilder {
     }
 
     private static func writeSite(_ output: OutputFolder, tree: ContentTree, rendered: [String],
-                                  aliases: [(alias: String, page: Page)], templates: TemplateSet, templateFolders: [String],
+                                  aliases: [(alias: String, page: Page)], templates: TemplateSet,
+                                  defaults: [String: String], templateFolders: [String],
                                   data: TemplateData, config: SiteConfig, report: inout BuildReport) throws {
         // Assets first, so content and the site's own static files override the theme's.
+        var builtInAssets: [String] = []
+        for (path, text) in defaults where path.hasPrefix("static/") {
+            let destination = String(path.dropFirst("static/".count))
+            try output.write(text, to: destination)
+            builtInAssets.append(destination)
+        }
         var copies: [StaticFile] = []
         for folder in templateFolders {
             let assets = folder + "/static"
@@ -87,7 +97,7 @@ public enum SiteBuilder {
         copies += tree.files
         var latest: [String: StaticFile] = [:]
         for file in copies { latest[file.destination] = file }
-        report.files = latest.count
+        report.files = Set(builtInAssets).union(latest.keys).count
         let files = Array(latest.values)
         let failures = concurrentMap(files) { file -> String? in
             do { try output.copy(from: file.source, to: file.destination); return nil } catch { return "\(error)" }
@@ -114,15 +124,3 @@ public enum SiteBuilder {
     }
 }
 
-/// Where docgen's own templates are: beside the executable, as SwiftPM bundles resources.
-public enum DefaultTemplates {
-    public static var path: String? {
-        if let override = ProcessInfo.processInfo.environment["DOCGEN_TEMPLATES"] { return override }
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for bundle in ["docgen_Site.resources", "docgen_Site.bundle/Contents/Resources"] {
-            let candidate = executable.appendingPathComponent(bundle).appendingPathComponent("DefaultTemplates").path
-            if FileManager.default.fileExists(atPath: candidate) { return candidate }
-        }
-        return nil
-    }
-}

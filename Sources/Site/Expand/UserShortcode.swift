@@ -27,10 +27,13 @@ enum UserShortcode {
             data["inner"] = ""
             data["innerHTML"] = ""
         }
-        guard let output = expander.context.templates.render(template, data) else {
+        guard var output = expander.context.templates.render(template, data) else {
             expander.report(shortcode, "template templates/\(template).html could not be rendered")
             return nil
         }
+        // A template file ends with a newline that is not part of the output: without this,
+        // an inline shortcode would break the line it is used in.
+        if output.hasSuffix("\n") { output.removeLast() }
         return shortcode.form == .markdown ? .markdown(output) : .html(output)
     }
 }

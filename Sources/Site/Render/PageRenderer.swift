@@ -21,12 +21,24 @@ struct PageRenderer {
         let content = expander.render(document.segments, isPageBody: true)
         var diagnostics = parseProblems + expander.diagnostics
 
-        let layout = Self.layout(for: page, in: templates)
-        guard let layout, let html = templates.render(layout, data.layoutData(i, content: content, headings: expander.headings)) else {
-            diagnostics.append(.error(page.sourceFile, 1, 1, "no template to render this \(page.kind.rawValue) with (looked for \(Self.candidates(for: page).map { "templates/\($0).html" }.joined(separator: ", ")))"))
+        // A missing layout is reported once per kind of page by `missingLayouts`.
+        guard let layout = Self.layout(for: page, in: templates),
+              let html = templates.render(layout, data.layoutData(i, content: content, headings: expander.headings)) else {
             return ("", diagnostics)
         }
         return (html, diagnostics)
+    }
+
+    /// One error per kind of page that no template can render, at the first such page.
+    static func missingLayouts(_ pages: [Page], in templates: TemplateSet) -> [Diagnostic] {
+        var reported: Set<Page.Kind> = []
+        var diagnostics: [Diagnostic] = []
+        for page in pages where !page.isImplicit || page.kind == .home {
+            guard layout(for: page, in: templates) == nil, reported.insert(page.kind).inserted else { continue }
+            let names = candidates(for: page).map { "templates/\($0).html" }.joined(separator: ", ")
+            diagnostics.append(.error(page.sourceFile, 1, 1, "no template for the \(page.kind.rawValue) page kind: add one of \(names)"))
+        }
+        return diagnostics
     }
 
     static func candidates(for page: Page) -> [String] {

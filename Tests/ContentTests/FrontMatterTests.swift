@@ -1,0 +1,56 @@
+import Testing
+@testable import Content
+
+struct FrontMatterTests {
+    func split(_ text: String) -> (SplitPage, [String]) {
+        let (page, diagnostics) = FrontMatterParser.split(text, file: "p.md")
+        return (page, diagnostics.map(\.description))
+    }
+
+    @Test func knownKeysAndParams() {
+        let (page, problems) = split("---\ntitle: 'A: B'\nlinkTitle: Short\nweight: 7\ndraft: false\naliases: [/x/, /y/]\nslug: s\ncustom: {a: 1}\n---\nBody\n")
+        #expect(problems.isEmpty)
+        #expect(page.frontMatter.title == "A: B")
+        #expect(page.frontMatter.linkTitle == "Short")
+        #expect(page.frontMatter.weight == 7)
+        #expect(page.frontMatter.aliases == ["/x/", "/y/"])
+        #expect(page.frontMatter.slug == "s")
+        #expect(page.frontMatter.params.map(\.key) == ["custom"])
+        #expect(page.body == "Body\n")
+        #expect(page.bodyLine == 10)
+    }
+
+    @Test func pageWithoutFrontMatter() {
+        let (page, problems) = split("# Just Markdown\n")
+        #expect(problems.isEmpty)
+        #expect(page.body == "# Just Markdown\n")
+        #expect(page.bodyLine == 1)
+    }
+
+    @Test func syntaxErrorsPointIntoTheFile() {
+        #expect(split("---\ntitle: ok\n  bad: indent\n---\n").1 == ["p.md:3:6: error: front matter: mapping values are not allowed in this context"])
+        #expect(split("---\ntitle: \"open\n---\n").1.first?.hasPrefix("p.md:2:8: error: front matter: found unexpected end of stream") == true)
+    }
+
+    @Test func wrongTypesAndRepeatedKeys() {
+        #expect(split("---\nweight: 1.5\n---\n").1 == ["p.md:2:9: error: front matter: 'weight' must be a whole number, found '1.5'"])
+        #expect(split("---\ntitle: [a]\n---\n").1 == ["p.md:2:8: error: front matter: 'title' must be text"])
+        #expect(split("---\ntitle: a\ntitle: b\n---\n").1 == ["p.md:3:1: error: front matter: key 'title' appears twice"])
+        #expect(split("---\n- a\n---\n").1 == ["p.md:2:1: error: front matter must be a mapping of keys to values"])
+    }
+
+    @Test func unclosedFrontMatter() {
+        #expect(split("---\ntitle: x\n").1 == ["p.md:1:1: error: front matter is not closed: add a line with '---' after it"])
+    }
+}
+
+struct URLTests {
+    @Test func prettyURLsAreLowerCasedWithHyphens() {
+        #expect(URLPath.pretty("/Docs/My Page") == "/docs/my-page/")
+        #expect(URLPath.pretty("/") == "/")
+        #expect(URLPath.explicit("about") == "/about/")
+        #expect(URLPath.explicit("/feed.xml") == "/feed.xml")
+        #expect(URLPath.withSlug("/docs/a/", slug: "Better Name") == "/docs/better-name/")
+        #expect(URLPath.outputFile(for: "/docs/a/") == "docs/a/index.html")
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+@testable import Site
+
+/// A failed build must leave the previous site exactly as it was, and a good build must replace
+/// it completely (no stale files), without leaving its staging folder behind.
+struct AtomicOutputTests {
+    @Test func failingBuildKeepsThePreviousSite() throws {
+        let parent = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let out = parent + "/public"
+        let first = SiteBuilder.build(config(source: Fixtures.path("small-site"), destination: out), defaults: [:])
+        #expect(first.succeeded)
+        let before = snapshot(out)
+        #expect(before.count > 5)
+
+        let failed = SiteBuilder.build(config(source: Fixtures.path("broken-site"), destination: out), defaults: [:])
+        #expect(!failed.succeeded)
+        #expect(snapshot(out) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["public"])
+    }
+
+    @Test func successfulBuildReplacesTheWholeSite() throws {
+        let parent = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let out = parent + "/public"
+        try FileManager.default.createDirectory(atPath: out + "/stale", withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: out + "/stale/old.html", contents: Data("old".utf8))
+        let report = SiteBuilder.build(config(source: Fixtures.path("small-site"), destination: out), defaults: [:])
+        #expect(report.succeeded)
+        #expect(!FileManager.default.fileExists(atPath: out + "/stale/old.html"))
+        #expect(FileManager.default.fileExists(atPath: out + "/docs/a/index.html"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["public"])
+    }
+}

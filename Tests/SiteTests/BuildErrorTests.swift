@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import Site
+
+/// Every problem of a build is reported, each at its file, line and column.
+struct BuildErrorTests {
+    @Test func everyProblemIsListedWithItsPosition() {
+        let out = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let source = Fixtures.path("broken-site")
+        let report = SiteBuilder.build(config(source: source, destination: out + "/public"))
+        let lines = report.diagnostics.map { $0.description.replacingOccurrences(of: source + "/", with: "") }
+        #expect(lines == [
+            "content/docs/bad-types.md:3:9: error: front matter: 'weight' must be a whole number, found 'heavy'",
+            "content/docs/bad-types.md:4:8: error: front matter: 'draft' must be true or false",
+            "content/docs/bad-yaml.md:3:9: error: front matter: did not find expected ',' or ']' (while parsing a flow sequence at line 3)",
+            "content/docs/dup-two.md:1:1: error: two pages have the URL /same/: this one and content/docs/dup-one.md",
+            "content/docs/shortcodes.md:6:5: error: ilink: page '/docs/missing' not found",
+            "content/docs/shortcodes.md:6:39: error: unknown shortcode 'nosuch': it is not built in and there is no template templates/shortcodes/nosuch.html",
+            "content/docs/shortcodes.md:8:1: error: alert needs a closing tag: {{% /alert %}}",
+            "content/docs/shortcodes.md:11:29: error: unterminated quoted string in shortcode \"ilink\": a string opened with \" must close on the same line",
+            "content/docs/unclosed.md:1:1: error: front matter is not closed: add a line with '---' after it",
+        ])
+        #expect(!FileManager.default.fileExists(atPath: out + "/public"))
+    }
+
+    @Test func pathsThatLeaveTheOutputFolderAreRejected() throws {
+        let site = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        try FileManager.default.createDirectory(atPath: site + "/content", withIntermediateDirectories: true)
+        try "---\ntitle: Evil\nurl: ../../escape/\naliases: [\"../../../etc/x\"]\n---\n".write(toFile: site + "/content/evil.md", atomically: true, encoding: .utf8)
+        let report = SiteBuilder.build(config(source: site, destination: site + "/public"), defaults: [:])
+        let messages = report.diagnostics.map(\.message)
+        #expect(messages.contains("the URL '/../../escape/' would be written outside the output folder"))
+        #expect(messages.contains("alias '../../../etc/x' would be written outside the output folder"))
+        #expect(!FileManager.default.fileExists(atPath: site + "/escape"))
+    }
+}
+
+extension BuildErrorTests {
+    @Test func missingLayoutIsReportedOncePerKind() {
+        let out = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let source = Fixtures.path("broken-site-fixed")
+        let report = SiteBuilder.build(config(source: source, destination: out + "/public"), defaults: [:])
+        #expect(report.diagnostics.map { $0.description.replacingOccurrences(of: source + "/", with: "") } == [
+            "content/_index.md:1:1: error: no template for the home page kind: add one of templates/home.html, templates/list.html, templates/single.html",
+            "content/docs/page.md:1:1: error: no template for the page page kind: add one of templates/single.html",
+        ])
+    }
+}

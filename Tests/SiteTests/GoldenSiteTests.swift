@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import Site
+
+/// The small fixture site, built with its own templates, must match the committed output file by
+/// file. After an intended change run `make golden` and review the diff of Fixtures/small-site-golden.
+struct GoldenSiteTests {
+    @Test func smallSiteMatchesGoldenFiles() throws {
+        let out = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let report = SiteBuilder.build(config(source: Fixtures.path("small-site"), destination: out), defaults: [:])
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+        #expect(report.pages == 6)
+        #expect(report.aliases == 2)
+
+        let golden = Fixtures.path("small-site-golden")
+        let built = snapshot(out)
+        if ProcessInfo.processInfo.environment["DOCGEN_UPDATE_GOLDEN"] == "1" {
+            try? FileManager.default.removeItem(atPath: golden)
+            for (path, data) in built {
+                let target = golden + "/" + path
+                try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                FileManager.default.createFile(atPath: target, contents: data)
+            }
+        }
+        let expected = snapshot(golden)
+        #expect(built.keys.sorted() == expected.keys.sorted())
+        for (path, data) in expected {
+            let actual = built[path].map { String(decoding: $0, as: UTF8.self) } ?? "(missing)"
+            #expect(actual == String(decoding: data, as: UTF8.self), "\(path) differs from the golden file")
+        }
+    }
+
+    @Test func draftsAreBuiltOnlyWhenAskedFor() {
+        let out = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        var settings = config(source: Fixtures.path("small-site"), destination: out)
+        settings.includeDrafts = true
+        let report = SiteBuilder.build(settings, defaults: [:])
+        #expect(report.pages == 7)
+        #expect(FileManager.default.fileExists(atPath: out + "/docs/draft/index.html"))
+    }
+
+    @Test func defaultTemplatesRenderASiteWithoutTemplates() throws {
+        let out = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let report = SiteBuilder.build(config(source: Fixtures.path("broken-site-fixed"), destination: out))
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+        let home = try String(contentsOfFile: out + "/index.html", encoding: .utf8)
+        #expect(home.contains("<link rel=\"stylesheet\" href=\"/docgen.css\">"))
+        #expect(home.contains("<nav class=\"sidebar\""))
+        #expect(FileManager.default.fileExists(atPath: out + "/docgen.css"))
+        #expect(FileManager.default.fileExists(atPath: out + "/404.html"))
+    }
+}
