@@ -42,7 +42,7 @@ public struct Page: Sendable {
 
     /// Hugo titles a page without a title from its file or folder name.
     static func titleFromPath(_ path: String) -> String {
-        let last = path.split(separator: "/").last.map(String.init) ?? ""
+        guard let last = path.split(separator: "/").last.map(String.init) else { return "Home" }
         let words = last.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
         return words.prefix(1).uppercased() + words.dropFirst()
     }

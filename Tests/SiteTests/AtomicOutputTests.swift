@@ -33,3 +33,16 @@ struct AtomicOutputTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["public"])
     }
 }
+
+extension AtomicOutputTests {
+    /// What an interrupted build leaves: a staging folder of a process that no longer runs.
+    @Test func interruptedBuildLeftoversAreCleanedAndTheSiteKept() throws {
+        let parent = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let out = parent + "/public"
+        try FileManager.default.createDirectory(atPath: parent + "/.public.building-999999/docs", withIntermediateDirectories: true)
+        let report = SiteBuilder.build(config(source: Fixtures.path("small-site"), destination: out), defaults: [:])
+        #expect(report.succeeded)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["public"])
+    }
+}

@@ -33,6 +33,8 @@ struct TemplateData {
             "linkTitle": page.linkTitle,
             "url": link(page),
             "description": page.frontMatter.description ?? "",
+            // Mustache treats an empty string as true, so templates test this instead.
+            "hasDescription": !(page.frontMatter.description ?? "").isEmpty,
         ]
     }
 
@@ -45,6 +47,7 @@ struct TemplateData {
             "title": page.title,
             "linkTitle": page.linkTitle,
             "description": page.frontMatter.description ?? "",
+            "hasDescription": !(page.frontMatter.description ?? "").isEmpty,
             "url": link(page),
             "permalink": config.absoluteBase + page.url,
             "kind": page.kind.rawValue,
@@ -132,7 +135,7 @@ extension TemplateData {
     /// The 404 page: not a content page, but laid out like one, with the top-level menu.
     func notFoundData() -> [String: Any] {
         let page: [String: Any] = [
-            "title": "Page not found", "linkTitle": "Page not found", "description": "", "url": rootPathLink,
+            "title": "Page not found", "linkTitle": "Page not found", "description": "", "hasDescription": false, "url": rootPathLink,
             "kind": "404", "isHome": false, "isSection": false, "isPage": true, "content": "", "toc": [[String: Any]](),
             "hasTOC": false, "breadcrumbs": [[String: Any]](), "prev": false, "next": false, "params": [String: Any](),
             "children": [[String: Any]](), "hasChildren": false, "date": "",

@@ -27,10 +27,21 @@ struct OutputFolder {
         let name = url.lastPathComponent
         try makeDirectory(parent)
         // Hidden and beside the destination: same file system, so the final rename is atomic.
+        removeAbandonedStaging(in: parent, name: name)
         let staging = parent + "/.\(name).building-\(getpid())"
         try? FileManager.default.removeItem(atPath: staging)
         try makeDirectory(staging)
         return OutputFolder(destination: url.path, staging: staging)
+    }
+
+    /// An interrupted build leaves its staging folder behind; the next build removes it once the
+    /// process that made it is gone.
+    private static func removeAbandonedStaging(in parent: String, name: String) {
+        let prefix = ".\(name).building-"
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where entry.hasPrefix(prefix) {
+            guard let pid = Int32(entry.dropFirst(prefix.count)), kill(pid, 0) != 0 else { continue }
+            try? FileManager.default.removeItem(atPath: parent + "/" + entry)
+        }
     }
 
     func path(for relative: String) throws -> String {
