@@ -19,6 +19,7 @@ let package = Package(
 
         // Pipeline stages, one library each: load → shortcodes → markdown → templates → write.
         .target(name: "Diagnostics"),
+        .target(name: "JSON", dependencies: ["Diagnostics"]),
         .target(name: "Content", dependencies: ["CYAML", "Diagnostics"]),
         .target(name: "Shortcodes", dependencies: ["Diagnostics"]),
         .target(name: "Rendering", dependencies: [
