@@ -22,16 +22,19 @@ let package = Package(
         .target(name: "JSON", dependencies: ["Diagnostics"]),
         .target(name: "Content", dependencies: ["CYAML", "Diagnostics"]),
         .target(name: "Shortcodes", dependencies: ["Diagnostics"]),
+        .target(name: "StorageCatalog", dependencies: ["Content", "JSON", "Rendering", "Diagnostics"],
+                exclude: ["Embedded"], plugins: ["EmbedDefaultTemplates"]),
         .target(name: "Rendering", dependencies: [
             "CCmarkGFM", "Diagnostics", .product(name: "Mustache", package: "swift-mustache"),
         ]),
-        .target(name: "Site", dependencies: ["Content", "Shortcodes", "Rendering", "Diagnostics"],
+        .target(name: "Site", dependencies: ["Content", "Shortcodes", "Rendering", "StorageCatalog", "JSON", "Diagnostics"],
                 plugins: ["EmbedDefaultTemplates"]),
+        .target(name: "LinkCheck", dependencies: ["Diagnostics"]),
         // The default templates are compiled into the binary, so docgen works wherever it is copied.
         .executableTarget(name: "EmbedFiles"),
         .plugin(name: "EmbedDefaultTemplates", capability: .buildTool(), dependencies: ["EmbedFiles"]),
         .executableTarget(name: "docgen", dependencies: [
-            "Site", "Rendering", "Diagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Site", "Rendering", "StorageCatalog", "JSON", "Diagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "ShortcodesTests", dependencies: ["Shortcodes"]),
@@ -39,6 +42,7 @@ let package = Package(
         .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
         .testTarget(name: "SiteTests", dependencies: ["Site"], exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["docgen"]),
+        .testTarget(name: "LinkCheckTests", dependencies: ["LinkCheck"]),
     ],
     swiftLanguageModes: [.v5]
 )

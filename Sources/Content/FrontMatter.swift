@@ -64,7 +64,9 @@ public enum FrontMatterParser {
         var frontMatter = FrontMatter()
         let root: YAMLNode
         switch YAMLReader.read(yaml, file: file, lineOffset: 1) {
-        case .failure(let diagnostic): return (frontMatter, [diagnostic])
+        case .failure(var diagnostic):
+            diagnostic.message = "front matter: " + diagnostic.message
+            return (frontMatter, [diagnostic])
         case .success(nil): return (frontMatter, [])
         case .success(let node?): root = node
         }

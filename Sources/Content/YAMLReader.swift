@@ -28,7 +28,7 @@ public enum YAMLReader {
 
     private static func parserError(_ parser: yaml_parser_t, file: String, lineOffset: Int, length: Int) -> Diagnostic {
         let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
-        var message = "front matter: \(problem)"
+        var message = problem
         var mark = parser.problem_mark
         if let context = parser.context.map({ String(cString: $0) }) {
             message += " (\(context) at line \(parser.context_mark.line + 1 + lineOffset))"
@@ -58,7 +58,7 @@ private struct TreeBuilder {
         // Aliases can make a node its own ancestor; a depth bound keeps that from recursing forever.
         depth += 1
         defer { depth -= 1 }
-        if depth > 200 { return .failure(.error(file, line, column, "front matter is nested too deeply")) }
+        if depth > 200 { return .failure(.error(file, line, column, "nested too deeply")) }
 
         switch node.pointee.type {
         case YAML_SCALAR_NODE:
@@ -95,7 +95,7 @@ private struct TreeBuilder {
                 }
                 // libyaml accepts repeated keys; a repeated key almost always hides a typo.
                 if let name = key.string, !seen.insert(name).inserted {
-                    return .failure(.error(file, key.line, key.column, "front matter: key '\(name)' appears twice"))
+                    return .failure(.error(file, key.line, key.column, "key '\(name)' appears twice"))
                 }
                 pairs.append((key, value))
                 pair = current + 1

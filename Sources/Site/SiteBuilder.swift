@@ -3,6 +3,7 @@ import Diagnostics
 import Dispatch
 import Foundation
 import Rendering
+import StorageCatalog
 
 /// What a build did, for the one-line summary and for tests.
 public struct BuildReport: Sendable {
@@ -114,6 +115,8 @@ public enum SiteBuilder {
         }
         let entries = tree.pages.map { (loc: config.absoluteBase + $0.url, lastmod: $0.frontMatter.date) }
         try output.write(Sitemap.xml(urls: entries), to: "sitemap.xml")
+        // The schema the docs describe, published beside them for editors and other validators.
+        try output.write(SchemaGenerator.schema(Catalog.bundled).serialized(pretty: true) + "\n", to: "schemas/cloud-storage.schema.json")
         if templates.has("404"), let html = templates.render("404", data.notFoundData()) {
             try output.write(html, to: "404.html")
         }

@@ -11,6 +11,6 @@ struct Docgen: ParsableCommand {
 
         Exit codes: 0 success, 1 problems found in the content, 2 usage or I/O errors.
         """,
-        subcommands: [Build.self]
+        subcommands: [Build.self, Schema.self]
     )
 }

@@ -1,6 +1,7 @@
 import Content
 import Rendering
 import Shortcodes
+import StorageCatalog
 
 /// Shortcodes docgen provides without templates.
 enum BuiltinShortcodes {
@@ -9,6 +10,7 @@ enum BuiltinShortcodes {
     static let all: [String: Handler] = [
         "ilink": InternalLink.expand,
         "alert": Alert.expand,
+        "storage-fields": StorageFields.expand,
     ]
 }
 
@@ -75,5 +77,22 @@ enum Alert {
         html += expander.renderInner(shortcode)
         html += "</div>\n"
         return .html(html)
+    }
+}
+
+/// `{{< storage-fields provider="aws-s3" >}}`: a provider's field table, from the catalog.
+enum StorageFields {
+    static func expand(_ expander: inout ShortcodeExpander, _ shortcode: Shortcode) -> ShortcodeOutput? {
+        let catalog = Catalog.bundled
+        let ids = catalog.providers.map(\.id)
+        guard let id = shortcode.arguments["provider"] ?? shortcode.arguments[0] else {
+            expander.report(shortcode, "storage-fields needs a provider, one of: \(ids.joined(separator: ", "))")
+            return nil
+        }
+        guard let provider = catalog.provider(id: id) else {
+            expander.report(shortcode, "storage-fields: unknown provider '\(id)'; known: \(ids.joined(separator: ", "))")
+            return nil
+        }
+        return .html(FieldTable.html(for: provider, in: catalog))
     }
 }
