@@ -1,0 +1,310 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Tag names the checker acts on. Knowing only these keeps name matching to a few byte compares.
+enum HTMLTagName: UInt8 {
+    case a, area, link, img, script, iframe, source, video, audio, embed, meta, base
+    case style, textarea, title, xmp, noembed, noframes, plaintext
+    case other
+
+    /// Elements whose content the HTML parser reads as text up to their end tag, so anything that
+    /// looks like a tag inside them (say, a link in a script string) is not one.
+    var hasRawText: Bool {
+        switch self {
+        case .script, .style, .textarea, .title, .xmp, .noembed, .noframes, .iframe: return true
+        default: return false
+        }
+    }
+}
+
+enum HTMLAttributeName: UInt8 {
+    case href, src, srcset, id, name, httpEquiv, content
+    case other
+}
+
+/// One attribute the checker cares about; `value*` are byte offsets of the raw (undecoded) value.
+struct HTMLAttribute {
+    var name: HTMLAttributeName
+    var nameOffset: Int
+    var valueStart: Int
+    var valueEnd: Int
+}
+
+/// A start-tag scanner over raw bytes. It follows the HTML tokenizer's rules only as far as finding
+/// tags and attributes needs (comments, bogus comments, raw-text elements, the three attribute
+/// value forms) and builds no tree, which is what keeps a whole site's parse fast.
+struct HTMLTokenizer {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var pos = 0
+
+    /// The tag found by the last successful `nextStartTag()`; storage is reused between tags.
+    private(set) var tagName: HTMLTagName = .other
+    private(set) var tagOffset = 0
+    private(set) var attributes: [HTMLAttribute] = []
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        attributes.reserveCapacity(8)
+    }
+
+    /// Advances to the next start tag; false at the end of the input.
+    mutating func nextStartTag() -> Bool {
+        let count = bytes.count
+        guard let base = bytes.baseAddress else { return false }
+        while pos < count {
+            // memchr is vectorised; text between tags is most of a page.
+            guard let hit = memchr(base + pos, Int32(UInt8(ascii: "<")), count - pos) else {
+                pos = count
+                return false
+            }
+            let lt = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            pos = lt + 1
+            guard pos < count else { return false }
+            let c = bytes[pos]
+            if isASCIILetter(c) {
+                if readStartTag(at: lt) { return true }
+            } else if c == UInt8(ascii: "!") {
+                skipMarkupDeclaration()
+            } else if c == UInt8(ascii: "/") {
+                skipEndTag()
+            } else if c == UInt8(ascii: "?") {
+                skipPast(UInt8(ascii: ">"))
+            }
+            // Anything else: a literal '<' in text.
+        }
+        return false
+    }
+
+    // MARK: - Tags
+
+    private mutating func readStartTag(at lt: Int) -> Bool {
+        let count = bytes.count
+        let nameStart = pos
+        while pos < count, !isTagNameEnd(bytes[pos]) { pos += 1 }
+        let name = Self.tagName(bytes, nameStart, pos)
+        attributes.removeAll(keepingCapacity: true)
+        guard readAttributes(keep: true) else { return false }  // EOF inside a tag drops it
+        tagName = name
+        tagOffset = lt
+        if name == .plaintext {
+            pos = count
+        } else if name.hasRawText {
+            skipRawText(nameStart: nameStart, nameLength: pos >= 0 ? Self.length(of: name) : 0)
+        }
+        return true
+    }
+
+    /// Reads attributes up to and past the closing `>`. Returns false at end of input.
+    private mutating func readAttributes(keep: Bool) -> Bool {
+        let count = bytes.count
+        while true {
+            while pos < count, isSpace(bytes[pos]) || bytes[pos] == UInt8(ascii: "/") { pos += 1 }
+            guard pos < count else { return false }
+            if bytes[pos] == UInt8(ascii: ">") {
+                pos += 1
+                return true
+            }
+            let nameStart = pos
+            pos += 1  // a leading '=' belongs to the name, as in the spec
+            while pos < count {
+                let b = bytes[pos]
+                if isSpace(b) || b == UInt8(ascii: "/") || b == UInt8(ascii: ">") || b == UInt8(ascii: "=") { break }
+                pos += 1
+            }
+            let nameEnd = pos
+            while pos < count, isSpace(bytes[pos]) { pos += 1 }
+            var valueStart = pos, valueEnd = pos
+            if pos < count, bytes[pos] == UInt8(ascii: "=") {
+                pos += 1
+                while pos < count, isSpace(bytes[pos]) { pos += 1 }
+                guard pos < count else { return false }
+                let q = bytes[pos]
+                if q == UInt8(ascii: "\"") || q == UInt8(ascii: "'") {
+                    valueStart = pos + 1
+                    guard let end = find(q, from: valueStart) else { return false }
+                    valueEnd = end
+                    pos = end + 1
+                } else {
+                    valueStart = pos
+                    while pos < count, !isSpace(bytes[pos]), bytes[pos] != UInt8(ascii: ">") { pos += 1 }
+                    valueEnd = pos
+                }
+            } else {
+                valueStart = nameEnd
+                valueEnd = nameEnd
+            }
+            guard keep else { continue }
+            let attr = Self.attributeName(bytes, nameStart, nameEnd)
+            // The first of duplicate attributes wins, as in browsers.
+            if attr != .other, !attributes.contains(where: { $0.name == attr }) {
+                attributes.append(HTMLAttribute(name: attr, nameOffset: nameStart,
+                                                valueStart: valueStart, valueEnd: valueEnd))
+            }
+        }
+    }
+
+    private mutating func skipEndTag() {
+        pos += 1  // past '/'
+        guard pos < bytes.count else { return }
+        if isASCIILetter(bytes[pos]) {
+            // End tags may carry (ignored) attributes whose quoted values can hold '>'.
+            while pos < bytes.count, !isTagNameEnd(bytes[pos]) { pos += 1 }
+            _ = readAttributes(keep: false)
+        } else if bytes[pos] == UInt8(ascii: ">") {
+            pos += 1
+        } else {
+            skipPast(UInt8(ascii: ">"))
+        }
+    }
+
+    /// `<!-- … -->` comments, `<!DOCTYPE …>` and other `<!…>` bogus comments.
+    private mutating func skipMarkupDeclaration() {
+        let count = bytes.count
+        pos += 1  // past '!'
+        if pos + 1 < count, bytes[pos] == UInt8(ascii: "-"), bytes[pos + 1] == UInt8(ascii: "-") {
+            pos += 2
+            // `<!-->` and `<!--->` are complete (empty) comments.
+            if pos < count, bytes[pos] == UInt8(ascii: ">") { pos += 1; return }
+            if pos + 1 < count, bytes[pos] == UInt8(ascii: "-"), bytes[pos + 1] == UInt8(ascii: ">") { pos += 2; return }
+            while let dash = find(UInt8(ascii: "-"), from: pos) {
+                if dash + 2 < count, bytes[dash + 1] == UInt8(ascii: "-") {
+                    if bytes[dash + 2] == UInt8(ascii: ">") { pos = dash + 3; return }
+                    // `--!>` also closes a comment.
+                    if bytes[dash + 2] == UInt8(ascii: "!"), dash + 3 < count, bytes[dash + 3] == UInt8(ascii: ">") {
+                        pos = dash + 4
+                        return
+                    }
+                }
+                pos = dash + 1
+            }
+            pos = count  // an unclosed comment runs to the end
+        } else {
+            skipPast(UInt8(ascii: ">"))
+        }
+    }
+
+    /// Skips to the matching `</name` followed by space, `/` or `>`, compared without case.
+    private mutating func skipRawText(nameStart: Int, nameLength: Int) {
+        let count = bytes.count
+        let nameBytes = Array(UnsafeBufferPointer(rebasing: bytes[nameStart..<(nameStart + nameLength)]))
+        while let lt = find(UInt8(ascii: "<"), from: pos) {
+            pos = lt + 1
+            guard lt + 2 + nameLength <= count, bytes[lt + 1] == UInt8(ascii: "/") else { continue }
+            var same = true
+            for i in 0..<nameLength where lowercase(bytes[lt + 2 + i]) != lowercase(nameBytes[i]) {
+                same = false
+                break
+            }
+            guard same else { continue }
+            let after = lt + 2 + nameLength
+            if after == count || isTagNameEnd(bytes[after]) {
+                pos = lt  // let the main loop consume the end tag
+                return
+            }
+        }
+        pos = count
+    }
+
+    // MARK: - Byte helpers
+
+    private mutating func skipPast(_ byte: UInt8) {
+        if let i = find(byte, from: pos) { pos = i + 1 } else { pos = bytes.count }
+    }
+
+    private func find(_ byte: UInt8, from start: Int) -> Int? {
+        guard start < bytes.count, let base = bytes.baseAddress,
+              let hit = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    }
+
+    private static func length(of name: HTMLTagName) -> Int {
+        switch name {
+        case .script: return 6
+        case .style: return 5
+        case .textarea: return 8
+        case .title: return 5
+        case .xmp: return 3
+        case .noembed: return 7
+        case .noframes: return 8
+        case .iframe: return 6
+        default: return 0
+        }
+    }
+
+    private static func tagName(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> HTMLTagName {
+        switch end - start {
+        case 1: return lowercase(b[start]) == UInt8(ascii: "a") ? .a : .other
+        case 3:
+            if equalsLower(b, start, "img") { return .img }
+            if equalsLower(b, start, "xmp") { return .xmp }
+        case 4:
+            if equalsLower(b, start, "link") { return .link }
+            if equalsLower(b, start, "area") { return .area }
+            if equalsLower(b, start, "meta") { return .meta }
+            if equalsLower(b, start, "base") { return .base }
+        case 5:
+            if equalsLower(b, start, "video") { return .video }
+            if equalsLower(b, start, "audio") { return .audio }
+            if equalsLower(b, start, "embed") { return .embed }
+            if equalsLower(b, start, "style") { return .style }
+            if equalsLower(b, start, "title") { return .title }
+        case 6:
+            if equalsLower(b, start, "script") { return .script }
+            if equalsLower(b, start, "iframe") { return .iframe }
+            if equalsLower(b, start, "source") { return .source }
+        case 7:
+            if equalsLower(b, start, "noembed") { return .noembed }
+        case 8:
+            if equalsLower(b, start, "textarea") { return .textarea }
+            if equalsLower(b, start, "noframes") { return .noframes }
+        case 9:
+            if equalsLower(b, start, "plaintext") { return .plaintext }
+        default: break
+        }
+        return .other
+    }
+
+    private static func attributeName(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> HTMLAttributeName {
+        switch end - start {
+        case 2: return equalsLower(b, start, "id") ? .id : .other
+        case 3: return equalsLower(b, start, "src") ? .src : .other
+        case 4:
+            if equalsLower(b, start, "href") { return .href }
+            if equalsLower(b, start, "name") { return .name }
+        case 6: return equalsLower(b, start, "srcset") ? .srcset : .other
+        case 7: return equalsLower(b, start, "content") ? .content : .other
+        case 10: return equalsLower(b, start, "http-equiv") ? .httpEquiv : .other
+        default: break
+        }
+        return .other
+    }
+}
+
+/// Compares bytes at `start` with a lowercase ASCII literal, ignoring the bytes' case.
+@inline(__always)
+func equalsLower(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ literal: StaticString) -> Bool {
+    let p = literal.utf8Start
+    for i in 0..<literal.utf8CodeUnitsCount where lowercase(b[start + i]) != p[i] { return false }
+    return true
+}
+
+@inline(__always) func lowercase(_ b: UInt8) -> UInt8 {
+    b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b | 0x20 : b
+}
+
+@inline(__always) func isASCIILetter(_ b: UInt8) -> Bool {
+    let l = b | 0x20
+    return l >= UInt8(ascii: "a") && l <= UInt8(ascii: "z")
+}
+
+/// HTML's ASCII whitespace: tab, LF, FF, CR, space.
+@inline(__always) func isSpace(_ b: UInt8) -> Bool {
+    b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C
+}
+
+@inline(__always) func isTagNameEnd(_ b: UInt8) -> Bool {
+    isSpace(b) || b == UInt8(ascii: "/") || b == UInt8(ascii: ">")
+}
