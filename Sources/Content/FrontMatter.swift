@@ -95,7 +95,14 @@ public enum FrontMatterParser {
             case "url": frontMatter.url = text(value, key)
             case "weight":
                 if value.isNull { break }
-                if let weight = value.int { frontMatter.weight = weight } else {
+                if let weight = value.int {
+                    frontMatter.weight = weight
+                } else if let number = value.string.flatMap(Double.init), number.isFinite {
+                    // Hugo reads weights as integers and cuts fractions off without a word; say so.
+                    frontMatter.weight = Int(number)
+                    diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: file, line: value.line, column: value.column),
+                        "front matter: 'weight' \(value.string!) is not a whole number; it counts as \(Int(number)), as in Hugo"))
+                } else {
                     diagnostics.append(.error(file, value.line, value.column,
                                               "front matter: 'weight' must be a whole number, found '\(value.string ?? "a list or mapping")'"))
                 }

@@ -49,8 +49,9 @@ public enum SiteBuilder {
         let rendered = concurrentMap(Array(tree.pages.indices)) { renderer.render($0) }
         for (_, result) in rendered { report.diagnostics += result.diagnostics }
 
-        let aliases = tree.pages.flatMap { page in page.frontMatter.aliases.map { (alias: $0, page: page) } }
-        report.diagnostics += URLCheck.aliasProblems(aliases, tree: tree)
+        let allAliases = tree.pages.flatMap { page in page.frontMatter.aliases.map { (alias: $0, page: page) } }
+        let (aliases, aliasProblems) = URLCheck.aliases(allAliases, tree: tree)
+        report.diagnostics += aliasProblems
 
         report.diagnostics = Array(Set(report.diagnostics)).sortedByLocation()
         guard !report.diagnostics.hasErrors else {

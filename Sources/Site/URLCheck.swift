@@ -24,8 +24,10 @@ enum URLCheck {
         return diagnostics
     }
 
-    static func aliasProblems(_ aliases: [(alias: String, page: Page)], tree: ContentTree) -> [Diagnostic] {
+    /// The aliases to write (each output path once) and the problems found.
+    static func aliases(_ aliases: [(alias: String, page: Page)], tree: ContentTree) -> ([(alias: String, page: Page)], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
+        var kept: [(alias: String, page: Page)] = []
         let pageOutputs = Dictionary(tree.pages.map { ($0.outputPath, $0) }, uniquingKeysWith: { a, _ in a })
         var seen: [String: Page] = [:]
         for (alias, page) in aliases {
@@ -35,10 +37,14 @@ enum URLCheck {
             } else if let other = pageOutputs[output] {
                 diagnostics.append(.error(page.sourceFile, 1, 1, "alias '\(alias)' is the URL of the page \(other.sourceFile)"))
             } else if let other = seen[output], other.sourceFile != page.sourceFile {
-                diagnostics.append(.error(page.sourceFile, 1, 1, "alias '\(alias)' is also an alias of \(other.sourceFile)"))
+                // Hugo lets the last page written win; docgen keeps the first and warns.
+                diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: page.sourceFile, line: 1, column: 1),
+                    "alias '\(alias)' is also an alias of \(other.sourceFile), which keeps it"))
+                continue
             }
+            if seen[output] == nil { kept.append((alias, page)) }
             seen[output] = page
         }
-        return diagnostics
+        return (kept, diagnostics)
     }
 }

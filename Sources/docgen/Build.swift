@@ -30,6 +30,9 @@ struct Build: ParsableCommand {
     @Option(name: .customLong("baseURL"), help: ArgumentHelp("The URL the site is served from; its path prefixes every link.", valueName: "url"))
     var baseURL: String?
 
+    @Option(name: .customLong("contentDir"), help: ArgumentHelp("The content folder, relative to the site root (default: content).", valueName: "dir"))
+    var contentDir: String?
+
     @Flag(name: .long, help: "Include pages with draft: true.")
     var drafts = false
 
@@ -43,6 +46,7 @@ struct Build: ParsableCommand {
             config.destination = destination.hasPrefix("/") ? destination : FileManager.default.currentDirectoryPath + "/" + destination
         }
         if let baseURL { config.baseURL = baseURL }
+        if let contentDir { config.contentDir = contentDir }
         if drafts { config.includeDrafts = true }
         if let headingIDs {
             guard let rules = HeadingIDRules(rawValue: headingIDs) else {

@@ -11,6 +11,9 @@ enum BuiltinShortcodes {
         "ilink": InternalLink.expand,
         "alert": Alert.expand,
         "storage-fields": StorageFields.expand,
+        "tabpane": Tabs.expandPane,
+        "tab": Tabs.expandStrayTab,
+        "card": Card.expand,
     ]
 }
 

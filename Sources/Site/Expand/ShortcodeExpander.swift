@@ -18,6 +18,13 @@ struct ShortcodeExpander {
     private(set) var headings: [RenderedHeading] = []
     private var ids = HeadingIDGenerator()
     private var nextToken = 0
+    private var widgets = 0
+
+    /// A number unique within the page, for the ids of tabs and similar widgets.
+    mutating func nextWidgetNumber() -> Int {
+        widgets += 1
+        return widgets
+    }
 
     init(context: ExpansionContext, body: String) {
         self.context = context
@@ -76,6 +83,12 @@ struct ShortcodeExpander {
     mutating func renderInner(_ shortcode: Shortcode) -> String {
         guard let inner = shortcode.inner else { return "" }
         return render(Self.dedent(inner, text: text), isPageBody: false)
+    }
+
+    /// The inner text exactly as written, for shortcodes that show it as code.
+    func rawInner(_ shortcode: Shortcode) -> String {
+        guard let range = shortcode.innerRange else { return "" }
+        return text(range)
     }
 
     /// Renders a one-line argument as inline Markdown (Hugo's `markdownify`).
