@@ -27,8 +27,8 @@ public enum ContentLoader {
         // Which folders are sections and which are leaf bundles decides what every file becomes.
         let bundleDirs = Set(listing.filter { $0.hasSuffix("/index.md") || $0 == "index.md" }.map(parentDir))
         var sectionDirs = Set(listing.filter { lastComponent($0) == "_index.md" }.map(parentDir))
-        for path in listing {
-            // Hugo makes every top-level folder a section, with or without `_index.md`.
+        for path in listing where path.hasSuffix(".md") {
+            // Hugo makes every top-level folder that holds pages a section, with or without `_index.md`.
             if let first = path.split(separator: "/").first, path.contains("/"), !bundleDirs.contains(String(first)) {
                 sectionDirs.insert(String(first))
             }

@@ -33,6 +33,9 @@ struct Build: ParsableCommand {
     @Option(name: .customLong("contentDir"), help: ArgumentHelp("The content folder, relative to the site root (default: content).", valueName: "dir"))
     var contentDir: String?
 
+    @Option(name: .long, help: ArgumentHelp("The site's templates folder (default: templates/ under the site root).", valueName: "dir"))
+    var templates: String?
+
     @Flag(name: .long, help: "Include pages with draft: true.")
     var drafts = false
 
@@ -47,6 +50,9 @@ struct Build: ParsableCommand {
         }
         if let baseURL { config.baseURL = baseURL }
         if let contentDir { config.contentDir = contentDir }
+        if let templates {
+            config.templatesDir = templates.hasPrefix("/") ? templates : FileManager.default.currentDirectoryPath + "/" + templates
+        }
         if drafts { config.includeDrafts = true }
         if let headingIDs {
             guard let rules = HeadingIDRules(rawValue: headingIDs) else {

@@ -8,6 +8,8 @@ public struct SiteConfig: Sendable {
     /// The site root: holds `content/`, `templates/`, `static/` and `docgen.yaml`.
     public var source = "."
     public var contentDir = "content"
+    /// The site's templates folder, relative to the site root unless absolute.
+    public var templatesDir = "templates"
     /// The output folder; relative paths are taken from the site root, as Hugo's `publishDir` is.
     public var destination = "public"
     public var baseURL = "/"
@@ -50,6 +52,7 @@ public struct SiteConfig: Sendable {
             case "title": config.title = text() ?? config.title
             case "baseURL": config.baseURL = text() ?? config.baseURL
             case "contentDir": config.contentDir = text() ?? config.contentDir
+            case "templatesDir": config.templatesDir = text() ?? config.templatesDir
             case "destination", "publishDir": config.destination = text() ?? config.destination
             case "drafts", "buildDrafts":
                 if let flag = value.bool { config.includeDrafts = flag } else {
@@ -70,14 +73,14 @@ public struct SiteConfig: Sendable {
                 for (k, v) in params { config.params[k.string ?? ""] = v }
             default:
                 diagnostics.append(.error(file, key.line, key.column,
-                    "unknown setting '\(name)'; known: title, baseURL, contentDir, destination, drafts, headingIDs, params"))
+                    "unknown setting '\(name)'; known: title, baseURL, contentDir, templatesDir, destination, drafts, headingIDs, params"))
             }
         }
         return (config, diagnostics)
     }
 
     var contentPath: String { Self.join(source, contentDir) }
-    var templatesPath: String { Self.join(source, "templates") }
+    var templatesPath: String { Self.join(source, templatesDir) }
     var staticPath: String { Self.join(source, "static") }
     var destinationPath: String { destination.hasPrefix("/") ? destination : Self.join(source, destination) }
 
