@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // Hugo sites also write front matter in TOML (+++); TOMLKit wraps the toml++ parser.
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // System libraries: the parsers we rely on instead of writing our own.
@@ -20,7 +22,7 @@ let package = Package(
         // Pipeline stages, one library each: load → shortcodes → markdown → templates → write.
         .target(name: "Diagnostics"),
         .target(name: "JSON", dependencies: ["Diagnostics"]),
-        .target(name: "Content", dependencies: ["CYAML", "Diagnostics"]),
+        .target(name: "Content", dependencies: ["CYAML", "Diagnostics", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "Shortcodes", dependencies: ["Diagnostics"]),
         .target(name: "StorageCatalog", dependencies: ["Content", "JSON", "Rendering", "Diagnostics"],
                 exclude: ["Embedded"], plugins: ["EmbedDefaultTemplates"]),

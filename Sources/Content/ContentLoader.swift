@@ -52,7 +52,10 @@ public enum ContentLoader {
 
         var pages: [Page] = []
         var staticFiles: [StaticFile] = []
-        let loadedPages = concurrentMap(listing.filter { $0.hasSuffix(".md") && (insideBundle($0) == nil || lastComponent($0) == "index.md") }) { path in
+        // Hugo also publishes HTML files with front matter as pages (their body is not Markdown).
+        let htmlPages = Set(listing.filter { $0.hasSuffix(".html") && insideBundle($0) == nil && startsWithFrontMatter(root + "/" + $0) })
+        let isPage = { (path: String) in path.hasSuffix(".md") || htmlPages.contains(path) }
+        let loadedPages = concurrentMap(listing.filter { isPage($0) && (insideBundle($0) == nil || lastComponent($0) == "index.md") }) { path in
             readPage(path, root: root)
         }
         var pagesBySource: [String: (SplitPage, [Diagnostic])] = [:]
@@ -67,7 +70,7 @@ public enum ContentLoader {
                 staticFiles.append(StaticFile(source: display, destination: resourceDestination(path, bundle: bundle, pages: pagesBySource, root: root)))
                 continue
             }
-            guard path.hasSuffix(".md") else {
+            guard isPage(path) else {
                 staticFiles.append(StaticFile(source: display, destination: path))
                 continue
             }
@@ -85,15 +88,18 @@ public enum ContentLoader {
                 logicalDir = dir
             } else {
                 kind = .page
-                logicalDir = dir.isEmpty ? String(name.dropLast(3)) : dir + "/" + name.dropLast(3)
+                let stem = name.hasSuffix(".md") ? name.dropLast(3) : name.dropLast(5)
+                logicalDir = dir.isEmpty ? String(stem) : dir + "/" + stem
             }
             let cPath = contentPath(ofDir: logicalDir)
             // A bundle or section belongs to the section above its folder; a plain page to its folder's.
             let ownerDir = (name == "index.md" || name == "_index.md") ? parentDir(dir) : dir
             let parent: String? = kind == .home ? nil : contentPath(ofDir: sectionOf(dir: ownerDir))
-            pages.append(Page(kind: kind, sourceFile: display, contentPath: cPath, parentPath: parent,
-                              frontMatter: split.frontMatter, body: split.body, bodyLine: split.bodyLine,
-                              url: url(for: split.frontMatter, contentPath: cPath)))
+            var page = Page(kind: kind, sourceFile: display, contentPath: cPath, parentPath: parent,
+                            frontMatter: split.frontMatter, body: split.body, bodyLine: split.bodyLine,
+                            url: url(for: split.frontMatter, contentPath: cPath))
+            page.isHTML = path.hasSuffix(".html")
+            pages.append(page)
         }
 
         // Folders that are sections without an `_index.md` still get a listing page, as in Hugo.
@@ -129,6 +135,13 @@ public enum ContentLoader {
         let pageURL = url(for: frontMatter, contentPath: "/" + bundle)
         let relative = bundle.isEmpty ? path : String(path.dropFirst(bundle.count + 1))
         return URLPath.outputFile(for: pageURL).dropLast("index.html".count) + relative
+    }
+
+    private static func startsWithFrontMatter(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = handle.readData(ofLength: 4)
+        return head == Data("---\n".utf8) || head == Data("+++\n".utf8)
     }
 
     private static func readPage(_ path: String, root: String) -> (SplitPage, [Diagnostic]) {

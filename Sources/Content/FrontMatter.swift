@@ -32,38 +32,40 @@ public enum FrontMatterParser {
         var start = text.startIndex
         if text.hasPrefix("\u{FEFF}") { start = text.index(after: start) }
         let content = text[start...]
-        guard let firstLineEnd = content.firstIndex(of: "\n"),
-              content[..<firstLineEnd].trimmingTrailingSpace() == "---" else {
-            if content.trimmingTrailingSpace() == "---" {
-                return (SplitPage(frontMatter: FrontMatter(), body: "", bodyLine: 2),
-                        [.error(file, 1, 1, "front matter is not closed: add a line with '---' after it")])
-            }
+        let firstLineEnd = content.firstIndex(of: "\n") ?? content.endIndex
+        let opening = content[..<firstLineEnd].trimmingTrailingSpace()
+        // YAML between `---` lines, or TOML between `+++` lines, as Hugo reads them.
+        guard opening == "---" || opening == "+++" else {
             return (SplitPage(frontMatter: FrontMatter(), body: content, bodyLine: 1), [])
         }
+        let isTOML = opening == "+++"
+        let unclosed = Diagnostic.error(file, 1, 1, "front matter is not closed: add a line with '\(opening)' after it")
+        guard firstLineEnd < content.endIndex else {
+            return (SplitPage(frontMatter: FrontMatter(), body: "", bodyLine: 2), [unclosed])
+        }
 
-        // Find the closing `---` (or YAML's `...`) on a line of its own.
         var line = 2
         var lineStart = content.index(after: firstLineEnd)
         while lineStart < content.endIndex {
             let lineEnd = content[lineStart...].firstIndex(of: "\n") ?? content.endIndex
             let lineText = content[lineStart..<lineEnd].trimmingTrailingSpace()
-            if lineText == "---" || lineText == "..." {
-                let yaml = String(content[content.index(after: firstLineEnd)..<lineStart])
+            if lineText == opening || (!isTOML && lineText == "...") {
+                let source = String(content[content.index(after: firstLineEnd)..<lineStart])
                 let bodyStart = lineEnd < content.endIndex ? content.index(after: lineEnd) : lineEnd
-                let (frontMatter, diagnostics) = read(yaml, file: file)
+                let (frontMatter, diagnostics) = read(source, file: file, toml: isTOML)
                 return (SplitPage(frontMatter: frontMatter, body: content[bodyStart...], bodyLine: line + 1), diagnostics)
             }
             line += 1
             lineStart = lineEnd < content.endIndex ? content.index(after: lineEnd) : lineEnd
         }
-        return (SplitPage(frontMatter: FrontMatter(), body: "", bodyLine: line),
-                [.error(file, 1, 1, "front matter is not closed: add a line with '---' after it")])
+        return (SplitPage(frontMatter: FrontMatter(), body: "", bodyLine: line), [unclosed])
     }
 
-    static func read(_ yaml: String, file: String) -> (FrontMatter, [Diagnostic]) {
+    static func read(_ source: String, file: String, toml: Bool = false) -> (FrontMatter, [Diagnostic]) {
         var frontMatter = FrontMatter()
         let root: YAMLNode
-        switch YAMLReader.read(yaml, file: file, lineOffset: 1) {
+        let parsed = toml ? TOMLReader.read(source, file: file, lineOffset: 1) : YAMLReader.read(source, file: file, lineOffset: 1)
+        switch parsed {
         case .failure(var diagnostic):
             diagnostic.message = "front matter: " + diagnostic.message
             return (frontMatter, [diagnostic])
@@ -86,7 +88,8 @@ public enum FrontMatterParser {
                 diagnostics.append(.error(file, keyNode.line, keyNode.column, "front matter: keys must be text"))
                 continue
             }
-            switch key {
+            // Hugo matches front matter keys without regard to case ("Title", "linktitle").
+            switch Self.knownKeys[key.lowercased()] ?? key {
             case "title": frontMatter.title = text(value, key)
             case "linkTitle": frontMatter.linkTitle = text(value, key)
             case "description": frontMatter.description = text(value, key)
@@ -130,6 +133,11 @@ public enum FrontMatterParser {
         }
         return (frontMatter, diagnostics)
     }
+}
+
+extension FrontMatterParser {
+    static let knownKeys: [String: String] = Dictionary(uniqueKeysWithValues:
+        ["title", "linkTitle", "description", "date", "slug", "url", "weight", "draft", "aliases"].map { ($0.lowercased(), $0) })
 }
 
 extension StringProtocol {

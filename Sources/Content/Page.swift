@@ -19,6 +19,8 @@ public struct Page: Sendable {
     public var url: String
     /// Whether the page was made up by docgen for a folder without `_index.md`.
     public var isImplicit: Bool
+    /// An HTML content file: shortcodes are expanded, but the body is not Markdown.
+    public var isHTML = false
 
     public var title: String { frontMatter.title ?? Page.titleFromPath(contentPath) }
     public var linkTitle: String { frontMatter.linkTitle ?? title }

@@ -53,6 +53,7 @@ struct ShortcodeExpander {
                 }
             }
         }
+        if isPageBody && context.page.isHTML { return placeholders.substitute(into: markdown) }
         let rendered = context.renderer.render(markdown, ids: &ids)
         if isPageBody { headings += rendered.headings }
         return placeholders.substitute(into: rendered.html)
