@@ -29,7 +29,8 @@ let package = Package(
         .target(name: "Rendering", dependencies: [
             "CCmarkGFM", "Diagnostics", .product(name: "Mustache", package: "swift-mustache"),
         ]),
-        .target(name: "Site", dependencies: ["Content", "Shortcodes", "Rendering", "StorageCatalog", "JSON", "Diagnostics"],
+        .target(name: "Site", dependencies: ["Content", "Shortcodes", "Rendering", "StorageCatalog", "JSON", "Diagnostics",
+                                             .product(name: "Mustache", package: "swift-mustache")],
                 plugins: ["EmbedDefaultTemplates"]),
         .target(name: "LinkCheck", dependencies: ["Diagnostics"]),
         // The default templates are compiled into the binary, so docgen works wherever it is copied.

@@ -11,11 +11,14 @@ public struct RenderedHeading: Sendable, Equatable {
     public var id: String
     /// The heading's text without markup, for the table of contents.
     public var text: String
+    /// The id the heading would get under the other rule set, to warn about links that change.
+    public var alternateID: String
 
-    public init(level: Int, id: String, text: String) {
+    public init(level: Int, id: String, text: String, alternateID: String? = nil) {
         self.level = level
         self.id = id
         self.text = text
+        self.alternateID = alternateID ?? id
     }
 }
 
@@ -40,6 +43,12 @@ public struct MarkdownRenderer: Sendable {
     /// `ids` is shared by all Markdown of one page, so headings in an alert's body and in the
     /// page proper never get the same ID.
     public func render(_ markdown: String, ids: inout HeadingIDGenerator) -> RenderedMarkdown {
+        var alternates = HeadingIDGenerator()
+        return render(markdown, ids: &ids, alternates: &alternates)
+    }
+
+    /// `alternates` numbers the same headings under the other rule set.
+    public func render(_ markdown: String, ids: inout HeadingIDGenerator, alternates: inout HeadingIDGenerator) -> RenderedMarkdown {
         _ = Self.registerExtensions
         guard let parser = cmark_parser_new(Self.options) else { return RenderedMarkdown(html: "", headings: []) }
         defer { cmark_parser_free(parser) }
@@ -59,7 +68,7 @@ public struct MarkdownRenderer: Sendable {
         if !nodes.isEmpty {
             let lines = SourceLines(source)
             for node in nodes {
-                headings.append(replaceHeading(node, lines: lines, ids: &ids, extensions: extensions))
+                headings.append(replaceHeading(node, lines: lines, ids: &ids, alternates: &alternates, extensions: extensions))
             }
         }
         let html = Self.take(cmark_render_html(document, Self.options, extensions))
@@ -82,20 +91,21 @@ public struct MarkdownRenderer: Sendable {
     /// Swaps a heading node for an HTML block holding the same heading with its `id`, because
     /// cmark-gfm's HTML renderer has no way to add attributes.
     private func replaceHeading(_ node: OpaquePointer, lines: SourceLines, ids: inout HeadingIDGenerator,
-                                extensions: UnsafeMutablePointer<cmark_llist>?) -> RenderedHeading {
+                                alternates: inout HeadingIDGenerator, extensions: UnsafeMutablePointer<cmark_llist>?) -> RenderedHeading {
         let level = Int(cmark_node_get_heading_level(node))
         let explicitID = HeadingAttributes.takeExplicitID(from: node)
-        let id: String
+        let id: String, alternateID: String
         if let explicitID {
             ids.reserve(explicitID)
-            id = explicitID
+            alternates.reserve(explicitID)
+            (id, alternateID) = (explicitID, explicitID)
         } else {
-            let basis: String
+            let raw = HeadingSource.rawText(of: node, lines: lines)
+            let rendered = HeadingSource.renderedText(of: node)
             switch rules {
-            case .hugo0110: basis = HeadingSource.rawText(of: node, lines: lines)
-            case .hugoCurrent: basis = HeadingSource.renderedText(of: node)
+            case .hugo0110: (id, alternateID) = (ids.next(for: raw), alternates.next(for: rendered))
+            case .hugoCurrent: (id, alternateID) = (ids.next(for: rendered), alternates.next(for: raw))
             }
-            id = ids.next(for: basis)
         }
         let rendered = Self.take(cmark_render_html(node, Self.options, extensions))
         // cmark renders "<hN>inner</hN>\n"; keep the inner part.
@@ -107,7 +117,7 @@ public struct MarkdownRenderer: Sendable {
             _ = cmark_node_insert_before(node, block)
             cmark_node_free(node)
         }
-        return RenderedHeading(level: level, id: id, text: text)
+        return RenderedHeading(level: level, id: id, text: text, alternateID: alternateID)
     }
 
     static func take(_ pointer: UnsafeMutablePointer<CChar>?) -> String {

@@ -44,10 +44,13 @@ public enum SiteBuilder {
         // Render every page on all cores.
         let index = SiteIndex(pages: tree.pages)
         let data = TemplateData(index: index, config: config)
+        let sidebars = templates.has("partials/sidebar") ? data.sidebars(for: Array(tree.pages.indices), templates: templates) : [:]
         let renderer = PageRenderer(tree: tree, index: index, templates: templates, data: data,
-                                    renderer: MarkdownRenderer(rules: config.headingIDs))
+                                    renderer: MarkdownRenderer(rules: config.headingIDs), sidebars: sidebars)
         let rendered = concurrentMap(Array(tree.pages.indices)) { renderer.render($0) }
         for (_, result) in rendered { report.diagnostics += result.diagnostics }
+        report.diagnostics += HeadingRuleChanges.warnings(pages: tree.pages, rendered: rendered.map(\.1),
+                                                         rules: config.headingIDs, rootPath: config.rootPath)
 
         let allAliases = tree.pages.flatMap { page in page.frontMatter.aliases.map { (alias: $0, page: page) } }
         let (aliases, aliasProblems) = URLCheck.aliases(allAliases, tree: tree)
@@ -64,6 +67,7 @@ public enum SiteBuilder {
             let output = try OutputFolder.create(destination: config.destinationPath)
             do {
                 try writeSite(output, tree: tree, rendered: rendered.map(\.1.html), aliases: aliases, templates: templates,
+                              notFoundSidebar: SidebarMarkers.resolve(sidebars[nil] ?? "", current: nil),
                               defaults: defaults, templateFolders: templateFolders, data: data, config: config, report: &report)
                 try output.commit()
             } catch {
@@ -80,15 +84,13 @@ public enum SiteBuilder {
     }
 
     private static func writeSite(_ output: OutputFolder, tree: ContentTree, rendered: [String],
-                                  aliases: [(alias: String, page: Page)], templates: TemplateSet,
+                                  aliases: [(alias: String, page: Page)], templates: TemplateSet, notFoundSidebar: String,
                                   defaults: [String: String], templateFolders: [String],
                                   data: TemplateData, config: SiteConfig, report: inout BuildReport) throws {
         // Assets first, so content and the site's own static files override the theme's.
-        var builtInAssets: [String] = []
+        var texts: [(path: String, text: String)] = []
         for (path, text) in defaults where path.hasPrefix("static/") {
-            let destination = String(path.dropFirst("static/".count))
-            try output.write(text, to: destination)
-            builtInAssets.append(destination)
+            texts.append((String(path.dropFirst("static/".count)), text))
         }
         var copies: [StaticFile] = []
         for folder in templateFolders {
@@ -99,28 +101,30 @@ public enum SiteBuilder {
         copies += tree.files
         var latest: [String: StaticFile] = [:]
         for file in copies { latest[file.destination] = file }
-        report.files = Set(builtInAssets).union(latest.keys).count
+        texts.removeAll { latest[$0.path] != nil }
+        for (i, page) in tree.pages.enumerated() { texts.append((page.outputPath, rendered[i])) }
+        for (alias, page) in aliases { texts.append((Redirects.outputFile(for: alias), Redirects.page(to: data.link(page)))) }
+        let entries = tree.pages.map { (loc: config.absoluteBase + $0.url, lastmod: $0.frontMatter.date) }
+        texts.append(("sitemap.xml", Sitemap.xml(urls: entries)))
+        // The schema the docs describe, published beside them for editors and other validators.
+        texts.append(("schemas/cloud-storage.schema.json", SchemaGenerator.schema(Catalog.bundled).serialized(pretty: true) + "\n"))
+        if templates.has("404"), let html = templates.render("404", data.notFoundData(sidebar: notFoundSidebar)) {
+            texts.append(("404.html", html))
+        }
+        report.files = latest.count + texts.filter { path, _ in defaults["static/" + path] != nil }.count
+
         let files = Array(latest.values)
-        let failures = concurrentMap(files) { file -> String? in
-            do { try output.copy(from: file.source, to: file.destination); return nil } catch { return "\(error)" }
+        try output.prepareFolders(for: files.map(\.destination) + texts.map(\.path))
+        let failures = concurrentMap(Array(0..<(files.count + texts.count))) { n -> String? in
+            do {
+                if n < files.count { try output.copy(from: files[n].source, to: files[n].destination) } else {
+                    let (path, text) = texts[n - files.count]
+                    try output.write(text, to: path)
+                }
+                return nil
+            } catch { return "\(error)" }
         }
         if let failure = failures.compactMap(\.1).first { throw OutputFolder.Failure.io(path: output.destination, message: failure) }
-
-        let pageFailures = concurrentMap(Array(tree.pages.indices)) { i -> String? in
-            do { try output.write(rendered[i], to: tree.pages[i].outputPath); return nil } catch { return "\(error)" }
-        }
-        if let failure = pageFailures.compactMap(\.1).first { throw OutputFolder.Failure.io(path: output.destination, message: failure) }
-
-        for (alias, page) in aliases {
-            try output.write(Redirects.page(to: data.link(page)), to: Redirects.outputFile(for: alias))
-        }
-        let entries = tree.pages.map { (loc: config.absoluteBase + $0.url, lastmod: $0.frontMatter.date) }
-        try output.write(Sitemap.xml(urls: entries), to: "sitemap.xml")
-        // The schema the docs describe, published beside them for editors and other validators.
-        try output.write(SchemaGenerator.schema(Catalog.bundled).serialized(pretty: true) + "\n", to: "schemas/cloud-storage.schema.json")
-        if templates.has("404"), let html = templates.render("404", data.notFoundData()) {
-            try output.write(html, to: "404.html")
-        }
     }
 
     private static func elapsed(since start: DispatchTime) -> Int {

@@ -15,7 +15,17 @@ struct SeedPageTests {
         try "---\ntitle: Dataset manifest\n---\nText.\n".write(toFile: manifest + "/dataset_manifest.md", atomically: true, encoding: .utf8)
 
         let report = SiteBuilder.build(config(source: site, destination: site + "/public"))
-        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+        #expect(!report.diagnostics.hasErrors, "\(report.diagnostics)")
+        // The seed's table of contents was written for Hugo 0.110; five of its links would point
+        // at another provider's section under current Hugo, and docgen says which.
+        let warnings = report.diagnostics.map { $0.description.replacingOccurrences(of: site + "/", with: "") }
+        #expect(warnings == [
+            "content/docs/guide/attach-cloud-storage.md:30:1: warning: link #create-a-bucket-1 points at \"Create a bucket\" (in \"Google Cloud Storage\") under hugo-0.110 rules but at \"Create a bucket\" (in \"Backblaze B2\") under hugo-current rules",
+            "content/docs/guide/attach-cloud-storage.md:31:1: warning: link #upload-data-1 points at \"Upload data\" (in \"Google Cloud Storage\") under hugo-0.110 rules but at \"Upload data\" (in \"Backblaze B2\") under hugo-current rules",
+            "content/docs/guide/attach-cloud-storage.md:32:1: warning: link #access-permissions-1 points at \"Access permissions\" (in \"Google Cloud Storage\") under hugo-0.110 rules but at \"Access permissions\" (in \"Backblaze B2\") under hugo-current rules",
+            "content/docs/guide/attach-cloud-storage.md:38:1: warning: link #create-a-bucket-2 points at \"Create a bucket\" (in \"Microsoft Azure Blob Storage\") under hugo-0.110 rules but at \"Create a bucket\" (in \"Google Cloud Storage\") under hugo-current rules",
+            "content/docs/guide/attach-cloud-storage.md:40:1: warning: link #upload-data-2 points at \"Upload data\" (in \"Microsoft Azure Blob Storage\") under hugo-0.110 rules but at \"Upload data\" (in \"Google Cloud Storage\") under hugo-current rules",
+        ])
         let html = try String(contentsOfFile: site + "/public/docs/guide/attach-cloud-storage/index.html", encoding: .utf8)
         // The seed's own table of contents links to these; under Hugo 0.110 they all exist.
         for id in ["amazon-s3", "create-a-bucket", "create-a-bucket-1", "create-a-bucket-2", "upload-data-1",

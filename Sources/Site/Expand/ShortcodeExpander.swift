@@ -17,6 +17,7 @@ struct ShortcodeExpander {
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var headings: [RenderedHeading] = []
     private var ids = HeadingIDGenerator()
+    private var alternateIDs = HeadingIDGenerator()
     private var nextToken = 0
     private var widgets = 0
 
@@ -54,7 +55,7 @@ struct ShortcodeExpander {
             }
         }
         if isPageBody && context.page.isHTML { return placeholders.substitute(into: markdown) }
-        let rendered = context.renderer.render(markdown, ids: &ids)
+        let rendered = context.renderer.render(markdown, ids: &ids, alternates: &alternateIDs)
         if isPageBody { headings += rendered.headings }
         return placeholders.substitute(into: rendered.html)
     }

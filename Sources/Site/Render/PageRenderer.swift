@@ -4,14 +4,24 @@ import Rendering
 import Shortcodes
 
 /// One page through the pipeline: shortcodes → Markdown → layout template.
+/// A rendered page: the finished HTML and what later checks need to know of its content.
+struct RenderedPage {
+    var html: String
+    var content: String
+    var headings: [RenderedHeading]
+    var diagnostics: [Diagnostic]
+}
+
 struct PageRenderer {
     let tree: ContentTree
     let index: SiteIndex
     let templates: TemplateSet
     let data: TemplateData
     let renderer: MarkdownRenderer
+    /// Menus rendered once per shared menu (see `TemplateData.sidebars`).
+    let sidebars: [Int?: String]
 
-    func render(_ i: Int) -> (html: String, diagnostics: [Diagnostic]) {
+    func render(_ i: Int) -> RenderedPage {
         let page = index.pages[i]
         let body = String(page.body)
         let (document, parseProblems) = parseShortcodes(in: body, file: page.sourceFile, startLine: page.bodyLine)
@@ -23,10 +33,11 @@ struct PageRenderer {
 
         // A missing layout is reported once per kind of page by `missingLayouts`.
         guard let layout = Self.layout(for: page, in: templates),
-              let html = templates.render(layout, data.layoutData(i, content: content, headings: expander.headings)) else {
-            return ("", diagnostics)
+              let html = templates.render(layout, data.layoutData(i, content: content, headings: expander.headings,
+                                                         sidebar: SidebarMarkers.resolve(sidebars[data.menuKey(for: i)] ?? "", current: i))) else {
+            return RenderedPage(html: "", content: content, headings: expander.headings, diagnostics: diagnostics)
         }
-        return (html, diagnostics)
+        return RenderedPage(html: html, content: content, headings: expander.headings, diagnostics: diagnostics)
     }
 
     /// One error per kind of page that no template can render, at the first such page.

@@ -1,4 +1,5 @@
 import Content
+import Mustache
 import Rendering
 
 /// The values templates see. Every key an item can have is always set, because Mustache looks a
@@ -60,7 +61,7 @@ struct TemplateData {
     }
 
     /// Everything a layout needs for page `i` once its content is rendered.
-    func layoutData(_ i: Int, content: String, headings: [RenderedHeading]) -> [String: Any] {
+    func layoutData(_ i: Int, content: String, headings: [RenderedHeading], sidebar: String) -> [String: Any] {
         var page = pageData(i)
         page["content"] = content
         let toc = TableOfContents.tree(headings)
@@ -72,24 +73,28 @@ struct TemplateData {
         let children = index.childrenOf(i).map(summary)
         page["children"] = children
         page["hasChildren"] = !children.isEmpty
-        return ["page": page, "site": site, "nav": navigation(for: i)]
+        return ["page": page, "site": site, "sidebar": sidebar]
     }
 
     /// Docsy's compact menu: the top level, and below it only the path to the current page with
     /// each level's siblings, so a page's size does not grow with the size of the site.
-    func navigation(for current: Int?) -> [[String: Any]] {
+    ///
+    /// Pages that share a parent share a menu, so it is rendered once per `expanded` node and
+    /// the per-page parts (which item is active) are left as markers that `SidebarMarkers`
+    /// resolves for each page.
+    func navigation(expandedTo expanded: Int?) -> [[String: Any]] {
         guard let home = index.indexByContentPath["/"] else { return [] }
-        var onPath: Set<Int> = []
-        if let current { onPath = Set(index.ancestors(of: current) + [current]) }
+        var chain: Set<Int> = []
+        if let expanded { chain = Set(index.ancestors(of: expanded) + [expanded]) }
         func items(under parent: Int) -> [[String: Any]] {
             index.childrenOf(parent).map { child in
-                let open = onPath.contains(child) && !index.childrenOf(child).isEmpty
+                let open = chain.contains(child) && !index.childrenOf(child).isEmpty
                 let children = open ? items(under: child) : []
                 return [
                     "title": index.pages[child].linkTitle,
                     "url": link(index.pages[child]),
-                    "active": child == current,
-                    "onPath": onPath.contains(child),
+                    "active": SidebarMarkers.lambda(for: child),
+                    "onPath": chain.contains(child) ? true : SidebarMarkers.lambda(for: child),
                     "isSection": index.pages[child].kind == .section,
                     "children": children,
                     "hasChildren": !children.isEmpty,
@@ -97,6 +102,11 @@ struct TemplateData {
             }
         }
         return items(under: home)
+    }
+
+    /// The node whose menu a page uses: its own when it has children to show, else its parent's.
+    func menuKey(for i: Int) -> Int? {
+        index.childrenOf(i).isEmpty ? index.indexByContentPath[index.pages[i].parentPath ?? "/"] : i
     }
 }
 
@@ -133,15 +143,26 @@ enum TableOfContents {
 
 extension TemplateData {
     /// The 404 page: not a content page, but laid out like one, with the top-level menu.
-    func notFoundData() -> [String: Any] {
+    func notFoundData(sidebar: String) -> [String: Any] {
         let page: [String: Any] = [
             "title": "Page not found", "linkTitle": "Page not found", "description": "", "hasDescription": false, "url": rootPathLink,
             "kind": "404", "isHome": false, "isSection": false, "isPage": true, "content": "", "toc": [[String: Any]](),
             "hasTOC": false, "breadcrumbs": [[String: Any]](), "prev": false, "next": false, "params": [String: Any](),
             "children": [[String: Any]](), "hasChildren": false, "date": "",
         ]
-        return ["page": page, "site": site, "nav": navigation(for: nil)]
+        return ["page": page, "site": site, "sidebar": sidebar]
     }
 
     private var rootPathLink: String { config.rootPath }
+}
+
+extension TemplateData {
+    /// Renders `partials/sidebar` once for each menu that pages share.
+    func sidebars(for pages: [Int], templates: TemplateSet) -> [Int?: String] {
+        let keys = Array(Set(pages.map(menuKey)).union([nil]))
+        let rendered = concurrentMap(keys) { key in
+            templates.render("partials/sidebar", ["nav": navigation(expandedTo: key), "site": site]) ?? ""
+        }
+        return Dictionary(uniqueKeysWithValues: rendered.map { ($0.0, $0.1) })
+    }
 }

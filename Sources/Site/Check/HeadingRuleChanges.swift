@@ -1,0 +1,80 @@
+import Content
+import Diagnostics
+import Rendering
+
+/// Hugo changed how heading ids are made; a `#fragment` written for one rule set can silently
+/// point at another heading under the other. This finds the links on the site where that happens.
+enum HeadingRuleChanges {
+    static func warnings(pages: [Page], rendered: [RenderedPage], rules: HeadingIDRules, rootPath: String) -> [Diagnostic] {
+        var byURL: [String: Int] = [:]
+        for (i, page) in pages.enumerated() { byURL[page.url] = i }
+        let other: HeadingIDRules = rules == .hugo0110 ? .hugoCurrent : .hugo0110
+        var diagnostics: [Diagnostic] = []
+        for (i, page) in pages.enumerated() {
+            for href in fragmentLinks(in: rendered[i].content) {
+                guard let hash = href.firstIndex(of: "#") else { continue }
+                let path = String(href[..<hash])
+                let fragment = String(href[href.index(after: hash)...])
+                guard let target = path.isEmpty ? i : resolve(path, rootPath: rootPath, byURL: byURL) else { continue }
+                let headings = rendered[target].headings
+                let now = headings.firstIndex { $0.id == fragment }
+                let then = headings.firstIndex { $0.alternateID == fragment }
+                guard now != then, let now else { continue }
+                let elsewhere = then.map { describe(headings, $0) } ?? "no heading"
+                let line = sourceLine(of: "#" + fragment, in: page)
+                diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: page.sourceFile, line: line, column: 1),
+                    "link #\(fragment) points at \(describe(headings, now)) under \(rules.rawValue) rules but at \(elsewhere) under \(other.rawValue) rules"))
+            }
+        }
+        return diagnostics
+    }
+
+    /// "Create a bucket" alone is ambiguous on a page with four of them; the enclosing heading is not.
+    static func describe(_ headings: [RenderedHeading], _ k: Int) -> String {
+        let parent = headings[..<k].last { $0.level < headings[k].level }
+        return "\"\(headings[k].text)\"" + (parent.map { " (in \"\($0.text)\")" } ?? "")
+    }
+
+    /// `href` values that carry a fragment, from rendered content; a byte scan, as it runs on every page.
+    static func fragmentLinks(in html: String) -> [String] {
+        var links: [String] = []
+        var html = html
+        html.withUTF8 { bytes in
+            let needle = Array("href=\"".utf8)
+            var i = 0
+            while i + needle.count < bytes.count {
+                guard bytes[i] == needle[0], bytes[i + 1] == needle[1], Array(bytes[i..<i + needle.count]) == needle else { i += 1; continue }
+                let start = i + needle.count
+                var end = start
+                var hasHash = false
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\"") {
+                    if bytes[end] == UInt8(ascii: "#") { hasHash = true }
+                    end += 1
+                }
+                if hasHash {
+                    let href = String(decoding: bytes[start..<end], as: UTF8.self)
+                    if !href.contains("://") { links.append(href.replacingOccurrences(of: "&amp;", with: "&")) }
+                }
+                i = end
+            }
+        }
+        return links
+    }
+
+    static func resolve(_ path: String, rootPath: String, byURL: [String: Int]) -> Int? {
+        guard path.hasPrefix(rootPath) else { return nil }
+        var url = "/" + path.dropFirst(rootPath.count)
+        if !url.hasSuffix("/") && !url.hasSuffix(".html") { url += "/" }
+        return byURL[url]
+    }
+
+    /// The first line of the page's source that mentions the fragment, so the warning points at the link.
+    static func sourceLine(of needle: String, in page: Page) -> Int {
+        var line = page.bodyLine
+        for text in page.body.split(separator: "\n", omittingEmptySubsequences: false) {
+            if text.contains(needle) { return line }
+            line += 1
+        }
+        return page.bodyLine
+    }
+}
