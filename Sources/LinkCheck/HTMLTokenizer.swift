@@ -42,7 +42,6 @@ struct HTMLTokenizer {
 
     /// The tag found by the last successful `nextStartTag()`; storage is reused between tags.
     private(set) var tagName: HTMLTagName = .other
-    private(set) var tagOffset = 0
     private(set) var attributes: [HTMLAttribute] = []
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -65,7 +64,7 @@ struct HTMLTokenizer {
             guard pos < count else { return false }
             let c = bytes[pos]
             if isASCIILetter(c) {
-                if readStartTag(at: lt) { return true }
+                if readStartTag() { return true }
             } else if c == UInt8(ascii: "!") {
                 skipMarkupDeclaration()
             } else if c == UInt8(ascii: "/") {
@@ -80,19 +79,23 @@ struct HTMLTokenizer {
 
     // MARK: - Tags
 
-    private mutating func readStartTag(at lt: Int) -> Bool {
+    private mutating func readStartTag() -> Bool {
         let count = bytes.count
         let nameStart = pos
         while pos < count, !isTagNameEnd(bytes[pos]) { pos += 1 }
+        let nameLength = pos - nameStart
         let name = Self.tagName(bytes, nameStart, pos)
         attributes.removeAll(keepingCapacity: true)
-        guard readAttributes(keep: true) else { return false }  // EOF inside a tag drops it
+        guard readAttributes(keep: true) else {
+            // The input ended inside the tag (say, in a quoted value): the tag and all after it are dropped.
+            pos = count
+            return false
+        }
         tagName = name
-        tagOffset = lt
         if name == .plaintext {
             pos = count
         } else if name.hasRawText {
-            skipRawText(nameStart: nameStart, nameLength: pos >= 0 ? Self.length(of: name) : 0)
+            skipRawText(nameStart: nameStart, nameLength: nameLength)
         }
         return true
     }
@@ -189,12 +192,11 @@ struct HTMLTokenizer {
     /// Skips to the matching `</name` followed by space, `/` or `>`, compared without case.
     private mutating func skipRawText(nameStart: Int, nameLength: Int) {
         let count = bytes.count
-        let nameBytes = Array(UnsafeBufferPointer(rebasing: bytes[nameStart..<(nameStart + nameLength)]))
         while let lt = find(UInt8(ascii: "<"), from: pos) {
             pos = lt + 1
             guard lt + 2 + nameLength <= count, bytes[lt + 1] == UInt8(ascii: "/") else { continue }
             var same = true
-            for i in 0..<nameLength where lowercase(bytes[lt + 2 + i]) != lowercase(nameBytes[i]) {
+            for i in 0..<nameLength where lowercase(bytes[lt + 2 + i]) != lowercase(bytes[nameStart + i]) {
                 same = false
                 break
             }
@@ -218,20 +220,6 @@ struct HTMLTokenizer {
         guard start < bytes.count, let base = bytes.baseAddress,
               let hit = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
         return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-    }
-
-    private static func length(of name: HTMLTagName) -> Int {
-        switch name {
-        case .script: return 6
-        case .style: return 5
-        case .textarea: return 8
-        case .title: return 5
-        case .xmp: return 3
-        case .noembed: return 7
-        case .noframes: return 8
-        case .iframe: return 6
-        default: return 0
-        }
     }
 
     private static func tagName(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> HTMLTagName {
@@ -287,7 +275,7 @@ struct HTMLTokenizer {
 @inline(__always)
 func equalsLower(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ literal: StaticString) -> Bool {
     let p = literal.utf8Start
-    for i in 0..<literal.utf8CodeUnitsCount where lowercase(b[start + i]) != p[i] { return false }
+    for i in 0..<literal.utf8CodeUnitCount where lowercase(b[start + i]) != p[i] { return false }
     return true
 }
 

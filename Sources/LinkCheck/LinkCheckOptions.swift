@@ -10,6 +10,10 @@ public struct LinkCheckOptions: Sendable {
     /// The path the site is served under (`/docs/` for `https://example.com/docs/`); links starting
     /// with it map to the folder root, other site-absolute links leave the site.
     public var rootPath: String
+    /// The URL the site is published at (Hugo's `baseURL`), if any. Links to its host, over http or
+    /// https, are checked as files in the folder rather than over the network, since Hugo writes
+    /// absolute URLs for aliases and permalinks. Its path is the root path when `rootPath` is "/".
+    public var baseURL: String?
     /// Check `http(s)://` and `//host` links over the network.
     public var external: Bool
     public var externalOptions: ExternalCheckOptions
@@ -17,10 +21,11 @@ public struct LinkCheckOptions: Sendable {
     /// Worker count for reading and parsing; nil means one per core.
     public var parallelism: Int?
 
-    public init(rootPath: String = "/", external: Bool = false,
+    public init(rootPath: String = "/", baseURL: String? = nil, external: Bool = false,
                 externalOptions: ExternalCheckOptions = ExternalCheckOptions(),
                 sourceResolver: LinkSourceResolver? = nil, parallelism: Int? = nil) {
         self.rootPath = rootPath
+        self.baseURL = baseURL
         self.external = external
         self.externalOptions = externalOptions
         self.sourceResolver = sourceResolver

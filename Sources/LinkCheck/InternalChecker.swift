@@ -1,0 +1,173 @@
+/// A finding before source mapping: indexes into the scans instead of copied strings.
+struct PendingFinding {
+    var page: Int
+    var link: Int
+    var kind: LinkFinding.Kind
+    var message: String
+}
+
+/// What a link text asks for, once classified and (if local) resolved.
+enum LinkAction {
+    case skip
+    case external(String)
+    /// A nil resolution means the page the link is on.
+    case local(Resolution?, fragment: Substring?)
+}
+
+/// One use of an external URL, kept so that a single result can be reported at every use.
+struct ExternalUse {
+    var page: Int
+    var link: Int
+    var url: String
+}
+
+struct InternalResult {
+    var pages: [String]
+    var scans: [PageScan]
+    var findings: [PendingFinding]
+    var externalUses: [ExternalUse]
+    var linkCount: Int
+}
+
+/// Checks everything that needs no network: pages, files and fragments inside the site folder.
+/// Two parallel passes, since a fragment can only be checked once every page's anchors are known.
+enum InternalChecker {
+    static func run(siteFolder: String, rootPath rawRootPath: String, origin: SiteOrigin?,
+                    workers: Int) throws -> InternalResult {
+        let rootPath = try PathResolver.normalizedRootPath(rawRootPath)
+        let files = try SiteFiles(root: siteFolder)
+        let pages = files.pages
+        let resolver = PathResolver(files: files, rootPath: rootPath, origin: origin)
+
+        // Pass 1: read and scan every page.
+        let scanned: [[Result<PageScan, Error>]] = parallelChunks(count: pages.count, workers: workers) { range in
+            range.map { i in
+                Result {
+                    let bytes = try readFileBytes(siteFolder + "/" + pages[i])
+                    return bytes.withUnsafeBufferPointer { PageScan(bytes: $0) }
+                }
+            }
+        }
+        var scans: [PageScan] = []
+        scans.reserveCapacity(pages.count)
+        for chunk in scanned {
+            for result in chunk { scans.append(try result.get()) }
+        }
+
+        let folders = pages.indices.map { resolver.baseFolder(page: pages[$0], baseHref: scans[$0].baseHref) }
+        let redirects = redirectTargets(scans: scans, folders: folders, resolver: resolver, origin: origin)
+
+        // Pass 2: resolve every link. Each chunk memoises what it has worked out: by link text for
+        // links that mean the same on every page (site-absolute, fragment-only, external), by folder
+        // and path for relative ones.
+        // Few chunks here: resolving costs about the same per page, and each chunk's memo starts cold.
+        let checked = parallelChunks(count: pages.count, workers: workers, chunksPerWorker: 1) { range -> ([PendingFinding], [ExternalUse]) in
+            var findings: [PendingFinding] = []
+            var external: [ExternalUse] = []
+            var byText: [String: LinkAction] = [:]
+            var byFolder: [String: Resolution] = [:]
+            for page in range {
+                let folder = folders[page]
+                for (linkIndex, link) in scans[page].links.enumerated() {
+                    var action: LinkAction
+                    if let known = byText[link.value] {
+                        action = known
+                    } else {
+                        switch LinkClassifier.classify(link.value, origin: origin) {
+                        case .skipped:
+                            action = .skip
+                        case .external(let url):
+                            action = .external(url)
+                        case .local(let path, let fragment) where path.isEmpty:
+                            action = .local(nil, fragment: fragment)
+                        case .local(let path, let fragment) where path.hasPrefix("/"):
+                            action = .local(resolver.resolve(path, fromFolder: folder), fragment: fragment)
+                        case .local(let path, let fragment):
+                            // Relative: depends on the page's folder, so it cannot go in `byText`.
+                            let key = folder + "\u{0}" + path
+                            let resolution = byFolder[key] ?? resolver.resolve(path, fromFolder: folder)
+                            byFolder[key] = resolution
+                            action = .local(resolution, fragment: fragment)
+                            findings.append(contentsOf: check(action, page: page, link: linkIndex))
+                            continue
+                        }
+                        byText[link.value] = action
+                    }
+                    switch action {
+                    case .skip:
+                        continue
+                    case .external(let url):
+                        external.append(ExternalUse(page: page, link: linkIndex, url: url))
+                    case .local:
+                        findings.append(contentsOf: check(action, page: page, link: linkIndex))
+                    }
+                }
+            }
+            return (findings, external)
+
+            func check(_ action: LinkAction, page: Int, link: Int) -> [PendingFinding] {
+                guard case .local(let resolution, let fragment) = action,
+                      let problem = problem(with: resolution ?? .page(page), fragment: fragment, scans: scans,
+                                            redirects: redirects, pages: pages, resolver: resolver) else { return [] }
+                return [PendingFinding(page: page, link: link, kind: problem.0, message: problem.1)]
+            }
+        }
+        return InternalResult(pages: pages, scans: scans, findings: checked.flatMap(\.0),
+                              externalUses: checked.flatMap(\.1),
+                              linkCount: scans.reduce(0) { $0 + $1.links.count })
+    }
+
+    /// For each alias page, the page its refresh leads to, so a fragment aimed at an alias is looked
+    /// for where the reader ends up.
+    private static func redirectTargets(scans: [PageScan], folders: [String], resolver: PathResolver,
+                                        origin: SiteOrigin?) -> [Int: Int] {
+        var targets: [Int: Int] = [:]
+        for (page, scan) in scans.enumerated() {
+            guard let index = scan.refreshLink,
+                  case .local(let path, _) = LinkClassifier.classify(scan.links[index].value, origin: origin), !path.isEmpty,
+                  case .page(let target) = resolver.resolve(path, fromFolder: folders[page]) else { continue }
+            targets[page] = target
+        }
+        return targets
+    }
+
+    private static func problem(with resolution: Resolution, fragment: Substring?, scans: [PageScan],
+                                redirects: [Int: Int], pages: [String],
+                                resolver: PathResolver) -> (LinkFinding.Kind, String)? {
+        switch resolution {
+        case .file:
+            return nil
+        case .outside(let why):
+            return (.outsideSite, why)
+        case .missing(let kind, let url):
+            return (kind, kind == .missingPage ? "missing page \(url)" : "missing file \(url)")
+        case .page(let target):
+            guard var fragment, !fragmentAlwaysResolves(fragment) else { return nil }
+            // `#id:~:text=…` scrolls to the id and then highlights text; only the id is ours to check.
+            var searchFrom = fragment.utf8.startIndex
+            while let colon = fragment.utf8[searchFrom...].firstIndex(of: UInt8(ascii: ":")) {
+                if fragment[colon...].hasPrefix(":~:") {
+                    fragment = fragment[..<colon]
+                    break
+                }
+                searchFrom = fragment.utf8.index(after: colon)
+            }
+            var page = target
+            let decoded = percentDecoded(fragment)
+            let asWritten = decoded.utf8.count == fragment.utf8.count ? nil : String(fragment)
+            // Follow alias pages a few hops; the limit also stops refresh loops.
+            for _ in 0..<5 {
+                let anchors = scans[page].anchors
+                if anchors.contains(decoded) || asWritten.map(anchors.contains) == true { return nil }
+                guard let next = redirects[page] else { break }
+                page = next
+            }
+            return (.missingFragment, "missing fragment #\(fragment) in \(resolver.url(ofPage: pages[target]))")
+        }
+    }
+
+    /// Browsers scroll to the top for `#` and `#top`, and `#:~:text=` is a text fragment, not an id.
+    private static func fragmentAlwaysResolves(_ fragment: Substring) -> Bool {
+        fragment.isEmpty || (fragment.utf8.count == 3 && fragment.lowercased() == "top") || fragment.hasPrefix(":~:")
+    }
+}

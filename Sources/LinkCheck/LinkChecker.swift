@@ -1,0 +1,83 @@
+import Foundation
+
+/// The entry point: checks a folder of built HTML.
+///
+/// Every finding kind is an error except `external-redirect`, which is info (the link still works;
+/// the author may want to update it). `report.exitCode` is 0 without errors, 1 with; a thrown
+/// `LinkCheckError` means exit code 2. External results are cached per URL (fragment dropped):
+/// successes for `cacheTTL`, failures only when `failureCacheTTL` > 0 (default: never).
+public enum LinkChecker {
+    /// Internal checks, then (when `options.external`) external ones. Throws `LinkCheckError` when
+    /// the check cannot run (missing folder, unreadable file, bad pattern): exit code 2.
+    public static func check(siteFolder: String, options: LinkCheckOptions = LinkCheckOptions()) async throws -> LinkCheckReport {
+        let filter = try URLFilter(include: options.externalOptions.include, exclude: options.externalOptions.exclude)
+        let result = try runInternal(siteFolder: siteFolder, options: options)
+        var pending = result.findings
+        var summary = LinkCheckSummary(pages: result.pages.count, links: result.linkCount)
+        if options.external {
+            let external = await ExternalChecker(options: options.externalOptions, filter: filter)
+                .check(uses: result.externalUses)
+            pending += external.findings
+            summary.externalURLs = external.checkedURLs
+            summary.cachedURLs = external.cachedURLs
+            summary.filteredURLs = external.filteredURLs
+        }
+        return makeReport(result, pending, summary, options.sourceResolver)
+    }
+
+    /// Internal checks only, without `async`, for callers that never go to the network.
+    public static func checkInternal(siteFolder: String, options: LinkCheckOptions = LinkCheckOptions()) throws -> LinkCheckReport {
+        let result = try runInternal(siteFolder: siteFolder, options: options)
+        let summary = LinkCheckSummary(pages: result.pages.count, links: result.linkCount)
+        return makeReport(result, result.findings, summary, options.sourceResolver)
+    }
+
+    private static func runInternal(siteFolder: String, options: LinkCheckOptions) throws -> InternalResult {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: siteFolder, isDirectory: &isFolder) else {
+            throw LinkCheckError.siteFolderMissing(siteFolder)
+        }
+        guard isFolder.boolValue else { throw LinkCheckError.notAFolder(siteFolder) }
+        let workers = options.parallelism ?? ProcessInfo.processInfo.activeProcessorCount
+        let folder = siteFolder.count > 1 && siteFolder.hasSuffix("/") ? String(siteFolder.dropLast()) : siteFolder
+        let origin = SiteOrigin(baseURL: options.baseURL)
+        let rootPath = options.rootPath == "/" ? origin?.path ?? "/" : options.rootPath
+        return try InternalChecker.run(siteFolder: folder, rootPath: rootPath, origin: origin, workers: workers)
+    }
+
+    private static func makeReport(_ result: InternalResult, _ pending: [PendingFinding], _ base: LinkCheckSummary,
+                                   _ resolver: LinkSourceResolver?) -> LinkCheckReport {
+        var occurrences: [Int: [Int]] = [:]  // page → occurrence number of each of its links
+        var findings: [LinkFinding] = []
+        findings.reserveCapacity(pending.count)
+        for p in pending {
+            let scan = result.scans[p.page]
+            let link = scan.links[p.link]
+            var finding = LinkFinding(page: result.pages[p.page], link: link.value, kind: p.kind, message: p.message,
+                                      line: Int(link.line), column: Int(link.column))
+            if let resolver {
+                if occurrences[p.page] == nil { occurrences[p.page] = occurrenceNumbers(scan.links) }
+                if let source = resolver(finding.page, finding.link, occurrences[p.page]![p.link]) {
+                    finding.source = SourceRef(file: source.file, line: source.line)
+                }
+            }
+            findings.append(finding)
+        }
+        findings.sort()
+        var summary = base
+        for f in findings {
+            if f.severity == .error { summary.errors += 1 } else { summary.infos += 1 }
+        }
+        return LinkCheckReport(findings: findings, pages: result.pages, summary: summary)
+    }
+
+    /// For each link, how many earlier links on the page have the same text.
+    private static func occurrenceNumbers(_ links: [ScannedLink]) -> [Int] {
+        var seen: [String: Int] = [:]
+        return links.map { link in
+            let n = seen[link.value, default: 0]
+            seen[link.value] = n + 1
+            return n
+        }
+    }
+}

@@ -1,0 +1,82 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Every file and folder under the site folder, listed once up front so that checking a link is a
+/// set lookup rather than a `stat` per link.
+struct SiteFiles {
+    /// Relative paths with `/` separators, no leading slash.
+    private(set) var files: Set<String> = []
+    private(set) var folders: Set<String> = [""]
+    /// The `.html`/`.htm` files among `files`, sorted, so page numbering is stable between runs.
+    private(set) var pages: [String] = []
+
+    init(root: String) throws {
+        try walk(root: root, relative: "")
+        pages.sort()
+    }
+
+    private mutating func walk(root: String, relative: String) throws {
+        let path = relative.isEmpty ? root : root + "/" + relative
+        guard let dir = opendir(path) else { throw LinkCheckError.unreadable(path: path, errno: errno) }
+        defer { closedir(dir) }
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            if name == "." || name == ".." { continue }
+            let rel = relative.isEmpty ? name : relative + "/" + name
+            var isFolder = false
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_DIR): isFolder = true
+            case Int32(DT_REG): isFolder = false
+            default:
+                // Symlinks and file systems that leave d_type unknown: ask stat, which follows links
+                // the way a web server serving the folder would.
+                var info = stat()
+                guard stat(root + "/" + rel, &info) == 0 else { continue }
+                isFolder = (info.st_mode & S_IFMT) == S_IFDIR
+            }
+            if isFolder {
+                folders.insert(rel)
+                try walk(root: root, relative: rel)
+            } else {
+                files.insert(rel)
+                if Self.isHTML(name) { pages.append(rel) }
+            }
+        }
+    }
+
+    static func isHTML(_ name: String) -> Bool {
+        let lower = name.utf8.count <= 5 ? name.lowercased() : String(name.suffix(5)).lowercased()
+        return lower.hasSuffix(".html") || lower.hasSuffix(".htm")
+    }
+}
+
+/// Reads a whole file into memory with plain POSIX calls; Foundation's readers cost more per file and
+/// a large site has thousands of small files.
+func readFileBytes(_ path: String) throws -> [UInt8] {
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { throw LinkCheckError.unreadable(path: path, errno: errno) }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { throw LinkCheckError.unreadable(path: path, errno: errno) }
+    // One byte more than fstat's size, so the read that sees the end needs no bigger buffer; the
+    // size is still only a hint, since the file may change while we read it.
+    var result = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
+    var filled = 0
+    while true {
+        if filled == result.count { result.append(contentsOf: repeatElement(0, count: result.count)) }
+        let got = result.withUnsafeMutableBytes { raw in read(fd, raw.baseAddress! + filled, raw.count - filled) }
+        if got < 0 {
+            if errno == EINTR { continue }
+            throw LinkCheckError.unreadable(path: path, errno: errno)
+        }
+        if got == 0 { break }
+        filled += got
+    }
+    result.removeSubrange(filled...)
+    return result
+}
