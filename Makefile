@@ -18,7 +18,7 @@ build: deps
 test: deps
 	$(SWIFT) build
 	$(SWIFT) test
-	.build/debug/docgen build --destination .build/test-site
+	.build/debug/docgen build --destination .build/test-site --check
 
 ## deps: install the C libraries docgen links (cmark-gfm, libyaml) when pkg-config cannot find them
 deps:

@@ -37,7 +37,7 @@ let package = Package(
         .executableTarget(name: "EmbedFiles"),
         .plugin(name: "EmbedDefaultTemplates", capability: .buildTool(), dependencies: ["EmbedFiles"]),
         .executableTarget(name: "docgen", dependencies: [
-            "Site", "Rendering", "StorageCatalog", "JSON", "Diagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Site", "Rendering", "StorageCatalog", "JSON", "LinkCheck", "Diagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "ShortcodesTests", dependencies: ["Shortcodes"]),

@@ -1,23 +1,25 @@
 import ArgumentParser
 import Diagnostics
 import Foundation
+import LinkCheck
 import Rendering
 import Site
 
-struct Build: ParsableCommand {
+struct Build: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the site in --source into --destination.",
         discussion: """
-        Every problem of the build is listed as path:line:col: error: message, and then docgen
-        exits with code 1 without touching the destination: the site is built in a hidden folder
+        Every problem of the build is listed as path:line:col: error: message, and then docgen \
+        exits with code 1 without touching the destination: the site is built in a hidden folder \
         beside it and swapped in only when everything succeeded.
 
-        Settings can also live in docgen.yaml at the site root (title, baseURL, contentDir,
+        Settings can also live in docgen.yaml at the site root (title, baseURL, contentDir, \
         destination, drafts, headingIDs, params); flags win over the file.
 
         Examples:
           docgen build
-          docgen build --source docs --destination /tmp/site --baseURL https://example.com/docs/
+          docgen build --source docs --destination /tmp/site
+          docgen build --check --baseURL https://example.com/docs/
         """
     )
 
@@ -39,10 +41,15 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Include pages with draft: true.")
     var drafts = false
 
+    @Flag(name: .long, help: "Check the links, anchors and images of the new site after building it (see `docgen check --help`).")
+    var check = false
+
+    @OptionGroup(title: "Link checking (with --check)") var linkCheck: LinkCheckFlags
+
     @Option(name: .customLong("heading-ids"), help: ArgumentHelp("Heading-ID rules: hugo-0.110 (default) or hugo-current.", valueName: "rules"))
     var headingIDs: String?
 
-    func run() throws {
+    func run() async throws {
         var (config, problems) = SiteConfig.load(source: source)
         if let destination {
             // A destination given on the command line is taken from where docgen runs.
@@ -76,6 +83,14 @@ struct Build: ParsableCommand {
             printError("docgen: build failed with \(count) error\(count == 1 ? "" : "s"); \(report.destination) was not changed")
             throw ExitCode(1)
         }
-        print("docgen: \(report.summary)")
+        // With a machine-readable link report, stdout holds only that report.
+        if check && linkCheck.format != .text { printError("docgen: \(report.summary)") } else { print("docgen: \(report.summary)") }
+        if check {
+            let map = SourceMap(config: config)
+            let options = linkCheck.options(rootPath: config.rootPath, baseURL: nil,
+                                            resolver: { map.resolve(page: $0, link: $1, occurrence: $2) })
+            let code = await runLinkCheck(site: report.destination, options: options, format: linkCheck.format)
+            if code != 0 { throw ExitCode(code) }
+        }
     }
 }

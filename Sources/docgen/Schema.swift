@@ -6,8 +6,8 @@ struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the JSON Schema (draft 2020-12) of a CVAT cloud-storage config.",
         discussion: """
-        The schema is generated from docgen's provider catalog, the same source as the field tables
-        in the docs and the checks of `docgen validate`. `docgen build` also writes it to
+        The schema is generated from docgen's provider catalog, the same source as the field tables \
+        in the docs and the checks of `docgen validate`. `docgen build` also writes it to \
         public/schemas/cloud-storage.schema.json.
 
         Example:

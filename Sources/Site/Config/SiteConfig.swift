@@ -79,13 +79,13 @@ public struct SiteConfig: Sendable {
         return (config, diagnostics)
     }
 
-    var contentPath: String { Self.join(source, contentDir) }
+    public var contentPath: String { Self.join(source, contentDir) }
     var templatesPath: String { Self.join(source, templatesDir) }
     var staticPath: String { Self.join(source, "static") }
-    var destinationPath: String { destination.hasPrefix("/") ? destination : Self.join(source, destination) }
+    public var destinationPath: String { destination.hasPrefix("/") ? destination : Self.join(source, destination) }
 
     /// The path part of `baseURL`, which every site-relative link starts with.
-    var rootPath: String {
+    public var rootPath: String {
         var path = baseURL
         if let scheme = path.range(of: "://") {
             let afterHost = path[scheme.upperBound...].firstIndex(of: "/") ?? path.endIndex
@@ -101,7 +101,7 @@ public struct SiteConfig: Sendable {
         baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
     }
 
-    static func join(_ a: String, _ b: String) -> String {
+    public static func join(_ a: String, _ b: String) -> String {
         if b.hasPrefix("/") { return b }
         if a == "." || a.isEmpty { return b }
         return a.hasSuffix("/") ? a + b : a + "/" + b

@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import LinkCheck
+import Site
+
+/// Options shared by `docgen check` and `docgen build --check`.
+struct LinkCheckFlags: ParsableArguments {
+    @Flag(name: .long, help: "Also check links to other sites (network; off by default).")
+    var external = false
+
+    @Option(name: .long, help: ArgumentHelp("Check only external URLs matching this regular expression (repeatable).", valueName: "regex"))
+    var include: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Skip external URLs matching this regular expression (repeatable).", valueName: "regex"))
+    var exclude: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Seconds to wait for each external request.", valueName: "seconds"))
+    var timeout: Double = 20
+
+    @Option(name: .long, help: ArgumentHelp("Cache of external results, so repeated CI runs skip fresh ones.", valueName: "file"))
+    var cache: String = ".docgen-linkcheck-cache.json"
+
+    @Option(name: .customLong("cache-ttl"), help: ArgumentHelp("How long a good external result stays fresh, in hours.", valueName: "hours"))
+    var cacheTTL: Double = 24
+
+    @Option(name: .long, help: "Output: text, json, github (workflow annotations) or junit.")
+    var format: LinkReportFormat = .text
+
+    func options(rootPath: String, baseURL: String?, resolver: LinkSourceResolver?) -> LinkCheckOptions {
+        var external = ExternalCheckOptions(include: include, exclude: exclude, timeout: timeout)
+        external.cacheFile = cache
+        external.cacheTTL = cacheTTL * 3600
+        return LinkCheckOptions(rootPath: rootPath, baseURL: baseURL, external: self.external,
+                                externalOptions: external, sourceResolver: resolver)
+    }
+}
+
+extension LinkReportFormat: ExpressibleByArgument {}
+
+struct Check: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the links, anchors and images of a built site.",
+        discussion: """
+        Every href and src of every HTML page must lead to a page or file of the site, and every \
+        #fragment to an id or <a name> on the target page. Works on any folder of HTML; when the \
+        site was built by docgen from --source, findings also name the Markdown file and line. \
+        External links are checked only with --external.
+
+        Exit codes: 0 no broken links, 1 broken links found, 2 usage or I/O error.
+
+        Examples:
+          docgen check                       # public/ of the site in the current folder
+          docgen check public --format github
+          docgen check public --external --exclude 'linkedin\\.com'
+        """
+    )
+
+    @Argument(help: "The built site to check.")
+    var site = "public"
+
+    @Option(name: .long, help: ArgumentHelp("The site root the site was built from, to name Markdown sources (default: the current folder when it has content/).", valueName: "dir"))
+    var source: String?
+
+    @Option(name: .customLong("baseURL"), help: ArgumentHelp("The URL the site is served from (default: from docgen.yaml).", valueName: "url"))
+    var baseURL: String?
+
+    @Option(name: .customLong("contentDir"), help: ArgumentHelp("The content folder under --source (default: from docgen.yaml, else content).", valueName: "dir"))
+    var contentDir: String?
+
+    @OptionGroup var flags: LinkCheckFlags
+
+    func run() async throws {
+        let root = source ?? "."
+        var (config, _) = SiteConfig.load(source: root)
+        if let baseURL { config.baseURL = baseURL }
+        if let contentDir { config.contentDir = contentDir }
+        let hasSources = FileManager.default.fileExists(atPath: SiteConfig.join(root, config.contentDir))
+        let map = hasSources ? SourceMap(config: config) : nil
+        let resolver: LinkSourceResolver? = map.map { map in { map.resolve(page: $0, link: $1, occurrence: $2) } }
+        let code = await runLinkCheck(site: site, options: flags.options(rootPath: config.rootPath, baseURL: nil, resolver: resolver),
+                                      format: flags.format)
+        throw ExitCode(code)
+    }
+}
+
+/// Runs the checker and prints its report; returns the exit code.
+func runLinkCheck(site: String, options: LinkCheckOptions, format: LinkReportFormat) async -> Int32 {
+    do {
+        let report = try await LinkChecker.check(siteFolder: site, options: options)
+        let prefix = site.hasSuffix("/") ? site : site + "/"
+        let text = report.formatted(format, sitePrefix: prefix)
+        if !text.isEmpty { print(text, terminator: text.hasSuffix("\n") ? "" : "\n") }
+        return report.exitCode.rawValue
+    } catch {
+        printError("docgen check: error: \(error)")
+        return 2
+    }
+}

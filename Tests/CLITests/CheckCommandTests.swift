@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+/// `docgen check` and `docgen build --check` through the binary.
+struct CheckCommandTests {
+    let cli = BuildCommandTests()
+
+    @Test func buildCheckReportsBrokenLinkWithMarkdownSource() throws {
+        let out = NSTemporaryDirectory() + "docgen-check-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let result = try cli.run(["build", "--source", cli.fixture("small-site"), "--destination", out, "--check", "--format", "json"])
+        #expect(result.status == 1)
+        let json = try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as! [String: Any]
+        let findings = json["findings"] as! [[String: Any]]
+        #expect(findings.count == 1)
+        #expect(findings.first?["page"] as? String == "docs/a/index.html")
+        #expect(findings.first?["link"] as? String == "../b/")
+        #expect(findings.first?["kind"] as? String == "missing-page")
+        #expect((findings.first?["source"] as? String)?.hasSuffix("small-site/content/docs/a.md:13") == true)
+    }
+
+    @Test func checkOnAnyHTMLFolderNamesTheHTMLFile() throws {
+        let site = NSTemporaryDirectory() + "docgen-html-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        try FileManager.default.createDirectory(atPath: site + "/sub", withIntermediateDirectories: true)
+        try "<a href=\"sub/\">ok</a>\n<a href=\"sub/#nope\">bad</a>\n<img src=\"gone.png\">\n".write(toFile: site + "/index.html", atomically: true, encoding: .utf8)
+        try "<h2 id=\"here\">Here</h2>\n".write(toFile: site + "/sub/index.html", atomically: true, encoding: .utf8)
+        let result = try cli.run(["check", site, "--source", site])
+        #expect(result.status == 1)
+        let lines = result.out.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        #expect(lines[0].hasSuffix("index.html:2:4: error: missing fragment #nope in /sub/"))
+        #expect(lines[1].hasSuffix("index.html:3:6: error: missing file /gone.png"))
+        #expect(lines[2].hasPrefix("2 errors"))
+    }
+
+    @Test func checkOfMissingFolderIsAnIOError() throws {
+        #expect(try cli.run(["check", "/nonexistent/site"]).status == 2)
+    }
+
+    @Test func githubAndJUnitFormats() throws {
+        let out = NSTemporaryDirectory() + "docgen-check-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let github = try cli.run(["build", "--source", cli.fixture("small-site"), "--destination", out, "--check", "--format", "github"])
+        #expect(github.status == 1)
+        #expect(github.out.contains("::error file="))
+        #expect(github.out.contains("small-site/content/docs/a.md,line=13"))
+        let junit = try cli.run(["check", out, "--format", "junit"])
+        #expect(junit.status == 1)
+        #expect(junit.out.hasPrefix("<?xml"))
+        #expect(junit.out.contains("<failure"))
+    }
+}
