@@ -38,3 +38,8 @@ golden: deps
 
 clean:
 	rm -rf .build public
+
+## bench: docgen against Hugo, cmark-gfm, lychee, html-proofer, check-jsonschema, jsonschema-rs (not part of test)
+bench: build
+	@command -v hyperfine >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq hyperfine cmark-gfm hugo ruby-html-proofer time; }
+	python3 scripts/bench.py

@@ -13,6 +13,8 @@ public struct BuildReport: Sendable {
     public var milliseconds = 0
     public var destination = ""
     public var diagnostics: [Diagnostic] = []
+    /// Milliseconds spent in each stage, in order, for `--timings`.
+    public var stages: [(name: String, milliseconds: Int)] = []
     public var succeeded: Bool { !diagnostics.hasErrors }
 
     public var summary: String {
@@ -41,6 +43,13 @@ public enum SiteBuilder {
         report.diagnostics += templateProblems
         report.diagnostics += PageRenderer.missingLayouts(tree.pages, in: templates)
 
+        var mark = start
+        func stage(_ name: String) {
+            report.stages.append((name, elapsed(since: mark)))
+            mark = DispatchTime.now()
+        }
+        stage("load content and templates")
+
         // Render every page on all cores.
         let index = SiteIndex(pages: tree.pages)
         let data = TemplateData(index: index, config: config)
@@ -56,6 +65,7 @@ public enum SiteBuilder {
         let (aliases, aliasProblems) = URLCheck.aliases(allAliases, tree: tree)
         report.diagnostics += aliasProblems
 
+        stage("render pages")
         report.diagnostics = Array(Set(report.diagnostics)).sortedByLocation()
         guard !report.diagnostics.hasErrors else {
             report.milliseconds = elapsed(since: start)
@@ -69,7 +79,9 @@ public enum SiteBuilder {
                 try writeSite(output, tree: tree, rendered: rendered.map(\.1.html), aliases: aliases, templates: templates,
                               notFoundSidebar: SidebarMarkers.resolve(sidebars[nil] ?? "", current: nil),
                               defaults: defaults, templateFolders: templateFolders, data: data, config: config, report: &report)
+                stage("write files")
                 try output.commit()
+                stage("swap in and remove the old site")
             } catch {
                 output.discard()
                 throw error
@@ -114,11 +126,12 @@ public enum SiteBuilder {
         report.files = latest.count + texts.filter { path, _ in defaults["static/" + path] != nil }.count
 
         let files = Array(latest.values)
-        try output.prepareFolders(for: files.map(\.destination) + texts.map(\.path))
-        let failures = concurrentMap(Array(0..<(files.count + texts.count))) { n -> String? in
+        let outputs = texts
+        try output.prepareFolders(for: files.map(\.destination) + outputs.map(\.path))
+        let failures = concurrentMap(Array(0..<(files.count + outputs.count))) { n -> String? in
             do {
                 if n < files.count { try output.copy(from: files[n].source, to: files[n].destination) } else {
-                    let (path, text) = texts[n - files.count]
+                    let (path, text) = outputs[n - files.count]
                     try output.write(text, to: path)
                 }
                 return nil

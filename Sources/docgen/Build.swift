@@ -41,6 +41,9 @@ struct Build: AsyncParsableCommand {
     @Flag(name: .long, help: "Include pages with draft: true.")
     var drafts = false
 
+    @Flag(name: .long, help: "Print how long each stage of the build took.")
+    var timings = false
+
     @Flag(name: .long, help: "Check the links, anchors and images of the new site after building it (see `docgen check --help`).")
     var check = false
 
@@ -78,6 +81,9 @@ struct Build: AsyncParsableCommand {
         }
         let report = SiteBuilder.build(config)
         printDiagnostics(report.diagnostics)
+        if timings {
+            for (name, ms) in report.stages { printError("docgen: \(ms) ms  \(name)") }
+        }
         if !report.succeeded {
             let count = report.diagnostics.filter { $0.severity == .error }.count
             printError("docgen: build failed with \(count) error\(count == 1 ? "" : "s"); \(report.destination) was not changed")

@@ -15,7 +15,7 @@ private let routes: @Sendable (TestHTTPServer.Request) -> TestHTTPServer.Respons
         return request.nth == 1 ? .init(status: 429, headers: [("Retry-After", "1")]) : .init(status: 200)
     case "/ratelimited-long":
         return request.nth == 1 ? .init(status: 429, headers: [("Retry-After", "3600")]) : .init(status: 200)
-    case "/slow": return .init(status: 200, delay: 3)
+    case "/slow": return .init(status: 200, delay: 8)
     case "/nohead": return .init(status: request.method == "HEAD" ? 405 : 200)
     case "/bigbody":
         return request.method == "HEAD" ? .init(status: 501)
@@ -39,7 +39,7 @@ private func site(linking urls: [String], twice: [String] = []) throws -> TempSi
 private func options(cache: String? = nil, include: [String] = [], exclude: [String] = [],
                      perHost: Int = 4, failureTTL: Double = 0) -> LinkCheckOptions {
     LinkCheckOptions(external: true, externalOptions: ExternalCheckOptions(
-        include: include, exclude: exclude, timeout: 0.5, retries: 1, backoff: 0.05, maxRetryAfter: 5,
+        include: include, exclude: exclude, timeout: 2, retries: 1, backoff: 0.05, maxRetryAfter: 5,
         maxRequestsPerHost: perHost, cacheFile: cache, cacheTTL: 3600, failureCacheTTL: failureTTL))
 }
 
@@ -69,7 +69,7 @@ private func options(cache: String? = nil, include: [String] = [], exclude: [Str
         #expect(messages[base + "/r1"] == "redirects to \(base)/final (301 → 301 → 200)")
         #expect(messages[base + "/missing"] == "HTTP 404 Not Found: \(base)/missing")
         #expect(messages[base + "/always500"] == "HTTP 500 Internal Server Error: \(base)/always500")
-        #expect(messages[base + "/slow"] == "timed out after 0.5 s (2 attempts): \(base)/slow")
+        #expect(messages[base + "/slow"] == "timed out after 2 s (2 attempts): \(base)/slow")
         #expect(messages[refused] == "connection refused: \(refused)")
         #expect(report.findings[0].severity == .info)
         #expect(report.summary.errors == 5)
@@ -169,7 +169,9 @@ private func options(cache: String? = nil, include: [String] = [], exclude: [Str
         let report = try await LinkChecker.check(siteFolder: site.root, options: capped)
         #expect(report.findings.isEmpty)
         #expect(server.count("/ratelimited-long") == 2)
-        #expect(Date().timeIntervalSince(started) < 5)
+        // The server asked for an hour; the run must not have honoured it. The bound is loose on
+        // purpose: CI machines are slow and busy, and anything near 3,600 s means the cap failed.
+        #expect(Date().timeIntervalSince(started) < 120)
     }
 
     @Test func externalLinksAreIgnoredUnlessAsked() async throws {

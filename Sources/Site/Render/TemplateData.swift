@@ -79,29 +79,20 @@ struct TemplateData {
     /// Docsy's compact menu: the top level, and below it only the path to the current page with
     /// each level's siblings, so a page's size does not grow with the size of the site.
     ///
-    /// Pages that share a parent share a menu, so it is rendered once per `expanded` node and
-    /// the per-page parts (which item is active) are left as markers that `SidebarMarkers`
-    /// resolves for each page.
-    func navigation(expandedTo expanded: Int?) -> [[String: Any]] {
-        guard let home = index.indexByContentPath["/"] else { return [] }
-        var chain: Set<Int> = []
-        if let expanded { chain = Set(index.ancestors(of: expanded) + [expanded]) }
-        func items(under parent: Int) -> [[String: Any]] {
-            index.childrenOf(parent).map { child in
-                let open = chain.contains(child) && !index.childrenOf(child).isEmpty
-                let children = open ? items(under: child) : []
-                return [
-                    "title": index.pages[child].linkTitle,
-                    "url": link(index.pages[child]),
-                    "active": SidebarMarkers.lambda(for: child),
-                    "onPath": chain.contains(child) ? true : SidebarMarkers.lambda(for: child),
-                    "isSection": index.pages[child].kind == .section,
-                    "children": children,
-                    "hasChildren": !children.isEmpty,
-                ]
-            }
-        }
-        return items(under: home)
+    /// `partials/nav-item` renders one entry, given its children already rendered. An entry that
+    /// is not open looks the same in every menu, so it is rendered once for the whole site; what
+    /// differs per page (which entry is active) is left as markers that `SidebarMarkers` resolves.
+    func itemHTML(_ i: Int, children: String?, templates: TemplateSet) -> String {
+        let data: [String: Any] = [
+            "title": index.pages[i].linkTitle,
+            "url": link(index.pages[i]),
+            "active": SidebarMarkers.lambda(for: i),
+            "onPath": children != nil ? true : SidebarMarkers.lambda(for: i),
+            "isSection": index.pages[i].kind == .section,
+            "children": children ?? "",
+            "hasChildren": children != nil,
+        ]
+        return templates.render("partials/nav-item", data) ?? ""
     }
 
     /// The node whose menu a page uses: its own when it has children to show, else its parent's.
@@ -157,11 +148,19 @@ extension TemplateData {
 }
 
 extension TemplateData {
-    /// Renders `partials/sidebar` once for each menu that pages share.
+    /// Renders `partials/sidebar` once for each menu that pages share (see `itemHTML`).
     func sidebars(for pages: [Int], templates: TemplateSet) -> [Int?: String] {
+        guard let home = index.indexByContentPath["/"] else { return [:] }
+        let closed = Dictionary(uniqueKeysWithValues: concurrentMap(pages.filter { $0 != home }) { itemHTML($0, children: nil, templates: templates) }.map { ($0.0, $0.1) })
         let keys = Array(Set(pages.map(menuKey)).union([nil]))
-        let rendered = concurrentMap(keys) { key in
-            templates.render("partials/sidebar", ["nav": navigation(expandedTo: key), "site": site]) ?? ""
+        let rendered = concurrentMap(keys) { key -> String in
+            let open: Set<Int> = key.map { Set(index.ancestors(of: $0) + [$0]) } ?? []
+            func html(_ i: Int) -> String {
+                guard open.contains(i), !index.childrenOf(i).isEmpty else { return closed[i] ?? "" }
+                return itemHTML(i, children: index.childrenOf(i).map(html).joined(), templates: templates)
+            }
+            let items = index.childrenOf(home).map(html).joined()
+            return templates.render("partials/sidebar", ["items": items, "site": site]) ?? ""
         }
         return Dictionary(uniqueKeysWithValues: rendered.map { ($0.0, $0.1) })
     }
