@@ -22,10 +22,12 @@ let package = Package(
         // Pipeline stages, one library each: load → shortcodes → markdown → templates → write.
         .target(name: "Diagnostics"),
         .target(name: "JSON", dependencies: ["Diagnostics"]),
+        .target(name: "JSONSchema", dependencies: ["JSON", "Diagnostics"]),
         .target(name: "Content", dependencies: ["CYAML", "Diagnostics", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "Shortcodes", dependencies: ["Diagnostics"]),
         .target(name: "StorageCatalog", dependencies: ["Content", "JSON", "Rendering", "Diagnostics"],
                 exclude: ["Embedded"], plugins: ["EmbedDefaultTemplates"]),
+        .target(name: "ConfigValidation", dependencies: ["JSON", "JSONSchema", "Content", "Diagnostics"]),
         .target(name: "Rendering", dependencies: [
             "CCmarkGFM", "Diagnostics", .product(name: "Mustache", package: "swift-mustache"),
         ]),
@@ -37,7 +39,7 @@ let package = Package(
         .executableTarget(name: "EmbedFiles"),
         .plugin(name: "EmbedDefaultTemplates", capability: .buildTool(), dependencies: ["EmbedFiles"]),
         .executableTarget(name: "docgen", dependencies: [
-            "Site", "Rendering", "StorageCatalog", "JSON", "LinkCheck", "Diagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Site", "Rendering", "StorageCatalog", "JSON", "ConfigValidation", "LinkCheck", "Diagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "ShortcodesTests", dependencies: ["Shortcodes"]),
@@ -46,6 +48,8 @@ let package = Package(
         .testTarget(name: "SiteTests", dependencies: ["Site"], exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["docgen"]),
         .testTarget(name: "LinkCheckTests", dependencies: ["LinkCheck"]),
+        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
+        .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,0 +1,106 @@
+import Diagnostics
+import Foundation
+import JSON
+import JSONSchema
+
+/// Validates configs against a JSON Schema compiled once, and turns schema errors into messages
+/// in the user's terms, with every secret masked.
+public struct ConfigValidator: Sendable {
+    let schema: CompiledSchema
+    let secrets: SecretPolicy
+    let fieldTitles: [String: String]
+
+    public init(schema root: JSONValue, baseURI: String = CompiledSchema.defaultBaseURI,
+                remotes: (String) -> JSONValue? = { _ in nil }) throws {
+        schema = try CompiledSchema(root: root, baseURI: baseURI, remotes: remotes)
+        secrets = SecretPolicy(schema: root)
+        var titles: [String: String] = [:]
+        for (key, value) in root["properties"]?.objectValue ?? JSONObject() {
+            if let title = value["title"]?.stringValue { titles[key] = title }
+        }
+        fieldTitles = titles
+    }
+
+    public func validate(_ document: ConfigDocument) -> [ConfigProblem] {
+        var problems: [ConfigProblem] = []
+        var seen: Set<String> = []
+        for error in schema.validate(document.root) {
+            for problem in describe(error, in: document) where seen.insert("\(problem.pointer)\u{0}\(problem.message)").inserted {
+                problems.append(problem)
+            }
+        }
+        return problems
+    }
+
+    private func describe(_ error: ValidationError, in document: ConfigDocument) -> [ConfigProblem] {
+        let custom = error.schema["x-docgen-message"]?.stringValue
+        switch error.keyword {
+        case "required":
+            // One problem per missing field, at the field's own pointer.
+            let required = error.schema["required"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            let present = Set(document.root.value(at: error.instancePointer)?.objectValue?.keys ?? [])
+            return required.filter { !present.contains($0) }.map { name in
+                let pointer = error.instancePointer + "/" + JSONPointer.escape(name)
+                let (line, column) = document.position(of: error.instancePointer)
+                let because = custom.map { " (\($0))" } ?? ""
+                return ConfigProblem(file: document.file, line: line, column: column, pointer: pointer, keyword: "required",
+                                     message: "missing: \(fieldTitles[name].map { "\($0) (\(name))" } ?? name) is required\(because)")
+            }
+        case "additionalProperties", "unevaluatedProperties":
+            let (line, column) = document.keyPosition(of: error.instancePointer)
+            let name = JSONPointer.tokens(error.instancePointer)?.last ?? ""
+            return [ConfigProblem(file: document.file, line: line, column: column, pointer: error.instancePointer,
+                                  keyword: error.keyword,
+                                  message: "unknown key '\(name)' is not allowed (its value is not shown, in case it is a secret)\(suggestion(for: name))")]
+        default:
+            let (line, column) = document.position(of: error.instancePointer)
+            var message = custom ?? error.message
+            if ["maxLength", "minLength"].contains(error.keyword), case .string(let text)? = document.root.value(at: error.instancePointer) {
+                message += "; found \(text.count) characters"  // the length is what matters, and it is safe to show
+            } else if let found = shownValue(at: error.instancePointer, in: document) {
+                message += "; found \(found)"
+            }
+            return [ConfigProblem(file: document.file, line: line, column: column, pointer: error.instancePointer,
+                                  keyword: error.keyword, message: message)]
+        }
+    }
+
+    /// The value, quoted, unless it is a secret or too long to be useful.
+    private func shownValue(at pointer: String, in document: ConfigDocument) -> String? {
+        guard !secrets.isSecret(pointer, in: document.root), let value = document.root.value(at: pointer) else { return nil }
+        switch value {
+        case .string(let s):
+            return s.count <= 80 ? "'\(s)'" : "a text of \(s.count) characters"
+        case .integer(let i): return "the number \(i)"
+        case .number(let d): return "the number \(d)"
+        case .bool(let b): return b ? "true" : "false"
+        case .null: return "null"
+        case .array: return "a list"
+        case .object: return "an object"
+        }
+    }
+
+    /// A near miss of a known key, e.g. secret_access_key → secret_key.
+    private func suggestion(for name: String) -> String {
+        let known = fieldTitles.keys.sorted()
+        let normalized = name.lowercased().replacingOccurrences(of: "-", with: "_")
+        if let exact = known.first(where: { $0 == normalized }) { return "; did you mean '\(exact)'?" }
+        let close = known.filter { name.contains($0) || $0.contains(name) || editDistance($0, normalized) <= 2 }
+        return close.first.map { "; did you mean '\($0)'?" } ?? ""
+    }
+
+    private func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var row = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var previous = row[0]
+            row[0] = i
+            for j in 1...max(b.count, 1) where !b.isEmpty {
+                let current = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = current
+            }
+        }
+        return row[b.count]
+    }
+}

@@ -1,0 +1,116 @@
+import ArgumentParser
+import ConfigValidation
+import Content
+import Foundation
+import JSON
+import StorageCatalog
+
+extension VerdictFormat: ExpressibleByArgument {}
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check cloud-storage configs (CVAT's POST /api/cloudstorages body) against the JSON Schema.",
+        discussion: """
+        Each FILE is JSON, or YAML when it ends in .yaml or .yml; '-' reads standard input. The \
+        schema is the one `docgen schema` prints, generated from docgen's provider catalog; \
+        --schema checks against any other JSON Schema (draft 2020-12) instead.
+
+        Problems are printed as path:line:col: error: /json/pointer: message. Secret values \
+        (key, secret_key, session_token, connection_string, key files, unknown keys) never appear \
+        in any output.
+
+        Exit codes: 0 all valid, 1 any invalid, 2 usage error or unreadable file.
+
+        Examples:
+          docgen validate storage.json
+          docgen validate configs/*.json --format github
+          cat storage.yaml | docgen validate -
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Config files to check ('-' for standard input).", valueName: "file"))
+    var files: [String]
+
+    @Option(name: .long, help: ArgumentHelp("Validate against this JSON Schema instead of the built-in one.", valueName: "schema.json"))
+    var schema: String?
+
+    @Option(name: .long, help: "Output: text, json or github (workflow annotations).")
+    var format: VerdictFormat = .text
+
+    func run() throws {
+        guard !files.isEmpty else { throw ValidationError("give at least one config file, or - for standard input") }
+        let validator: ConfigValidator
+        do {
+            validator = try makeValidator()
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            printError("docgen validate: error: the schema cannot be used: \(error)")
+            throw ExitCode(2)
+        }
+        let verdicts = concurrentMap(files) { file in Self.check(file, with: validator) }.map(\.1)
+        let output = format.render(verdicts)
+        if !output.isEmpty { FileHandle.standardOutput.write(Data(output.utf8)) }
+        if verdicts.contains(where: \.unreadable) { throw ExitCode(2) }
+        if verdicts.contains(where: { !$0.valid }) { throw ExitCode(1) }
+    }
+
+    static func check(_ file: String, with validator: ConfigValidator) -> FileVerdict {
+        let name = file == "-" ? "<stdin>" : file
+        let data: Data?
+        if file == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory.boolValue {
+                return FileVerdict(file: name, problems: [unreadable(name, "is a folder, not a file")], unreadable: true)
+            }
+            data = FileManager.default.contents(atPath: file)
+        }
+        guard let data else {
+            return FileVerdict(file: name, problems: [unreadable(name, "cannot read the file")], unreadable: true)
+        }
+        let bytes = [UInt8](data)
+        let lower = file.lowercased()
+        let isYAML = lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") || (file == "-" && looksLikeYAML(bytes))
+        switch ConfigDocument.load(bytes: bytes, file: name, isYAML: isYAML) {
+        case .failure(let diagnostic):
+            let problem = ConfigProblem(file: name, line: diagnostic.location.line, column: diagnostic.location.column,
+                                        pointer: "", keyword: "parse", message: diagnostic.message)
+            return FileVerdict(file: name, problems: [problem], unreadable: false)
+        case .success(let document):
+            return FileVerdict(file: name, problems: validator.validate(document), unreadable: false)
+        }
+    }
+
+    static func unreadable(_ file: String, _ message: String) -> ConfigProblem {
+        ConfigProblem(file: file, line: 1, column: 1, pointer: "", keyword: "io", message: message)
+    }
+
+    /// Standard input has no file name; JSON starts with `{` or `[`, anything else is taken as YAML.
+    static func looksLikeYAML(_ bytes: [UInt8]) -> Bool {
+        guard let first = bytes.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else { return false }
+        return first != UInt8(ascii: "{") && first != UInt8(ascii: "[")
+    }
+
+    func makeValidator() throws -> ConfigValidator {
+        guard let schema else { return try ConfigValidator(schema: SchemaGenerator.schema(Catalog.bundled)) }
+        guard let data = FileManager.default.contents(atPath: schema) else {
+            printError("docgen validate: error: cannot read the schema \(schema)")
+            throw ExitCode(2)
+        }
+        let root: JSONValue
+        do {
+            root = try JSONDocument(data: data).root
+        } catch {
+            printError("\(schema):\(error.line):\(error.column): error: \(error.message)")
+            throw ExitCode(2)
+        }
+        let url = URL(fileURLWithPath: schema).standardizedFileURL
+        // Schemas may reference files beside them; nothing is fetched from the network.
+        return try ConfigValidator(schema: root, baseURI: url.absoluteString) { uri in
+            guard uri.hasPrefix("file://"), let data = FileManager.default.contents(atPath: URL(string: uri)?.path ?? "") else { return nil }
+            return try? JSONDocument(data: data).root
+        }
+    }
+}
