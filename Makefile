@@ -34,7 +34,7 @@ deps:
 
 ## golden: rewrite the golden files of the site tests after an intended change (review the diff!)
 golden: deps
-	DOCGEN_UPDATE_GOLDEN=1 $(SWIFT) test --filter SiteTests
+	DOCGEN_UPDATE_GOLDEN=1 $(SWIFT) test --filter 'GoldenSiteTests|ValidateCommandTests' 
 
 clean:
 	rm -rf .build public
