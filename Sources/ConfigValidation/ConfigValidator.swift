@@ -85,8 +85,9 @@ public struct ConfigValidator: Sendable {
         let known = fieldTitles.keys.sorted()
         let normalized = name.lowercased().replacingOccurrences(of: "-", with: "_")
         if let exact = known.first(where: { $0 == normalized }) { return "; did you mean '\(exact)'?" }
-        let close = known.filter { name.contains($0) || $0.contains(name) || editDistance($0, normalized) <= 2 }
-        return close.first.map { "; did you mean '\($0)'?" } ?? ""
+        let close = known.filter { name.contains($0) || $0.contains(name) || editDistance($0, normalized) <= max(2, normalized.count / 2) }
+        let best = close.min { editDistance($0, normalized) < editDistance($1, normalized) }
+        return best.map { "; did you mean '\($0)'?" } ?? ""
     }
 
     private func editDistance(_ a: String, _ b: String) -> Int {

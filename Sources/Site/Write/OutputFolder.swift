@@ -39,7 +39,8 @@ struct OutputFolder {
     private static func removeAbandonedStaging(in parent: String, name: String) {
         let prefix = ".\(name).building-"
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where entry.hasPrefix(prefix) {
-            guard let pid = Int32(entry.dropFirst(prefix.count)), kill(pid, 0) != 0 else { continue }
+            let owner = entry.dropFirst(prefix.count).prefix { $0.isNumber }
+            guard let pid = Int32(owner), kill(pid, 0) != 0 else { continue }
             try? FileManager.default.removeItem(atPath: parent + "/" + entry)
         }
     }
@@ -115,11 +116,11 @@ struct OutputFolder {
         #if os(Linux)
         // One atomic exchange: there is no moment at which the destination is missing.
         if exchangePaths(staging, destination) == 0 {
-            Self.removeTree(staging)
+            Self.removeInBackground(staging)
             return
         }
         #endif
-        let old = destination + ".old-\(getpid())"
+        let old = staging + "-old"
         try rename(destination, old)
         do {
             try rename(staging, destination)
@@ -127,7 +128,19 @@ struct OutputFolder {
             try? rename(old, destination)
             throw error
         }
-        Self.removeTree(old)
+        Self.removeInBackground(old)
+    }
+
+    /// The old site is as big as the new one, and deleting thousands of files would take as long
+    /// as writing them; a detached `rm` does it after docgen has finished. The folder is hidden and
+    /// named after this process, so if it is interrupted the next build removes what is left.
+    static func removeInBackground(_ path: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/rm")
+        process.arguments = ["-rf", "--", path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        if (try? process.run()) == nil { removeTree(path) }
     }
 
     func discard() {

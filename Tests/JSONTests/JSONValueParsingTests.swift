@@ -1,0 +1,96 @@
+import Testing
+import JSON
+
+/// What the reader turns each kind of JSON text into.
+@Suite struct JSONValueParsingTests {
+    private func parse(_ text: String) throws -> JSONValue {
+        try JSONDocument(text: text).root
+    }
+
+    @Test func scalars() throws {
+        #expect(try parse("null") == .null)
+        #expect(try parse("true") == .bool(true))
+        #expect(try parse(" false ") == .bool(false))
+        #expect(try parse("\"hi\"") == .string("hi"))
+    }
+
+    @Test func integersStayIntegersWhenTheyFit() throws {
+        #expect(try parse("0") == .integer(0))
+        #expect(try parse("-0") == .integer(0))
+        #expect(try parse("42") == .integer(42))
+        #expect(try parse("-17") == .integer(-17))
+        #expect(try parse("9223372036854775807") == .integer(Int.max))
+        #expect(try parse("-9223372036854775808") == .integer(Int.min))
+    }
+
+    @Test func otherNumbersAreDoubles() throws {
+        #expect(try parse("1.0") == .number(1.0))
+        #expect(try parse("1e2") == .number(100))
+        #expect(try parse("-2.5E-3") == .number(-0.0025))
+        #expect(try parse("9223372036854775808") == .number(9223372036854775808.0))
+        #expect(try parse("123456789012345678901234567890") == .number(1.2345678901234568e29))
+    }
+
+    @Test func stringEscapes() throws {
+        #expect(try parse(#""a\"b\\c\/d\b\f\n\r\t""#) == .string("a\"b\\c/d\u{8}\u{c}\n\r\t"))
+        #expect(try parse(#""\u00e9\u4e2d""#) == .string("é中"))
+        #expect(try parse(#""\ud83d\ude00""#) == .string("😀"))
+        #expect(try parse("\"héllo 😀\"") == .string("héllo 😀"))
+    }
+
+    @Test func containersKeepKeyOrder() throws {
+        let value = try parse(#"{"b": 1, "a": [true, null, {"c": "d"}], "z": {}}"#)
+        guard case .object(let object) = value else { Issue.record("not an object"); return }
+        #expect(object.keys == ["b", "a", "z"])
+        #expect(object["a"] == .array([.bool(true), .null, .object(JSONObject([("c", .string("d"))]))]))
+        #expect(object["z"] == .object(JSONObject()))
+        #expect(try parse("[]") == .array([]))
+    }
+
+    @Test func byteOrderMarkIsSkipped() throws {
+        let doc = try JSONDocument(bytes: [0xEF, 0xBB, 0xBF] + Array(#"{"a": 1}"#.utf8))
+        #expect(doc.root == ["a": 1])
+        #expect(doc.position(of: "/a")?.description == "1:7")
+    }
+
+    @Test func roundTripsThroughTheWriter() throws {
+        let text = #"{"name": "x\ny \"q\" é 😀", "n": [1, -2, 1.5, 1e300, true, false, null], "o": {"k": {}}, "e": []}"#
+        let value = try parse(text)
+        for pretty in [false, true] {
+            let written = value.serialized(pretty: pretty)
+            #expect(try parse(written) == value)
+        }
+    }
+
+    @Test func pointersReadValues() throws {
+        let value = try parse(#"{"a": [{"b/c": 1, "d~e": 2}]}"#)
+        #expect(value.value(at: "/a/0/b~1c") == .integer(1))
+        #expect(value.value(at: "/a/0/d~0e") == .integer(2))
+        #expect(value.value(at: "") == value)
+        #expect(value.value(at: "/a/1") == nil)
+        #expect(value.value(at: "/a/01") == nil)
+        #expect(value.value(at: "a") == nil)
+        #expect(JSONPointer.pointer(["a", "b/c", "d~e"]) == "/a/b~1c/d~0e")
+        #expect(JSONPointer.tokens("/a/b~1c/d~0e") == ["a", "b/c", "d~e"])
+    }
+}
+
+@Suite struct KeyEqualityTests {
+    /// JSON keys differ when their code points differ, even if they look the same.
+    @Test func canonicallyEquivalentKeysAreDistinct() throws {
+        let precomposed = "caf\u{E9}", decomposed = "cafe\u{301}"
+        let doc = try JSONDocument(text: "{\"\(precomposed)\": 1, \"\(decomposed)\": 2}")
+        guard case .object(let object) = doc.root else { Issue.record("not an object"); return }
+        #expect(object.count == 2)
+        #expect(object[precomposed] == .integer(1))
+        #expect(object[decomposed] == .integer(2))
+        // Also once the object is large enough to index its keys.
+        let many = (0..<20).map { "\"k\($0)\": 0" }.joined(separator: ", ")
+        let text = "{\(many), \"\(precomposed)\": 1, \"\(decomposed)\": 2}"
+        let big = try JSONDocument(text: text)
+        #expect(big.root[precomposed] == .integer(1))
+        #expect(big.root[decomposed] == .integer(2))
+        // The value 2 is the second-to-last scalar of the one-line text.
+        #expect(big.position(of: "/\(decomposed)")?.column == text.unicodeScalars.count - 1)
+    }
+}
