@@ -1,13 +1,18 @@
+import Foundation
+
 /// A JSON value. Integers that fit `Int` are kept apart from other numbers so that large IDs
 /// and `multipleOf` stay exact; JSON Schema equality (1 == 1.0) is the evaluator's business.
-public indirect enum JSONValue: Sendable, Hashable {
+///
+/// Only `object` is boxed: scalars, strings and arrays are stored inline (16 bytes), so reading
+/// a document does not allocate a box per number or string.
+public enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case integer(Int)
     case number(Double)
     case string(String)
     case array([JSONValue])
-    case object(JSONObject)
+    indirect case object(JSONObject)
 
     public subscript(key: String) -> JSONValue? {
         if case .object(let object) = self { return object[key] }
@@ -68,7 +73,7 @@ public struct JSONObject: Sendable, Hashable, Sequence {
     static func sameBytes(_ a: String, _ b: String) -> Bool {
         guard a.utf8.count == b.utf8.count else { return false }
         let fast = a.utf8.withContiguousStorageIfAvailable { x in
-            b.utf8.withContiguousStorageIfAvailable { y in x.elementsEqual(y) }
+            b.utf8.withContiguousStorageIfAvailable { y in x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 }
         }
         return (fast ?? nil) ?? a.utf8.elementsEqual(b.utf8)
     }

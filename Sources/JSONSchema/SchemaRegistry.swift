@@ -49,18 +49,20 @@ final class SchemaRegistry {
             [(root, Location(document: document, pointer: ""), nil)]
         while let (value, location, parent) = pending.popLast() {
             guard case .object(let object) = value else {
-                if let parent { resourceAt[location] = parent } else { try addRootResource(retrieval, location, nil) }
+                resourceAt[location] = try parent ?? addRootResource(retrieval, location, nil)
                 continue
             }
-            var resource: Int
-            if parent == nil {
-                resource = try addRootResource(retrieval, location, object)
-            } else if case .string(let id)? = object["$id"] {
-                let base = resources[parent!].uri
-                let uri = URIResolution.withoutFragment(URIResolution.resolve(id, against: base))
-                resource = try addResource(uri: uri, root: location, object: object, inherit: resources[parent!].vocabularies)
+            let resource: Int
+            if let parent {
+                if case .string(let id)? = object["$id"] {
+                    let uri = URIResolution.withoutFragment(URIResolution.resolve(id, against: resources[parent].uri))
+                    resource = try addResource(uri: uri, root: location, object: object,
+                                               inherit: resources[parent].vocabularies)
+                } else {
+                    resource = parent
+                }
             } else {
-                resource = parent!
+                resource = try addRootResource(retrieval, location, object)
             }
             resourceAt[location] = resource
             let base = resources[resource].uri
@@ -128,8 +130,9 @@ final class SchemaRegistry {
         return result
     }
 
+    /// The built-in metaschemas first, so callers never need to serve them.
     private func fetch(_ uri: String) -> JSONValue? {
-        remotes(uri) ?? Metaschemas.document(for: uri)
+        Metaschemas.document(for: uri) ?? remotes(uri)
     }
 
     // MARK: - Lookup

@@ -39,8 +39,11 @@ import Testing
     func optionalFormatTests() throws {
         let outcome = try SuiteRunner.run(files: SuiteRunner.files(in: "optional/format", recursive: true), assertFormats: true)
         print("JSON-Schema-Test-Suite draft2020-12 optional/format (assertFormats): \(outcome.passed)/\(outcome.total) passed")
-        for failure in outcome.failures {
-            print("optional format failure: \(failure.id): \(failure.problem)")
+        // Counted per file only: nearly all misses are IDNA2008 rules (punycode A-labels,
+        // contextual code points), which the format checks do not implement.
+        let byFile = Dictionary(grouping: outcome.failures, by: { $0.id.prefix { $0 != ":" } })
+        for (file, failures) in byFile.sorted(by: { $0.key < $1.key }) {
+            print("optional format misses: \(file): \(failures.count)")
         }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A regex compiled to instructions for a Pike VM: every possible match position advances in
 /// lock step, so matching takes time linear in the input (no catastrophic backtracking) and
 /// needs no NSString bridging. Only answers "is there a match?", which is all `pattern` needs.
@@ -14,6 +16,7 @@ struct RegexProgram: Sendable {
 
     private let instructions: [Instruction]
     private let sets: [CompiledSet]
+    private let shortcut: Shortcut?
     /// Starts with ^: no point starting new attempts after the first position.
     private let anchored: Bool
     /// The ASCII scalars a match can start with, when a match cannot be empty: while no attempt
@@ -33,6 +36,62 @@ struct RegexProgram: Sendable {
         sets = builder.sets.map(CompiledSet.init)
         if case .assertStart = builder.code[0] { anchored = true } else { anchored = false }
         firstASCII = Self.firstScalars(builder.code, sets)
+        shortcut = Shortcut(tree)
+    }
+
+    /// Shapes so common in schemas that they get a direct test instead of the VM.
+    private enum Shortcut: Sendable {
+        /// ^[class]{min,max}$ (also + and *): every scalar in the class, count in range.
+        case classRun(CompiledSet, min: Int, max: Int?)
+        /// literal$: the text ends with these bytes.
+        case suffix([UInt8])
+
+        init?(_ tree: RegexNode) {
+            guard case .concat(let items) = tree else { return nil }
+            if items.count == 3, case .start = items[0], case .end = items[2],
+               case .repetition(let inner, let min, let max) = items[1], case .set(let set) = inner {
+                self = .classRun(CompiledSet(set), min: min, max: max)
+                return
+            }
+            guard items.count >= 2, case .end = items[items.count - 1] else { return nil }
+            var literal = ""
+            for item in items.dropLast() {
+                guard case .scalar(let s) = item else { return nil }
+                literal.unicodeScalars.append(s)
+            }
+            self = .suffix(Array(literal.utf8))
+        }
+
+        func matches(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+            switch self {
+            case .classRun(let set, let min, let max):
+                var count = 0
+                var offset = 0
+                while offset < utf8.count {
+                    let (scalar, length) = RegexProgram.decode(utf8, at: offset)
+                    guard set.contains(scalar) else { return false }
+                    offset += length
+                    count += 1
+                }
+                return count >= min && (max == nil || count <= max!)
+            case .suffix(let bytes):
+                guard utf8.count >= bytes.count else { return false }
+                return bytes.withUnsafeBufferPointer { suffix in
+                    memcmp(utf8.baseAddress! + (utf8.count - bytes.count), suffix.baseAddress!, bytes.count) == 0
+                }
+            }
+        }
+    }
+
+    /// One scalar of valid UTF-8 (String storage always is) and its length in bytes.
+    @inline(__always)
+    static func decode(_ utf8: UnsafeBufferPointer<UInt8>, at offset: Int) -> (UInt32, Int) {
+        var scalar = UInt32(utf8[offset])
+        if scalar < 0x80 { return (scalar, 1) }
+        let length = scalar >= 0xF0 ? 4 : (scalar >= 0xE0 ? 3 : 2)
+        scalar &= length == 2 ? 0x1F : (length == 3 ? 0x0F : 0x07)
+        for k in 1..<length { scalar = scalar << 6 | UInt32(utf8[offset + k] & 0x3F) }
+        return (scalar, length)
     }
 
     /// Follows jumps and splits from the start to the instructions that consume the first
@@ -119,7 +178,8 @@ struct RegexProgram: Sendable {
     func matches(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { utf8 in
-            instructions.withUnsafeBufferPointer { code in
+            if let shortcut { return shortcut.matches(utf8) }
+            return instructions.withUnsafeBufferPointer { code in
                 run(code, utf8)
             }
         }
@@ -195,16 +255,8 @@ struct RegexProgram: Sendable {
                     if addThread(0, to: current, &currentCount, step: step, atStart: atStart, atEnd: atEnd) { return true }
                 }
                 if atEnd || currentCount == 0 && anchored { return false }
-                // Decode one scalar; String storage is valid UTF-8.
-                var scalar = UInt32(utf8[offset])
-                if scalar < 0x80 {
-                    offset += 1
-                } else {
-                    let length = scalar >= 0xF0 ? 4 : (scalar >= 0xE0 ? 3 : 2)
-                    scalar &= length == 2 ? 0x1F : (length == 3 ? 0x0F : 0x07)
-                    for k in 1..<length { scalar = scalar << 6 | UInt32(utf8[offset + k] & 0x3F) }
-                    offset += length
-                }
+                let (scalar, length) = Self.decode(utf8, at: offset)
+                offset += length
                 step += 1
                 nextCount = 0
                 let nextAtEnd = offset == end
