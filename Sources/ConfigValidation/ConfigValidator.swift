@@ -83,7 +83,7 @@ public struct ConfigValidator: Sendable {
     /// A near miss of a known key, e.g. secret_access_key → secret_key.
     private func suggestion(for name: String) -> String {
         let known = fieldTitles.keys.sorted()
-        let normalized = name.lowercased().replacingOccurrences(of: "-", with: "_")
+        let normalized = String(name.lowercased().map { $0 == "-" ? "_" : $0 })
         if let exact = known.first(where: { $0 == normalized }) { return "; did you mean '\(exact)'?" }
         let close = known.filter { name.contains($0) || $0.contains(name) || editDistance($0, normalized) <= max(2, normalized.count / 2) }
         let best = close.min { editDistance($0, normalized) < editDistance($1, normalized) }
