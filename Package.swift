@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "Site", dependencies: ["Content", "Shortcodes", "Rendering", "StorageCatalog", "JSON", "Diagnostics",
                                              .product(name: "Mustache", package: "swift-mustache")],
                 plugins: ["EmbedDefaultTemplates"]),
-        .target(name: "LinkCheck", dependencies: ["Diagnostics"]),
+        .target(name: "LinkCheck", dependencies: ["JSON", "Diagnostics"]),
         // The default templates are compiled into the binary, so docgen works wherever it is copied.
         .executableTarget(name: "EmbedFiles"),
         .plugin(name: "EmbedDefaultTemplates", capability: .buildTool(), dependencies: ["EmbedFiles"]),
