@@ -12,7 +12,7 @@ site: build
 
 ## build: compile docgen in release mode
 build: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib
 
 ## test: the whole test suite, plus a build of the project's own docs
 test: deps
