@@ -12,6 +12,8 @@ public struct BuildReport: Sendable {
     public var files = 0
     public var milliseconds = 0
     public var destination = ""
+    /// Where each written page came from, for link findings (`docgen build --check`).
+    public var sourceMap: SourceMap?
     public var diagnostics: [Diagnostic] = []
     /// Milliseconds spent in each stage, in order, for `--timings`.
     public var stages: [(name: String, milliseconds: Int)] = []
@@ -90,6 +92,7 @@ public enum SiteBuilder {
             report.diagnostics.append(.error(config.destinationPath, 1, 1, "\(error)"))
         }
         report.pages = tree.pages.count
+        report.sourceMap = SourceMap(pages: tree.pages, rootPath: config.rootPath)
         report.aliases = aliases.count
         report.milliseconds = elapsed(since: start)
         return report

@@ -11,6 +11,8 @@ public struct Catalog: Sendable {
         public var message: String
         /// Only for Amazon itself: S3-compatible services (with `endpoint_url`) are exempt.
         public var awsOnly: Bool
+        /// The rule applies only to values that match this pattern.
+        public var when: String? = nil
     }
 
     public struct Field: Sendable {

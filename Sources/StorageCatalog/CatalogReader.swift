@@ -46,8 +46,9 @@ public enum CatalogReader {
             return try items.map { item in
                 let message = try string(item["message"], "message", in: item)
                 let awsOnly = item["awsOnly"]?.bool ?? false
-                if let p = item["pattern"]?.string { return .init(kind: .pattern, regex: p, message: message, awsOnly: awsOnly) }
-                if let p = item["notPattern"]?.string { return .init(kind: .notPattern, regex: p, message: message, awsOnly: awsOnly) }
+                let when = item["when"]?.string
+                if let p = item["pattern"]?.string { return .init(kind: .pattern, regex: p, message: message, awsOnly: awsOnly, when: when) }
+                if let p = item["notPattern"]?.string { return .init(kind: .notPattern, regex: p, message: message, awsOnly: awsOnly, when: when) }
                 throw fail(item, "a rule needs 'pattern' or 'notPattern'")
             }
         }

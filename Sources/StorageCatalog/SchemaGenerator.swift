@@ -57,12 +57,15 @@ public enum SchemaGenerator {
     }
 
     static func ruleSchema(_ rule: Catalog.Rule) -> JSONValue {
+        let check: JSONValue
         switch rule.kind {
         case .pattern:
-            return .object([("pattern", .string(rule.regex)), ("x-docgen-message", .string(rule.message))].jsonObject)
+            check = .object([("pattern", .string(rule.regex)), ("x-docgen-message", .string(rule.message))].jsonObject)
         case .notPattern:
-            return .object([("not", ["pattern": .string(rule.regex)]), ("x-docgen-message", .string(rule.message))].jsonObject)
+            check = .object([("not", ["pattern": .string(rule.regex)]), ("x-docgen-message", .string(rule.message))].jsonObject)
         }
+        guard let when = rule.when else { return check }
+        return ["if": ["pattern": .string(when)], "then": check]
     }
 
     /// `if provider_type is P then …`: the credential types, names and attributes P allows.

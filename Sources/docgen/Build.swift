@@ -92,7 +92,7 @@ struct Build: AsyncParsableCommand {
         // With a machine-readable link report, stdout holds only that report.
         if check && linkCheck.format != .text { printError("docgen: \(report.summary)") } else { print("docgen: \(report.summary)") }
         if check {
-            let map = SourceMap(config: config)
+            let map = report.sourceMap ?? SourceMap(config: config)
             let options = linkCheck.options(rootPath: config.rootPath, baseURL: nil,
                                             resolver: { map.resolve(page: $0, link: $1, occurrence: $2) })
             let code = await runLinkCheck(site: report.destination, options: options, format: linkCheck.format)

@@ -27,7 +27,14 @@ struct GoldenSiteTests {
         #expect(built.keys.sorted() == expected.keys.sorted())
         for (path, data) in expected {
             let actual = built[path].map { String(decoding: $0, as: UTF8.self) } ?? "(missing)"
-            #expect(actual == String(decoding: data, as: UTF8.self), "\(path) differs from the golden file")
+            let expectedText = String(decoding: data, as: UTF8.self)
+            if actual != expectedText {
+                // Name the first line that differs, so a failure in CI says what changed.
+                let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
+                let e = expectedText.split(separator: "\n", omittingEmptySubsequences: false)
+                let n = (0..<min(a.count, e.count)).first { a[$0] != e[$0] } ?? min(a.count, e.count)
+                Issue.record("\(path) differs from the golden file at line \(n + 1): got «\(n < a.count ? a[n] : "(end)")», expected «\(n < e.count ? e[n] : "(end)")»")
+            }
         }
     }
 
