@@ -28,11 +28,33 @@ public struct SourceMap: Sendable {
         if let hash = link.firstIndex(of: "#") { candidates.append(String(link[hash...])) }
         let path = link.split(separator: "#").first.map(String.init) ?? link
         if let last = path.split(separator: "/").last, last.count > 2 { candidates.append(String(last)) }
-        let lines = page.body.split(separator: "\n", omittingEmptySubsequences: false)
+        let body = Array(page.body.utf8)
         for candidate in candidates where !candidate.isEmpty {
-            let hits = lines.indices.filter { lines[$0].contains(candidate) }
+            let hits = Self.lineOffsets(of: Array(candidate.utf8), in: body)
             if !hits.isEmpty { return (page.sourceFile, page.bodyLine + hits[min(occurrence, hits.count - 1)]) }
         }
         return (page.sourceFile, page.bodyLine)
+    }
+
+    /// The 0-based line numbers of the lines that contain `needle`, each line once; a byte scan,
+    /// because Foundation's substring search is slow enough to show in `build --check`.
+    static func lineOffsets(of needle: [UInt8], in text: [UInt8]) -> [Int] {
+        guard !needle.isEmpty, needle.count <= text.count else { return [] }
+        var lines: [Int] = []
+        var line = 0, lastHitLine = -1
+        var i = 0
+        while i + needle.count <= text.count {
+            if text[i] == UInt8(ascii: "\n") { line += 1 }
+            if text[i] == needle[0] && line != lastHitLine {
+                var j = 1
+                while j < needle.count && text[i + j] == needle[j] { j += 1 }
+                if j == needle.count {
+                    lines.append(line)
+                    lastHitLine = line
+                }
+            }
+            i += 1
+        }
+        return lines
     }
 }
