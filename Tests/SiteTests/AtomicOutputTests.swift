@@ -57,3 +57,30 @@ func onlyEntryEventually(_ folder: String) -> [String] {
     }
     return entries
 }
+
+extension AtomicOutputTests {
+    /// Unchanged static files are hard-linked from the previous site; changed ones are copied.
+    @Test func unchangedStaticFilesAreReusedAndChangedOnesCopied() throws {
+        let parent = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let site = parent + "/site"
+        try FileManager.default.copyItem(atPath: Fixtures.path("small-site"), toPath: site)
+        let out = parent + "/public"
+        #expect(SiteBuilder.build(config(source: site, destination: out), defaults: [:]).succeeded)
+        func inode(_ path: String) throws -> UInt64 {
+            (try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
+        }
+        let before = try inode(out + "/robots.txt")
+        let svgBefore = try inode(out + "/docs/bundle/diagram.svg")
+
+        // A new file with a new time, as an editor would write it.
+        try FileManager.default.removeItem(atPath: site + "/static/robots.txt")
+        try "User-agent: docgen\n".write(toFile: site + "/static/robots.txt", atomically: false, encoding: .utf8)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: site + "/static/robots.txt")
+        #expect(SiteBuilder.build(config(source: site, destination: out), defaults: [:]).succeeded)
+
+        #expect(try String(contentsOfFile: out + "/robots.txt", encoding: .utf8) == "User-agent: docgen\n")
+        #expect(try inode(out + "/robots.txt") != before)
+        #expect(try inode(out + "/docs/bundle/diagram.svg") == svgBefore)
+    }
+}

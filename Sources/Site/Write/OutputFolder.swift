@@ -86,8 +86,10 @@ struct OutputFolder {
         }
     }
 
-    /// Copies a file whose folder exists, in the kernel (`copy_file_range`) rather than through
-    /// buffers in this process.
+    /// Copies a file whose folder exists. A file the previous build already copied, unchanged
+    /// since (same size and modification time, which copies keep), is hard-linked from the old
+    /// site instead: the old site is deleted after the swap, so the link is the only name left,
+    /// and most of a documentation site is images that rarely change.
     func copy(from source: String, to relative: String) throws {
         let target = try path(for: relative)
         let input = open(source, O_RDONLY | O_CLOEXEC)
@@ -95,6 +97,14 @@ struct OutputFolder {
         defer { close(input) }
         var info = stat()
         guard fstat(input, &info) == 0 else { throw Failure.io(path: source, message: "cannot read: \(String(cString: strerror(errno)))") }
+        if let safe = SafePath.relative(relative) {
+            let previous = destination + "/" + safe
+            var old = stat()
+            if stat(previous, &old) == 0, old.st_size == info.st_size, old.st_mtim.tv_sec == info.st_mtim.tv_sec,
+               old.st_mtim.tv_nsec == info.st_mtim.tv_nsec, link(previous, target) == 0 {
+                return
+            }
+        }
         let output = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard output >= 0 else { throw Failure.io(path: target, message: "cannot write file: \(String(cString: strerror(errno)))") }
         defer { close(output) }
@@ -104,6 +114,9 @@ struct OutputFolder {
             guard n > 0 else { throw Failure.io(path: target, message: "cannot copy: \(String(cString: strerror(errno)))") }
             remaining -= n
         }
+        // Keep the source's modification time, which is how the next build knows it is unchanged.
+        var times = [info.st_atim, info.st_mtim]
+        _ = futimens(output, &times)
     }
 
     /// Puts the staging folder in place of the destination.
