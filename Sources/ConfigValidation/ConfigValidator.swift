@@ -67,7 +67,7 @@ public struct ConfigValidator: Sendable {
 
     /// The value, quoted, unless it is a secret or too long to be useful.
     private func shownValue(at pointer: String, in document: ConfigDocument) -> String? {
-        guard !secrets.isSecret(pointer, in: document.root), let value = document.root.value(at: pointer) else { return nil }
+        guard !secrets.isSecret(pointer), let value = document.root.value(at: pointer) else { return nil }
         switch value {
         case .string(let s):
             return s.count <= 80 ? "'\(s)'" : "a text of \(s.count) characters"

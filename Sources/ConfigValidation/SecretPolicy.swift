@@ -18,7 +18,7 @@ struct SecretPolicy: Sendable {
         self.known = known
     }
 
-    func isSecret(_ pointer: String, in root: JSONValue) -> Bool {
+    func isSecret(_ pointer: String) -> Bool {
         guard let first = JSONPointer.tokens(pointer)?.first else { return false }
         return writeOnly.contains(first) || (!known.isEmpty && !known.contains(first))
     }

@@ -11,6 +11,10 @@ public struct FrontMatter: Sendable {
     public var date: String?
     public var slug: String?
     public var url: String?
+    /// Line and column of each known key's value and of each alias, so that problems found later
+    /// (two pages with one URL, an alias outside the site) point at the line to fix.
+    public var positions: [String: (line: Int, column: Int)] = [:]
+    public var aliasPositions: [(line: Int, column: Int)] = []
     /// Every key not listed above, in source order, for templates (`page.params.KEY`).
     public var params: [(key: String, value: YAMLNode)] = []
 
@@ -89,7 +93,9 @@ public enum FrontMatterParser {
                 continue
             }
             // Hugo matches front matter keys without regard to case ("Title", "linktitle").
-            switch Self.knownKeys[key.lowercased()] ?? key {
+            let known = Self.knownKeys[key.lowercased()]
+            if let known { frontMatter.positions[known] = (value.line, value.column) }
+            switch known ?? key {
             case "title": frontMatter.title = text(value, key)
             case "linkTitle": frontMatter.linkTitle = text(value, key)
             case "description": frontMatter.description = text(value, key)
@@ -118,12 +124,16 @@ public enum FrontMatterParser {
                 if value.isNull { break }
                 if let items = value.sequence {
                     for item in items {
-                        if let alias = item.string { frontMatter.aliases.append(alias) } else {
+                        if let alias = item.string {
+                            frontMatter.aliases.append(alias)
+                            frontMatter.aliasPositions.append((item.line, item.column))
+                        } else {
                             diagnostics.append(.error(file, item.line, item.column, "front matter: each alias must be a path"))
                         }
                     }
                 } else if let alias = value.string {
                     frontMatter.aliases.append(alias)
+                    frontMatter.aliasPositions.append((value.line, value.column))
                 } else {
                     diagnostics.append(.error(file, value.line, value.column, "front matter: 'aliases' must be a list of paths"))
                 }

@@ -10,13 +10,13 @@ enum URLCheck {
         for page in tree.pages {
             let output = page.outputPath
             guard SafePath.relative(output) != nil || output == "index.html" else {
-                diagnostics.append(.error(page.sourceFile, 1, 1, "the URL '\(page.url)' would be written outside the output folder"))
+                diagnostics.append(urlProblem(page, "the URL '\(page.url)' would be written outside the output folder"))
                 continue
             }
             if let first = owner[output] {
                 if page.isImplicit { continue }
                 if first.isImplicit { owner[output] = page; continue }
-                diagnostics.append(.error(page.sourceFile, 1, 1, "two pages have the URL \(page.url): this one and \(first.sourceFile)"))
+                diagnostics.append(urlProblem(page, "two pages have the URL \(page.url): this one and \(first.sourceFile)"))
             } else {
                 owner[output] = page
             }
@@ -33,12 +33,12 @@ enum URLCheck {
         for (alias, page) in aliases {
             let output = Redirects.outputFile(for: alias)
             if SafePath.relative(output) == nil {
-                diagnostics.append(.error(page.sourceFile, 1, 1, "alias '\(alias)' would be written outside the output folder"))
+                diagnostics.append(Diagnostic(.error, at: aliasLocation(alias, of: page), "alias '\(alias)' would be written outside the output folder"))
             } else if let other = pageOutputs[output] {
-                diagnostics.append(.error(page.sourceFile, 1, 1, "alias '\(alias)' is the URL of the page \(other.sourceFile)"))
+                diagnostics.append(Diagnostic(.error, at: aliasLocation(alias, of: page), "alias '\(alias)' is the URL of the page \(other.sourceFile)"))
             } else if let other = seen[output], other.sourceFile != page.sourceFile {
                 // Hugo lets the last page written win; docgen keeps the first and warns.
-                diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: page.sourceFile, line: 1, column: 1),
+                diagnostics.append(Diagnostic(.warning, at: aliasLocation(alias, of: page),
                     "alias '\(alias)' is also an alias of \(other.sourceFile), which keeps it"))
                 continue
             }
@@ -46,5 +46,18 @@ enum URLCheck {
             seen[output] = page
         }
         return (kept, diagnostics)
+    }
+
+    /// A URL problem belongs on the `url` or `slug` line that made the URL; without either, the
+    /// file's own path made it, so the problem is at the top of the file.
+    static func urlProblem(_ page: Page, _ message: String) -> Diagnostic {
+        let position = page.frontMatter.positions["url"] ?? page.frontMatter.positions["slug"] ?? (line: 1, column: 1)
+        return Diagnostic(.error, at: SourceLocation(file: page.sourceFile, line: position.line, column: position.column), message)
+    }
+
+    static func aliasLocation(_ alias: String, of page: Page) -> SourceLocation {
+        let index = page.frontMatter.aliases.firstIndex(of: alias)
+        let position = index.flatMap { $0 < page.frontMatter.aliasPositions.count ? page.frontMatter.aliasPositions[$0] : nil } ?? (line: 1, column: 1)
+        return SourceLocation(file: page.sourceFile, line: position.line, column: position.column)
     }
 }

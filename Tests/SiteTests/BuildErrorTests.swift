@@ -14,7 +14,7 @@ struct BuildErrorTests {
             "content/docs/bad-types.md:3:9: error: front matter: 'weight' must be a whole number, found 'heavy'",
             "content/docs/bad-types.md:4:8: error: front matter: 'draft' must be true or false",
             "content/docs/bad-yaml.md:3:9: error: front matter: did not find expected ',' or ']' (while parsing a flow sequence at line 3)",
-            "content/docs/dup-two.md:1:1: error: two pages have the URL /same/: this one and content/docs/dup-one.md",
+            "content/docs/dup-two.md:3:6: error: two pages have the URL /same/: this one and content/docs/dup-one.md",
             "content/docs/shortcodes.md:6:5: error: ilink: page '/docs/missing' not found",
             "content/docs/shortcodes.md:6:39: error: unknown shortcode 'nosuch': it is not built in and there is no template templates/shortcodes/nosuch.html",
             "content/docs/shortcodes.md:8:1: error: alert needs a closing tag: {{% /alert %}}",
@@ -33,6 +33,9 @@ struct BuildErrorTests {
         let messages = report.diagnostics.map(\.message)
         #expect(messages.contains("the URL '/../../escape/' would be written outside the output folder"))
         #expect(messages.contains("alias '../../../etc/x' would be written outside the output folder"))
+        // Each at the line and column of the value that caused it.
+        let positions = report.diagnostics.filter { $0.message.contains("outside") }.map { "\($0.location.line):\($0.location.column)" }
+        #expect(positions.sorted() == ["3:6", "4:11"])
         #expect(!FileManager.default.fileExists(atPath: site + "/escape"))
     }
 }
