@@ -9,7 +9,12 @@ final class SchemaCompiler {
     let assertFormats: Bool
     private var nodes: [SchemaNode?] = []
     private var nodeAt: [Location: Int] = [:]
-    private var queue: [(Location, Int)] = []
+    /// Locations waiting to be compiled, with their value when the caller already had it in
+    /// hand (subschemas of a compiled object); looking a value up by pointer means walking the
+    /// document from its root, which dominated compile time.
+    private var queue: [(Location, JSONValue?, Int)] = []
+    /// Each distinct pattern is compiled once; generated schemas repeat them per provider.
+    private var patterns: [String: Pattern] = [:]
     private var segments: [String] = []
     private var segmentIndex: [String: Int] = [:]
 
@@ -35,17 +40,24 @@ final class SchemaCompiler {
     }
 
     /// The node index for a location, queueing it for compilation on first request.
-    func node(at location: Location) -> Int {
+    func node(at location: Location, value: JSONValue? = nil) -> Int {
         if let index = nodeAt[location] { return index }
         let index = nodes.count
         nodes.append(nil)
         nodeAt[location] = index
-        queue.append((location, index))
+        queue.append((location, value, index))
         return index
     }
 
-    func edge(_ location: Location, segment: String) -> Edge {
-        Edge(node: node(at: location), segment: self.segment(segment))
+    func edge(_ location: Location, value: JSONValue? = nil, segment: String) -> Edge {
+        Edge(node: node(at: location, value: value), segment: self.segment(segment))
+    }
+
+    func pattern(_ source: String) throws -> Pattern {
+        if let known = patterns[source] { return known }
+        let compiled = try Pattern(source)
+        patterns[source] = compiled
+        return compiled
     }
 
     func segment(_ text: String) -> Int {
@@ -56,17 +68,17 @@ final class SchemaCompiler {
     }
 
     private func drainQueue() throws {
-        while let (location, index) = queue.popLast() {
-            nodes[index] = try compileNode(at: location)
+        while let (location, value, index) = queue.popLast() {
+            nodes[index] = try compileNode(at: location, value: value)
         }
     }
 
-    private func compileNode(at location: Location) throws -> SchemaNode {
-        guard let value = registry.value(at: location) else {
+    private func compileNode(at location: Location, value known: JSONValue?) throws -> SchemaNode {
+        guard let value = known ?? registry.value(at: location) else {
             throw SchemaError(message: "no schema at this location", pointer: registry.absoluteLocation(of: location))
         }
         let resource = registry.resource(of: location)
-        let absolute = registry.absoluteLocation(of: location)
+        let absolute = registry.absoluteLocation(of: location, in: resource)
         switch value {
         case .bool(true):
             return SchemaNode(body: .alwaysValid, object: JSONObject(), resource: resource, location: absolute,

@@ -190,8 +190,8 @@ final class SchemaRegistry {
     }
 
     /// "uri#/pointer/inside/resource" for messages and `schemaLocation`.
-    func absoluteLocation(of location: Location) -> String {
-        let resource = resources[resource(of: location)]
+    func absoluteLocation(of location: Location, in resourceIndex: Int? = nil) -> String {
+        let resource = resources[resourceIndex ?? resource(of: location)]
         let relative = location.pointer.dropFirst(resource.root.pointer.count)
         return resource.uri + "#" + relative
     }

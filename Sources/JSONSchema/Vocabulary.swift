@@ -25,22 +25,28 @@ struct Vocabularies: OptionSet, Hashable {
 
     /// Which vocabulary a keyword belongs to; nil for annotations and unknown keywords.
     static func of(_ keyword: String) -> Vocabularies? {
-        switch keyword {
-        case "$ref", "$dynamicRef", "$defs", "$id", "$anchor", "$dynamicAnchor", "$schema", "$vocabulary", "$comment":
-            return .core
-        case "prefixItems", "items", "contains", "additionalProperties", "properties", "patternProperties",
-             "dependentSchemas", "dependencies", "propertyNames", "if", "then", "else", "allOf", "anyOf", "oneOf", "not":
-            return .applicator
-        case "unevaluatedItems", "unevaluatedProperties":
-            return .unevaluated
-        case "type", "const", "enum", "multipleOf", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum",
-             "maxLength", "minLength", "pattern", "maxItems", "minItems", "uniqueItems", "maxContains",
-             "minContains", "maxProperties", "minProperties", "required", "dependentRequired":
-            return .validation
-        default:
-            return nil
-        }
+        byKeyword[keyword]
     }
+
+    // One hash lookup per keyword: a `switch` over strings compares them one after another,
+    // which showed up in the compile time of every schema.
+    private static let byKeyword: [String: Vocabularies] = {
+        var table: [String: Vocabularies] = [:]
+        for k in ["$ref", "$dynamicRef", "$defs", "$id", "$anchor", "$dynamicAnchor", "$schema", "$vocabulary", "$comment"] {
+            table[k] = .core
+        }
+        for k in ["prefixItems", "items", "contains", "additionalProperties", "properties", "patternProperties",
+                  "dependentSchemas", "dependencies", "propertyNames", "if", "then", "else", "allOf", "anyOf", "oneOf", "not"] {
+            table[k] = .applicator
+        }
+        for k in ["unevaluatedItems", "unevaluatedProperties"] { table[k] = .unevaluated }
+        for k in ["type", "const", "enum", "multipleOf", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum",
+                  "maxLength", "minLength", "pattern", "maxItems", "minItems", "uniqueItems", "maxContains",
+                  "minContains", "maxProperties", "minProperties", "required", "dependentRequired"] {
+            table[k] = .validation
+        }
+        return table
+    }()
 
     /// The vocabularies a metaschema declares. Unknown vocabularies marked required make the
     /// dialect unusable, as the spec demands; optional ones are ignored.

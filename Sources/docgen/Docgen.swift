@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Docgen: AsyncParsableCommand {
@@ -15,12 +16,32 @@ struct Docgen: AsyncParsableCommand {
     )
 
     static func main() async {
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "validate", let files = Validate.plainOperands(arguments.dropFirst()) {
+            do { try Validate.run(files: files, schema: nil, format: .text) } catch { exitUsage(error) }
+        }
         // swift-argument-parser takes quadratic time in the number of arguments; a shell glob
         // can name 10,000 configs, so `validate` takes its file operands aside first.
-        var arguments = Array(CommandLine.arguments.dropFirst())
         if arguments.first == "validate" {
             (arguments, Validate.operands) = Validate.splitOperands(arguments)
         }
-        await main(arguments)
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exitUsage(error)
+        }
+    }
+
+    /// Exits as swift-argument-parser would, except that usage errors exit with 2, as every
+    /// docgen command documents, instead of the parser's 64 (EX_USAGE).
+    static func exitUsage(_ error: Error) -> Never {
+        guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+        printError(fullMessage(for: error))
+        Foundation.exit(2)
     }
 }

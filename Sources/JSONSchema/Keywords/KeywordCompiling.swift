@@ -89,7 +89,7 @@ struct KeywordContext {
             case "dependentSchemas":
                 guard case .object(let members) = value else { throw invalid(key, "must be an object") }
                 ops.append(.dependentSchemas(members.keys.map { name in
-                    DependentSchema(property: name, edge: member(key, name))
+                    DependentSchema(property: name, edge: member(key, name, value: members[name]))
                 }))
             case "dependencies":
                 // The draft 2019-09 predecessor of dependentRequired/dependentSchemas, still
@@ -102,7 +102,7 @@ struct KeywordContext {
                     if case .array = members[name]! {
                         required.append(DependentRequirement(property: name, required: try strings(key, members[name]!)))
                     } else {
-                        schemas.append(DependentSchema(property: name, edge: member(key, name)))
+                        schemas.append(DependentSchema(property: name, edge: member(key, name, value: members[name])))
                     }
                 }
                 if !required.isEmpty { ops.append(.dependentRequired(required)) }
@@ -132,19 +132,20 @@ struct KeywordContext {
     // MARK: - Subschemas
 
     private func single(_ key: String) -> Edge {
-        compiler.edge(location.appending(key), segment: "/" + JSONPointer.escape(key))
+        compiler.edge(location.appending(key), value: object[key], segment: "/" + JSONPointer.escape(key))
     }
 
-    private func member(_ key: String, _ name: String) -> Edge {
-        compiler.edge(location.appending(key).appending(name),
-                      segment: "/" + JSONPointer.escape(key) + "/" + JSONPointer.escape(name))
+    private func member(_ key: String, _ name: String, value: JSONValue?) -> Edge {
+        let segment = "/" + JSONPointer.escape(key) + "/" + JSONPointer.escape(name)
+        return compiler.edge(Location(document: location.document, pointer: location.pointer + segment),
+                             value: value, segment: segment)
     }
 
     private func list(_ key: String) throws -> [Edge] {
         guard case .array(let items)? = object[key], !items.isEmpty else {
             throw invalid(key, "must be a non-empty array of schemas")
         }
-        return items.indices.map { member(key, String($0)) }
+        return items.enumerated().map { member(key, String($0.offset), value: $0.element) }
     }
 
     private func containsRule() throws -> ContainsRule {
@@ -158,13 +159,13 @@ struct KeywordContext {
         var declared: [(name: String, edge: Edge)] = []
         if let value = object["properties"] {
             guard case .object(let members) = value else { throw invalid("properties", "must be an object") }
-            for name in members.keys { declared.append((name, member("properties", name))) }
+            for (name, value) in members { declared.append((name, member("properties", name, value: value))) }
         }
         var patterns: [(pattern: Pattern, edge: Edge)] = []
         if let value = object["patternProperties"] {
             guard case .object(let members) = value else { throw invalid("patternProperties", "must be an object") }
-            for source in members.keys {
-                patterns.append((try pattern(source, "patternProperties"), member("patternProperties", source)))
+            for (source, value) in members {
+                patterns.append((try pattern(source, "patternProperties"), member("patternProperties", source, value: value)))
             }
         }
         let additional = object["additionalProperties"] != nil ? single("additionalProperties") : nil
@@ -228,7 +229,7 @@ struct KeywordContext {
 
     private func pattern(_ source: String, _ key: String) throws -> Pattern {
         do {
-            return try Pattern(source)
+            return try compiler.pattern(source)
         } catch {
             throw invalid(key, "'\(source)' is not a valid regular expression")
         }
