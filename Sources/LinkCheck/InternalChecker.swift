@@ -32,21 +32,30 @@ struct InternalResult {
 /// Checks everything that needs no network: pages, files and fragments inside the site folder.
 /// Two parallel passes, since a fragment can only be checked once every page's anchors are known.
 enum InternalChecker {
-    static func run(siteFolder: String, rootPath rawRootPath: String, origin: SiteOrigin?,
-                    workers: Int) throws -> InternalResult {
+    static func run(siteFolder: String, rootPath: String, origin: SiteOrigin?, workers: Int) throws -> InternalResult {
+        try run(files: try SiteFiles(root: siteFolder), rootPath: rootPath, origin: origin, workers: workers) { page in
+            let bytes = try readFileBytes(siteFolder + "/" + page)
+            return bytes.withUnsafeBufferPointer { PageScan(bytes: $0) }
+        }
+    }
+
+    static func run(snapshot: SiteSnapshot, rootPath: String, origin: SiteOrigin?, workers: Int) throws -> InternalResult {
+        try run(files: SiteFiles(paths: snapshot.files), rootPath: rootPath, origin: origin, workers: workers) { page in
+            var text = snapshot.html[page] ?? ""
+            return text.withUTF8 { PageScan(bytes: $0) }
+        }
+    }
+
+    /// `scan` reads one page (by its relative path) and scans it; it runs on several threads.
+    private static func run(files: SiteFiles, rootPath rawRootPath: String, origin: SiteOrigin?, workers: Int,
+                            scan: (String) throws -> PageScan) throws -> InternalResult {
         let rootPath = try PathResolver.normalizedRootPath(rawRootPath)
-        let files = try SiteFiles(root: siteFolder)
         let pages = files.pages
         let resolver = PathResolver(files: files, rootPath: rootPath, origin: origin)
 
         // Pass 1: read and scan every page.
         let scanned: [[Result<PageScan, Error>]] = parallelChunks(count: pages.count, workers: workers) { range in
-            range.map { i in
-                Result {
-                    let bytes = try readFileBytes(siteFolder + "/" + pages[i])
-                    return bytes.withUnsafeBufferPointer { PageScan(bytes: $0) }
-                }
-            }
+            range.map { i in Result { try scan(pages[i]) } }
         }
         var scans: [PageScan] = []
         scans.reserveCapacity(pages.count)

@@ -11,7 +11,33 @@ public enum LinkChecker {
     /// the check cannot run (missing folder, unreadable file, bad pattern): exit code 2.
     public static func check(siteFolder: String, options: LinkCheckOptions = LinkCheckOptions()) async throws -> LinkCheckReport {
         let filter = try URLFilter(include: options.externalOptions.include, exclude: options.externalOptions.exclude)
-        let result = try runInternal(siteFolder: siteFolder, options: options)
+        return try await check(try runInternal(siteFolder: siteFolder, options: options), filter: filter, options: options)
+    }
+
+    /// The same checks on a site held in memory (`docgen build --check`).
+    public static func check(snapshot: SiteSnapshot, options: LinkCheckOptions = LinkCheckOptions()) async throws -> LinkCheckReport {
+        try await finish(try internalPass(snapshot: snapshot, options: options), options: options)
+    }
+
+    /// The part of checking a site in memory that needs no network, on its own so that it can run
+    /// while the build writes the same site to disk; `finish` adds external links and the report.
+    public static func internalPass(snapshot: SiteSnapshot, options: LinkCheckOptions = LinkCheckOptions()) throws -> InternalPass {
+        InternalPass(result: try InternalChecker.run(snapshot: snapshot, rootPath: try rootPath(options),
+                                                     origin: SiteOrigin(baseURL: options.baseURL), workers: workers(options)))
+    }
+
+    public static func finish(_ pass: InternalPass, options: LinkCheckOptions = LinkCheckOptions()) async throws -> LinkCheckReport {
+        let filter = try URLFilter(include: options.externalOptions.include, exclude: options.externalOptions.exclude)
+        return try await check(pass.result, filter: filter, options: options)
+    }
+
+    /// What the internal checks found, before external links are checked.
+    public struct InternalPass: @unchecked Sendable {
+        // Plain values only; @unchecked because the scans hold non-Sendable-annotated structs.
+        let result: InternalResult
+    }
+
+    private static func check(_ result: InternalResult, filter: URLFilter, options: LinkCheckOptions) async throws -> LinkCheckReport {
         var pending = result.findings
         var summary = LinkCheckSummary(pages: result.pages.count, links: result.linkCount)
         if options.external {
@@ -38,11 +64,18 @@ public enum LinkChecker {
             throw LinkCheckError.siteFolderMissing(siteFolder)
         }
         guard isFolder.boolValue else { throw LinkCheckError.notAFolder(siteFolder) }
-        let workers = options.parallelism ?? ProcessInfo.processInfo.activeProcessorCount
         let folder = siteFolder.count > 1 && siteFolder.hasSuffix("/") ? String(siteFolder.dropLast()) : siteFolder
-        let origin = SiteOrigin(baseURL: options.baseURL)
-        let rootPath = options.rootPath == "/" ? origin?.path ?? "/" : options.rootPath
-        return try InternalChecker.run(siteFolder: folder, rootPath: rootPath, origin: origin, workers: workers)
+        return try InternalChecker.run(siteFolder: folder, rootPath: try rootPath(options), origin: SiteOrigin(baseURL: options.baseURL),
+                                       workers: workers(options))
+    }
+
+    private static func workers(_ options: LinkCheckOptions) -> Int {
+        options.parallelism ?? ProcessInfo.processInfo.activeProcessorCount
+    }
+
+    /// The site's root path: given, or the path of the base URL.
+    private static func rootPath(_ options: LinkCheckOptions) throws -> String {
+        options.rootPath == "/" ? SiteOrigin(baseURL: options.baseURL)?.path ?? "/" : options.rootPath
     }
 
     private static func makeReport(_ result: InternalResult, _ pending: [PendingFinding], _ base: LinkCheckSummary,

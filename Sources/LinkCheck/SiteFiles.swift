@@ -18,6 +18,20 @@ struct SiteFiles {
         pages.sort()
     }
 
+    /// The listing of a site in memory: folders are implied by the files' paths.
+    init(paths: [String]) {
+        for path in paths {
+            files.insert(path)
+            if Self.isHTML(path) { pages.append(path) }
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                guard folders.insert(String(folder)).inserted else { break }
+            }
+        }
+        pages.sort()
+    }
+
     private mutating func walk(root: String, relative: String) throws {
         let path = relative.isEmpty ? root : root + "/" + relative
         guard let dir = opendir(path) else { throw LinkCheckError.unreadable(path: path, errno: errno) }

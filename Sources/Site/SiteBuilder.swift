@@ -29,7 +29,11 @@ public struct BuildReport: Sendable {
 public enum SiteBuilder {
     /// `defaults` are the templates used where the site has none of its own; tests pass `[:]`
     /// to see a site's own templates alone.
-    public static func build(_ config: SiteConfig, defaults: [String: String] = EmbeddedTemplates.files) -> BuildReport {
+    /// `whileWriting`, when given, receives the finished site in memory (every output path relative
+    /// to the destination, and the text of the HTML files) and runs while the files are written:
+    /// `docgen build --check` checks links there instead of reading the site back from disk.
+    public static func build(_ config: SiteConfig, defaults: [String: String] = EmbeddedTemplates.files,
+                             whileWriting: (@Sendable (_ files: [String], _ html: [String: String]) -> Void)? = nil) -> BuildReport {
         let start = DispatchTime.now()
         var report = BuildReport()
         report.destination = config.destinationPath
@@ -80,7 +84,8 @@ public enum SiteBuilder {
             do {
                 try writeSite(output, tree: tree, rendered: rendered.map(\.1.html), aliases: aliases, templates: templates,
                               notFoundSidebar: SidebarMarkers.resolve(sidebars[nil] ?? "", current: nil),
-                              defaults: defaults, templateFolders: templateFolders, data: data, config: config, report: &report)
+                              defaults: defaults, templateFolders: templateFolders, data: data, config: config,
+                              whileWriting: whileWriting, report: &report)
                 stage("write files")
                 try output.commit()
                 stage("swap in and remove the old site")
@@ -101,7 +106,9 @@ public enum SiteBuilder {
     private static func writeSite(_ output: OutputFolder, tree: ContentTree, rendered: [String],
                                   aliases: [(alias: String, page: Page)], templates: TemplateSet, notFoundSidebar: String,
                                   defaults: [String: String], templateFolders: [String],
-                                  data: TemplateData, config: SiteConfig, report: inout BuildReport) throws {
+                                  data: TemplateData, config: SiteConfig,
+                                  whileWriting: (@Sendable ([String], [String: String]) -> Void)?,
+                                  report: inout BuildReport) throws {
         // Assets first, so content and the site's own static files override the theme's.
         var texts: [(path: String, text: String)] = []
         for (path, text) in defaults where path.hasPrefix("static/") {
@@ -130,6 +137,14 @@ public enum SiteBuilder {
 
         let files = Array(latest.values)
         let outputs = texts
+        let alongside = DispatchGroup()
+        if let whileWriting {
+            let paths = files.map(\.destination) + outputs.map(\.path)
+            var html: [String: String] = [:]
+            for (path, text) in outputs where path.hasSuffix(".html") { html[path] = text }
+            DispatchQueue.global().async(group: alongside) { [html] in whileWriting(paths, html) }
+        }
+        defer { alongside.wait() }
         try output.prepareFolders(for: files.map(\.destination) + outputs.map(\.path))
         let failures = concurrentMap(Array(0..<(files.count + outputs.count))) { n -> String? in
             do {

@@ -79,7 +79,12 @@ struct Build: AsyncParsableCommand {
             printError("docgen: error: site folder '\(source)' does not exist")
             throw ExitCode(2)
         }
-        let report = SiteBuilder.build(config)
+        // The internal link check runs on the new site in memory while the build writes it.
+        let linkOptions = check ? linkCheck.options(rootPath: config.rootPath, baseURL: nil, resolver: nil) : nil
+        let pass = Box<Result<LinkChecker.InternalPass, Error>>()
+        let report = SiteBuilder.build(config, whileWriting: linkOptions.map { options in
+            { files, html in pass.value = Result { try LinkChecker.internalPass(snapshot: SiteSnapshot(files: files, html: html), options: options) } }
+        })
         printDiagnostics(report.diagnostics)
         if timings {
             for (name, ms) in report.stages { printError("docgen: \(ms) ms  \(name)") }
@@ -91,12 +96,23 @@ struct Build: AsyncParsableCommand {
         }
         // With a machine-readable link report, stdout holds only that report.
         if check && linkCheck.format != .text { printError("docgen: \(report.summary)") } else { print("docgen: \(report.summary)") }
-        if check {
+        if var linkOptions, let pass = pass.value {
+            let started = DispatchTime.now()
+            // Findings point at the Markdown line the link came from.
             let map = report.sourceMap ?? SourceMap(config: config)
-            let options = linkCheck.options(rootPath: config.rootPath, baseURL: nil,
-                                            resolver: { map.resolve(page: $0, link: $1, occurrence: $2) })
-            let code = await runLinkCheck(site: report.destination, options: options, format: linkCheck.format)
+            linkOptions.sourceResolver = { map.resolve(page: $0, link: $1, occurrence: $2) }
+            let code = await runLinkCheck(site: report.destination, options: linkOptions, format: linkCheck.format) {
+                try await LinkChecker.finish(try pass.get(), options: linkOptions)
+            }
+            if timings {
+                printError("docgen: \((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000) ms  check links (after writing)")
+            }
             if code != 0 { throw ExitCode(code) }
         }
     }
+}
+
+/// A value handed back from a closure that runs on another thread and is waited for.
+final class Box<Value>: @unchecked Sendable {
+    var value: Value?
 }

@@ -83,10 +83,12 @@ struct Check: AsyncParsableCommand {
     }
 }
 
-/// Runs the checker and prints its report; returns the exit code.
-func runLinkCheck(site: String, options: LinkCheckOptions, format: LinkReportFormat) async -> Int32 {
+/// Runs the checker on the folder `site` (or as `checking` says) and prints its report; returns
+/// the exit code.
+func runLinkCheck(site: String, options: LinkCheckOptions, format: LinkReportFormat,
+                  checking: (() async throws -> LinkCheckReport)? = nil) async -> Int32 {
     do {
-        let report = try await LinkChecker.check(siteFolder: site, options: options)
+        let report = if let checking { try await checking() } else { try await LinkChecker.check(siteFolder: site, options: options) }
         let prefix = site.hasSuffix("/") ? site : site + "/"
         let text = report.formatted(format, sitePrefix: prefix)
         if !text.isEmpty { print(text, terminator: text.hasSuffix("\n") ? "" : "\n") }

@@ -19,6 +19,32 @@ struct CheckCommandTests {
         #expect((findings.first?["source"] as? String)?.hasSuffix("small-site/content/docs/a.md:13") == true)
     }
 
+    /// `build --check` checks the new site from memory; it must find exactly what `docgen check`
+    /// finds reading the same site back from disk. The CVAT manual has every kind of finding.
+    @Test func buildCheckFromMemoryEqualsCheckFromDisk() throws {
+        let corpus = BuildCommandTests.packageRoot.appendingPathComponent("../shared/corpus/cvat").standardizedFileURL.path
+        guard FileManager.default.fileExists(atPath: corpus + "/content/en") else {
+            print("skipped: ../shared/corpus/cvat is absent")
+            return
+        }
+        let out = NSTemporaryDirectory() + "docgen-check-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let common = ["--source", corpus, "--contentDir", "content/en", "--format", "json"]
+        let built = try cli.run(["build", "--destination", out, "--templates", cli.fixture("cvat-shortcodes"), "--check"] + common)
+        let checked = try cli.run(["check", out] + common)
+        #expect(built.status == 1)
+        #expect(checked.status == 1)
+        func findings(_ json: String) throws -> [String] {
+            let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
+            return (object["findings"] as! [[String: Any]]).map { f in
+                ["page", "link", "kind", "source", "line", "message"].map { "\(f[$0] ?? "-")" }.joined(separator: " ")
+            }
+        }
+        let fromMemory = try findings(built.out), fromDisk = try findings(checked.out)
+        #expect(fromMemory.count == 53)
+        #expect(fromMemory == fromDisk)
+    }
+
     @Test func checkOnAnyHTMLFolderNamesTheHTMLFile() throws {
         let site = NSTemporaryDirectory() + "docgen-html-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: site) }

@@ -116,6 +116,18 @@ private let fixture: [String: String] = [
         #expect(report.exitCode == .findings)
     }
 
+    /// `docgen build --check` checks the site in memory; the verdicts must be the folder's.
+    @Test func siteInMemoryGetsTheSameFindingsAsTheFolder() async throws {
+        let site = try TempSite(fixture)
+        let fromDisk = try LinkChecker.checkInternal(siteFolder: site.root)
+        let snapshot = SiteSnapshot(files: Array(fixture.keys), html: fixture.filter { $0.key.hasSuffix(".html") })
+        let fromMemory = try await LinkChecker.check(snapshot: snapshot)
+        #expect(fromMemory.findings.count == 18)
+        #expect(fromMemory.findings == fromDisk.findings)
+        #expect(fromMemory.pages == fromDisk.pages)
+        #expect(fromMemory.summary.links == fromDisk.summary.links)
+    }
+
     @Test func messagesNameTheResolvedTarget() throws {
         let site = try TempSite(fixture)
         let report = try LinkChecker.checkInternal(siteFolder: site.root)

@@ -28,17 +28,25 @@ public struct SourceMap: Sendable {
         if let hash = link.firstIndex(of: "#") { candidates.append(String(link[hash...])) }
         let path = link.split(separator: "#").first.map(String.init) ?? link
         if let last = path.split(separator: "/").last, last.count > 2 { candidates.append(String(last)) }
-        let body = Array(page.body.utf8)
-        for candidate in candidates where !candidate.isEmpty {
-            let hits = Self.lineOffsets(of: Array(candidate.utf8), in: body)
-            if !hits.isEmpty { return (page.sourceFile, page.bodyLine + hits[min(occurrence, hits.count - 1)]) }
+        // The body's own bytes, not a copy: copying a page per finding showed in `build --check`.
+        let search = { (body: UnsafeBufferPointer<UInt8>) -> (file: String, line: Int) in
+            for candidate in candidates where !candidate.isEmpty {
+                let hits = Self.lineOffsets(of: Array(candidate.utf8), in: body)
+                if !hits.isEmpty { return (page.sourceFile, page.bodyLine + hits[min(occurrence, hits.count - 1)]) }
+            }
+            return (page.sourceFile, page.bodyLine)
         }
-        return (page.sourceFile, page.bodyLine)
+        if let found = page.body.utf8.withContiguousStorageIfAvailable(search) { return found }
+        return Array(page.body.utf8).withUnsafeBufferPointer(search)
+    }
+
+    static func lineOffsets(of needle: [UInt8], in text: [UInt8]) -> [Int] {
+        text.withUnsafeBufferPointer { lineOffsets(of: needle, in: $0) }
     }
 
     /// The 0-based line numbers of the lines that contain `needle`, each line once; a byte scan,
     /// because Foundation's substring search is slow enough to show in `build --check`.
-    static func lineOffsets(of needle: [UInt8], in text: [UInt8]) -> [Int] {
+    static func lineOffsets(of needle: [UInt8], in text: UnsafeBufferPointer<UInt8>) -> [Int] {
         guard !needle.isEmpty, needle.count <= text.count else { return [] }
         var lines: [Int] = []
         var line = 0, lastHitLine = -1

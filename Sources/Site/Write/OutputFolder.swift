@@ -145,7 +145,7 @@ struct OutputFolder {
     }
 
     /// The old site is as big as the new one, and deleting thousands of files would take as long
-    /// as writing them; a detached `rm` does it after docgen has finished. The folder is hidden and
+    /// as writing them; a detached, low-priority `rm` does it, mostly after docgen has finished. The folder is hidden and
     /// named after this process, so if it is interrupted the next build removes what is left.
     static func removeInBackground(_ path: String) {
         let process = Process()
@@ -153,7 +153,13 @@ struct OutputFolder {
         process.arguments = ["-rf", "--", path]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        if (try? process.run()) == nil { removeTree(path) }
+        if (try? process.run()) == nil {
+            removeTree(path)
+            return
+        }
+        // Cleanup must not slow down what runs next (the link check, the next build), so it
+        // only gets the CPU that nothing else wants.
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(process.processIdentifier), 19)
     }
 
     func discard() {
