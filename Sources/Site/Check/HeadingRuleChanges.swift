@@ -6,11 +6,12 @@ import Rendering
 /// point at another heading under the other. This finds the links on the site where that happens.
 enum HeadingRuleChanges {
     static func warnings(pages: [Page], rendered: [RenderedPage], rules: HeadingIDRules, rootPath: String) -> [Diagnostic] {
-        var byURL: [String: Int] = [:]
-        for (i, page) in pages.enumerated() { byURL[page.url] = i }
+        let byURL = Dictionary(pages.enumerated().map { ($1.url, $0) }, uniquingKeysWith: { _, last in last })
         let other: HeadingIDRules = rules == .hugo0110 ? .hugoCurrent : .hugo0110
-        var diagnostics: [Diagnostic] = []
-        for (i, page) in pages.enumerated() {
+        // Every page's links are scanned, so the pages are shared out over the cores.
+        return concurrentMap(Array(pages.indices)) { i -> [Diagnostic] in
+            let page = pages[i]
+            var diagnostics: [Diagnostic] = []
             for href in fragmentLinks(in: rendered[i].content) {
                 guard let hash = href.firstIndex(of: "#") else { continue }
                 let path = String(href[..<hash])
@@ -25,8 +26,8 @@ enum HeadingRuleChanges {
                 diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: page.sourceFile, line: line, column: 1),
                     "link #\(fragment) points at \(describe(headings, now)) under \(rules.rawValue) rules but at \(elsewhere) under \(other.rawValue) rules"))
             }
-        }
-        return diagnostics
+            return diagnostics
+        }.flatMap(\.1)
     }
 
     /// "Create a bucket" alone is ambiguous on a page with four of them; the enclosing heading is not.
