@@ -5,7 +5,7 @@ Times whole commands with hyperfine (median of RUNS runs) and peak memory with G
 prints one table per task with the ratio docgen/peer. Peers that are not installed are skipped
 with a note. Absolute times vary between machines; the ratios of one run are what count.
 """
-import json, os, shutil, subprocess, sys, tempfile
+import json, os, shutil, statistics, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.path.join(ROOT, "..", "shared")
@@ -75,17 +75,22 @@ def build_benchmarks():
 
 
 def check_overhead(site, n, build_seconds):
+    """`build --check` against `build`, run alternately so that the disk's drift during the run
+    (write-back of earlier builds, deletion of old sites) falls on both alike."""
     if n != 1:
         return
-    docgen = (f"{DOCGEN} build --source {site} --contentDir content/en --templates {FIXTURE_TEMPLATES} "
-              f"--destination {site}/out-docgen --check --format json")
-    # build --check exits 1 on the corpus's real broken links; hyperfine must accept that.
-    out = os.path.join(WORK, "hyperfine.json")
-    subprocess.run(["hyperfine", "-N", "-i", "--runs", str(RUNS), "--warmup", "1", "--export-json", out, "--style", "none", docgen],
-                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    with_check = json.load(open(out))["results"][0]["median"]
+    build = [DOCGEN, "build", "--source", site, "--contentDir", "content/en", "--templates", FIXTURE_TEMPLATES,
+             "--destination", f"{site}/out-docgen"]
+    checked = build + ["--check", "--format", "json"]
+    times = {"build": [], "check": []}
+    for i in range(max(15, RUNS * 3)):
+        pair = [("build", build), ("check", checked)]
+        for name, command in (pair if i % 2 == 0 else reversed(pair)):
+            start = time.perf_counter()
+            subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            times[name].append(time.perf_counter() - start)
     global CHECK_OVERHEAD
-    CHECK_OVERHEAD = (build_seconds, with_check)
+    CHECK_OVERHEAD = (statistics.median(times["build"]), statistics.median(times["check"]), len(times["build"]))
 
 
 def link_benchmarks():
@@ -157,8 +162,9 @@ if __name__ == "__main__":
         if "build" in PARTS or "check" in PARTS:
             build_benchmarks()
         if CHECK_OVERHEAD:
-            b, c = CHECK_OVERHEAD
-            print(f"\n`docgen build --check` on 1x: {c:.3f} s vs `docgen build` {b:.3f} s: +{(c / b - 1) * 100:.0f}%")
+            b, c, pairs = CHECK_OVERHEAD
+            print(f"\n`docgen build --check` on 1x: {c:.3f} s vs `docgen build` {b:.3f} s "
+                  f"(medians of {pairs} alternating runs each): {(c / b - 1) * 100:+.1f}%")
         if "check" in PARTS:
             link_benchmarks()
         if "validate" in PARTS and subprocess.run([DOCGEN, "validate", "--help"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0:
