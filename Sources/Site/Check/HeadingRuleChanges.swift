@@ -41,22 +41,23 @@ enum HeadingRuleChanges {
         var links: [String] = []
         var html = html
         html.withUTF8 { bytes in
-            let needle = Array("href=\"".utf8)
+            // Only links with a `#` matter, and most pages have few: find each `#`, then check
+            // that it sits inside an href="…" value.
             var i = 0
-            while i + needle.count < bytes.count {
-                guard bytes[i] == needle[0], bytes[i + 1] == needle[1], Array(bytes[i..<i + needle.count]) == needle else { i += 1; continue }
-                let start = i + needle.count
-                var end = start
-                var hasHash = false
-                while end < bytes.count, bytes[end] != UInt8(ascii: "\"") {
-                    if bytes[end] == UInt8(ascii: "#") { hasHash = true }
-                    end += 1
-                }
-                if hasHash {
-                    let href = String(decoding: bytes[start..<end], as: UTF8.self)
-                    if !href.contains("://") { links.append(href.replacingOccurrences(of: "&amp;", with: "&")) }
-                }
-                i = end
+            while i < bytes.count {
+                guard bytes[i] == UInt8(ascii: "#") else { i += 1; continue }
+                var start = i
+                while start > 0, bytes[start - 1] != UInt8(ascii: "\""), bytes[start - 1] != UInt8(ascii: ">"),
+                      bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }
+                var end = i
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
+                defer { i = end + 1 }
+                guard start >= 6, bytes[start - 1] == UInt8(ascii: "\""), end < bytes.count,
+                      bytes[start - 6] == UInt8(ascii: "h"), bytes[start - 5] == UInt8(ascii: "r"),
+                      bytes[start - 4] == UInt8(ascii: "e"), bytes[start - 3] == UInt8(ascii: "f"),
+                      bytes[start - 2] == UInt8(ascii: "=") else { continue }
+                let href = String(decoding: bytes[start..<end], as: UTF8.self)
+                if !href.contains("://") { links.append(href.replacingOccurrences(of: "&amp;", with: "&")) }
             }
         }
         return links

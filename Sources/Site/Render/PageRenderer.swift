@@ -29,7 +29,7 @@ struct PageRenderer {
                                        rootPath: data.config.rootPath, pageData: data.pageData(i), siteData: data.site)
         var expander = ShortcodeExpander(context: context, body: body)
         let content = expander.render(document.segments, isPageBody: true)
-        var diagnostics = parseProblems + expander.diagnostics
+        let diagnostics = parseProblems + expander.diagnostics
 
         // A missing layout is reported once per kind of page by `missingLayouts`.
         guard let layout = Self.layout(for: page, in: templates),
