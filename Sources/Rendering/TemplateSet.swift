@@ -47,11 +47,13 @@ public struct TemplateSet: Sendable {
     /// Adds one template; returns the parse error, positioned in `file`, if it does not parse.
     public mutating func register(_ text: String, named name: String, file: String) -> Diagnostic? {
         do {
-            library.register(try MustacheTemplate(string: text), named: name)
+            // Every template starts in docgen's HTML content type (see `FastHTMLEscaping`); the
+            // pragma stands on a line of its own, which Mustache removes from the output.
+            library.register(try MustacheTemplate(string: FastHTMLEscaping.pragma + "\n" + text), named: name)
             names.insert(name)
             return nil
         } catch let error as MustacheTemplate.ParserError {
-            return .error(file, error.context.lineNumber, error.context.columnNumber + 1,
+            return .error(file, error.context.lineNumber - 1, error.context.columnNumber + 1,
                           "template does not parse: \(error.error)")
         } catch {
             return .error(file, 1, 1, "template does not parse: \(error)")

@@ -1,0 +1,21 @@
+import Testing
+@testable import Rendering
+
+struct TemplateSetTests {
+    @Test func parseErrorsPointAtTheTemplatesOwnLine() throws {
+        var set = TemplateSet()
+        let registered = set.register("<p>fine</p>\n<p>{{/section}}</p>\n", named: "broken", file: "templates/broken.html")
+        let problem = try #require(registered)
+        #expect(problem.location.file == "templates/broken.html")
+        #expect(problem.location.line == 2)
+        #expect(problem.location.column == 8)  // where swift-mustache stops reading the tag
+    }
+
+    /// docgen's own escaper stands in for swift-mustache's; the output must be the same.
+    @Test func variablesAreEscapedAsMustacheDoesAndTheFirstLineIsKept() {
+        var set = TemplateSet()
+        #expect(set.register("{{#show}}\n<b>{{text}}</b>{{{raw}}}\n{{/show}}\n", named: "t", file: "t.html") == nil)
+        let html = set.render("t", ["show": true, "text": "a<b>&\"c\"'d' é", "raw": "<i>"] as [String: Any])
+        #expect(html == "<b>a&lt;b&gt;&amp;&quot;c&quot;&#39;d&#39; é</b><i>\n")
+    }
+}
