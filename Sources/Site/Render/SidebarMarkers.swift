@@ -24,22 +24,25 @@ enum SidebarMarkers {
             }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
-            var i = 0
+            var i = 0, copied = 0
+            // Text between markers is copied in whole runs.
             while i < bytes.count {
                 guard bytes[i] == openBytes[0], matches(openBytes, at: i) else {
-                    out.append(bytes[i])
                     i += 1
                     continue
                 }
                 var j = i + 3
                 var owner = 0
                 while j < bytes.count, bytes[j] >= 48, bytes[j] <= 57 { owner = owner * 10 + Int(bytes[j] - 48); j += 1 }
-                guard matches(middleByte, at: j) else { out.append(bytes[i]); i += 1; continue }
+                guard matches(middleByte, at: j) else { i += 1; continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<i]))
                 var end = j + 3
                 while end < bytes.count, !matches(closeBytes, at: end) { end += 1 }
-                if owner == current { out.append(contentsOf: bytes[(j + 3)..<min(end, bytes.count)]) }
-                i = end + 3
+                if owner == current { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[min(j + 3, end)..<min(end, bytes.count)])) }
+                i = min(end + 3, bytes.count)
+                copied = i
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
             return String(decoding: out, as: UTF8.self)
         }
     }
