@@ -30,7 +30,48 @@ struct AtomicOutputTests {
         #expect(report.succeeded)
         #expect(!FileManager.default.fileExists(atPath: out + "/stale/old.html"))
         #expect(FileManager.default.fileExists(atPath: out + "/docs/a/index.html"))
-        #expect(onlyEntryEventually(parent) == ["public"])
+        // The replaced site is kept, hidden, for the next build to start from.
+        #expect(onlyEntryEventually(parent) == [".public.spare", "public"])
+        #expect(FileManager.default.fileExists(atPath: parent + "/.public.spare/stale/old.html"))
+    }
+
+    /// The third build starts from the first build's site (the spare): whatever it writes, keeps
+    /// or removes, the result must be exactly what a build into an empty folder gives.
+    @Test func buildFromTheSpareEqualsAFreshBuild() throws {
+        let parent = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let site = parent + "/site"
+        try FileManager.default.copyItem(atPath: Fixtures.path("small-site"), toPath: site)
+        try FileManager.default.createDirectory(atPath: site + "/static/docs", withIntermediateDirectories: true)
+        try "a file".write(toFile: site + "/static/docs/c", atomically: false, encoding: .utf8)
+        let out = parent + "/public"
+        #expect(SiteBuilder.build(config(source: site, destination: out), defaults: [:]).succeeded)
+        #expect(SiteBuilder.build(config(source: site, destination: out), defaults: [:]).succeeded)
+        #expect(FileManager.default.fileExists(atPath: parent + "/.public.spare/docs/a/index.html"))
+        let sharedBefore = snapshot(out)
+
+        // Change the site: a page edited, a page removed (its folder gone), a page added where a
+        // file was, a static file replaced, a file where a folder was.
+        let a = site + "/content/docs/a.md"
+        try (try String(contentsOfFile: a, encoding: .utf8)).replacingOccurrences(of: "Page A", with: "Page A, edited")
+            .write(toFile: a, atomically: false, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: site + "/content/docs/more/c.md")
+        try FileManager.default.removeItem(atPath: site + "/static/docs/c")
+        try "---\ntitle: C\n---\nA page now.\n".write(toFile: site + "/content/docs/c.md", atomically: false, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: site + "/static/robots.txt")
+        try "User-agent: *\n".write(toFile: site + "/static/robots.txt", atomically: false, encoding: .utf8)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: site + "/static/robots.txt")
+        try "plain".write(toFile: site + "/static/docs/b", atomically: false, encoding: .utf8)
+
+        let report = SiteBuilder.build(config(source: site, destination: out), defaults: [:])
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let fresh = parent + "/fresh"
+        #expect(SiteBuilder.build(config(source: site, destination: fresh), defaults: [:]).succeeded)
+        #expect(snapshot(out) == snapshot(fresh))
+        #expect(allPaths(out) == allPaths(fresh))  // folders too, empty ones included
+        #expect(snapshot(out) != sharedBefore)
+        // The live site before this build is now the spare, untouched by the build that reused it.
+        #expect(snapshot(parent + "/.public.spare") == sharedBefore)
     }
 }
 
@@ -47,12 +88,12 @@ extension AtomicOutputTests {
     }
 }
 
-/// The replaced site is deleted by a detached process; wait (a while) for it to finish.
+/// Leftovers are deleted by a detached process; wait (a while) for it to finish. Sorted entries.
 func onlyEntryEventually(_ folder: String) -> [String] {
     var entries: [String] = []
     for _ in 0..<200 {
-        entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        if entries.count <= 1 { break }
+        entries = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+        if !entries.contains(where: { $0.contains(".building-") }) { break }
         usleep(50_000)
     }
     return entries
@@ -83,4 +124,9 @@ extension AtomicOutputTests {
         #expect(try inode(out + "/robots.txt") != before)
         #expect(try inode(out + "/docs/bundle/diagram.svg") == svgBefore)
     }
+}
+
+/// Every file and folder under `folder`, relative.
+private func allPaths(_ folder: String) -> [String] {
+    ((FileManager.default.enumerator(atPath: folder)?.allObjects as? [String]) ?? []).sorted()
 }

@@ -5,9 +5,17 @@ import Glibc
 
 /// Builds the site in a staging folder beside the destination and swaps it in only when the
 /// whole build succeeded, so a failed or interrupted build leaves the old site as it was.
+///
+/// The site that a build replaces is kept beside the destination as a hidden spare (`.public.spare`
+/// for `public`), and the next build starts from it: folders that exist need not be made again and
+/// files whose content is unchanged need not be written again, which on many file systems is most
+/// of a rebuild's cost. Files are never changed in place (static files may be hard links shared
+/// with the live site); a file that differs is removed and written anew.
 struct OutputFolder {
     let destination: String
     let staging: String
+    /// The staging folder is the previous build's spare, with content to be checked and reused.
+    let reused: Bool
 
     enum Failure: Error, CustomStringConvertible {
         case io(path: String, message: String)
@@ -30,8 +38,17 @@ struct OutputFolder {
         removeAbandonedStaging(in: parent, name: name)
         let staging = parent + "/.\(name).building-\(getpid())"
         try? FileManager.default.removeItem(atPath: staging)
+        // Taking the spare is one rename, so two builds at once cannot both have it.
+        if Foundation.rename(spare(of: url.path), staging) == 0 {
+            return OutputFolder(destination: url.path, staging: staging, reused: true)
+        }
         try makeDirectory(staging)
-        return OutputFolder(destination: url.path, staging: staging)
+        return OutputFolder(destination: url.path, staging: staging, reused: false)
+    }
+
+    static func spare(of destination: String) -> String {
+        let url = URL(fileURLWithPath: destination)
+        return url.deletingLastPathComponent().path + "/.\(url.lastPathComponent).spare"
     }
 
     /// An interrupted build leaves its staging folder behind; the next build removes it once the
@@ -52,20 +69,67 @@ struct OutputFolder {
 
     /// Creates every folder the given output paths need, once, before files are written in
     /// parallel; asking the file system about each file's folder again costs more than the writes.
+    /// In a reused staging folder, everything that is not part of the new site goes first.
     func prepareFolders(for relatives: [String]) throws {
         var folders: Set<String> = []
+        var files: Set<String> = []
         for relative in relatives {
             var path = try path(for: relative)
+            files.insert(path)
             while let slash = path.lastIndex(of: "/"), path.count > staging.count {
                 path = String(path[..<slash])
                 guard folders.insert(path).inserted else { break }
             }
         }
+        if reused { removeStale(in: staging, files: files, folders: folders) }
         for folder in folders.sorted(by: { $0.count < $1.count }) where folder.count > staging.count {
             if mkdir(folder, 0o755) != 0 && errno != EEXIST {
                 throw Failure.io(path: folder, message: "cannot create folder: \(String(cString: strerror(errno)))")
             }
         }
+    }
+
+    /// Removes what the new site does not have from a reused staging folder: files it does not
+    /// write, folders it does not need, and anything of the wrong kind (a file where a folder goes).
+    private func removeStale(in folder: String, files: Set<String>, folders: Set<String>) {
+        guard let dir = opendir(folder) else { return }
+        var entries: [(path: String, isFolder: Bool)] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            if name == "." || name == ".." { continue }
+            let path = folder + "/" + name
+            var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
+            if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
+                var info = stat()
+                isFolder = lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            }
+            entries.append((path, isFolder))
+        }
+        closedir(dir)
+        for (path, isFolder) in entries {
+            if isFolder {
+                if folders.contains(path) { removeStale(in: path, files: files, folders: folders) } else { Self.removeTree(path) }
+            } else if !files.contains(path) {
+                unlink(path)
+            }
+        }
+    }
+
+    /// Whether a reused staging folder already holds exactly these bytes at `target`.
+    private func holds(_ bytes: UnsafeBufferPointer<UInt8>, at target: String) -> Bool {
+        let fd = open(target, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
+        var existing = [UInt8](repeating: 0, count: bytes.count)
+        var filled = 0
+        while filled < bytes.count {
+            let n = existing.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, bytes.count - filled) }
+            guard n > 0 else { return false }
+            filled += n
+        }
+        return existing.withUnsafeBytes { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
     }
 
     /// Writes a file whose folder exists (see `prepareFolders`). Not atomic on its own: the whole
@@ -74,6 +138,10 @@ struct OutputFolder {
         let target = try path(for: relative)
         var text = text
         try text.withUTF8 { bytes in
+            if reused {
+                if holds(bytes, at: target) { return }
+                unlink(target)  // it may be a hard link shared with the live site: never write into it
+            }
             let fd = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
             guard fd >= 0 else { throw Failure.io(path: target, message: "cannot write file: \(String(cString: strerror(errno)))") }
             defer { close(fd) }
@@ -97,6 +165,16 @@ struct OutputFolder {
         defer { close(input) }
         var info = stat()
         guard fstat(input, &info) == 0 else { throw Failure.io(path: source, message: "cannot read: \(String(cString: strerror(errno)))") }
+        if reused {
+            var existing = stat()
+            if lstat(target, &existing) == 0 {
+                if (existing.st_mode & S_IFMT) == S_IFREG, existing.st_size == info.st_size,
+                   existing.st_mtim.tv_sec == info.st_mtim.tv_sec, existing.st_mtim.tv_nsec == info.st_mtim.tv_nsec {
+                    return
+                }
+                unlink(target)
+            }
+        }
         if let safe = SafePath.relative(relative) {
             let previous = destination + "/" + safe
             var old = stat()
@@ -127,9 +205,10 @@ struct OutputFolder {
             return
         }
         #if os(Linux)
-        // One atomic exchange: there is no moment at which the destination is missing.
+        // One atomic exchange: there is no moment at which the destination is missing. The old
+        // site becomes the spare the next build starts from.
         if exchangePaths(staging, destination) == 0 {
-            Self.removeInBackground(staging)
+            if Foundation.rename(staging, Self.spare(of: destination)) != 0 { Self.removeInBackground(staging) }
             return
         }
         #endif
