@@ -72,11 +72,8 @@ enum HeadingRuleChanges {
 
     /// The first line of the page's source that mentions the fragment, so the warning points at the link.
     static func sourceLine(of needle: String, in page: Page) -> Int {
-        var line = page.bodyLine
-        for text in page.body.split(separator: "\n", omittingEmptySubsequences: false) {
-            if text.contains(needle) { return line }
-            line += 1
-        }
-        return page.bodyLine
+        var body = String(page.body)
+        let first = body.withUTF8 { SourceMap.lineOffsets(of: Array(needle.utf8), in: $0).first }
+        return page.bodyLine + (first ?? 0)
     }
 }
