@@ -124,11 +124,42 @@ struct ShortcodeExpander {
         // Only text segments carry indentation we can measure; shortcodes inside stay where they are.
         var joined = ""
         for segment in segments { if case .text(let r) = segment { joined += text(r) } else { joined += "x" } }
-        let lines = joined.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
-        let indents = lines.filter { !$0.allSatisfy { $0 == " " || $0 == "\t" } }.map { $0.prefix { $0 == " " }.count }
-        guard let indent = indents.min(), indent > 0 else { return segments }
+        guard let indent = smallestIndent(afterFirstLineOf: joined), indent > 0 else { return segments }
         return segments.withIndentRemoved(indent, text: text)
     }
+}
+
+/// The fewest leading spaces of the lines after the first that hold more than blanks.
+func smallestIndent(afterFirstLineOf text: String) -> Int? {
+    guard !text.utf8.contains(UInt8(ascii: "\r")) else {
+        // "\r\n" is one Character, so Character lines and byte lines differ; keep the former.
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
+        return lines.filter { !$0.allSatisfy { $0 == " " || $0 == "\t" } }.map { $0.prefix { $0 == " " }.count }.min()
+    }
+    // Runs for every shortcode with inner content, so on bytes.
+    var smallest: Int?
+    // `spaces` counts the line's leading spaces (a tab ends them); `blank` is true while the line
+    // holds only spaces and tabs.
+    var spaces = 0, inPrefix = true, blank = true, firstLine = true
+    for byte in text.utf8 {
+        if byte == UInt8(ascii: "\n") {
+            if !firstLine && !blank { smallest = min(smallest ?? spaces, spaces) }
+            firstLine = false
+            spaces = 0
+            inPrefix = true
+            blank = true
+            continue
+        }
+        guard blank else { continue }
+        if byte == UInt8(ascii: " ") {
+            if inPrefix { spaces += 1 }
+        } else {
+            inPrefix = false
+            if byte != UInt8(ascii: "\t") { blank = false }
+        }
+    }
+    if !firstLine && !blank { smallest = min(smallest ?? spaces, spaces) }
+    return smallest
 }
 
 private extension Array where Element == ShortcodeSegment {
