@@ -1,7 +1,6 @@
-import Testing
-
 // The byte-level scanners that replaced String searches on the hot path, each against its
 // plain definition.
+import Testing
 @testable import Site
 
 struct SafePathTests {
