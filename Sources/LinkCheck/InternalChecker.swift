@@ -6,12 +6,14 @@ struct PendingFinding {
     var message: String
 }
 
-/// What a link text asks for, once classified and (if local) resolved.
-enum LinkAction {
+/// What a link text comes to, where that is the same on every page.
+enum Verdict {
     case skip
     case external(String)
-    /// A nil resolution means the page the link is on.
-    case local(Resolution?, fragment: Substring?)
+    case fine
+    case problem(LinkFinding.Kind, String)
+    /// Only a fragment: it depends on the page the link is on.
+    case onThisPage(fragment: Substring?)
 }
 
 /// One use of an external URL, kept so that a single result can be reported at every use.
@@ -41,6 +43,7 @@ enum InternalChecker {
 
     static func run(snapshot: SiteSnapshot, rootPath: String, origin: SiteOrigin?, workers: Int) throws -> InternalResult {
         try run(files: SiteFiles(paths: snapshot.files), rootPath: rootPath, origin: origin, workers: workers) { page in
+            if let scanned = snapshot.scanned[page] { return scanned.scan }
             var text = snapshot.html[page] ?? ""
             return text.withUTF8 { PageScan(bytes: $0) }
         }
@@ -73,50 +76,54 @@ enum InternalChecker {
         let checked = parallelChunks(count: pages.count, workers: workers, chunksPerWorker: 1) { range -> ([PendingFinding], [ExternalUse]) in
             var findings: [PendingFinding] = []
             var external: [ExternalUse] = []
-            var byText: [String: LinkAction] = [:]
+            // A site-absolute link gets the same verdict on every page, so its verdict is kept,
+            // not only its resolution: most links are the site's navigation, repeated on each page.
+            var byText: [String: Verdict] = [:]
             var byFolder: [String: Resolution] = [:]
             for page in range {
                 let folder = folders[page]
                 for (linkIndex, link) in scans[page].links.enumerated() {
-                    var action: LinkAction
+                    let verdict: Verdict
                     if let known = byText[link.value] {
-                        action = known
+                        verdict = known
                     } else {
                         switch LinkClassifier.classify(link.value, origin: origin) {
                         case .skipped:
-                            action = .skip
+                            verdict = .skip
                         case .external(let url):
-                            action = .external(url)
+                            verdict = .external(url)
                         case .local(let path, let fragment) where path.isEmpty:
-                            action = .local(nil, fragment: fragment)
+                            verdict = .onThisPage(fragment: fragment)
                         case .local(let path, let fragment) where path.hasPrefix("/"):
-                            action = .local(resolver.resolve(path, fromFolder: folder), fragment: fragment)
+                            let resolution = resolver.resolve(path, fromFolder: folder)
+                            verdict = problem(with: resolution, fragment: fragment, scans: scans, redirects: redirects,
+                                              pages: pages, resolver: resolver).map { .problem($0.0, $0.1) } ?? .fine
                         case .local(let path, let fragment):
                             // Relative: depends on the page's folder, so it cannot go in `byText`.
                             let key = folder + "\u{0}" + path
                             let resolution = byFolder[key] ?? resolver.resolve(path, fromFolder: folder)
                             byFolder[key] = resolution
-                            action = .local(resolution, fragment: fragment)
-                            findings.append(contentsOf: check(action, page: page, link: linkIndex))
+                            findings.append(contentsOf: check(resolution, fragment, page: page, link: linkIndex))
                             continue
                         }
-                        byText[link.value] = action
+                        byText[link.value] = verdict
                     }
-                    switch action {
-                    case .skip:
+                    switch verdict {
+                    case .skip, .fine:
                         continue
                     case .external(let url):
                         external.append(ExternalUse(page: page, link: linkIndex, url: url))
-                    case .local:
-                        findings.append(contentsOf: check(action, page: page, link: linkIndex))
+                    case .problem(let kind, let message):
+                        findings.append(PendingFinding(page: page, link: linkIndex, kind: kind, message: message))
+                    case .onThisPage(let fragment):
+                        findings.append(contentsOf: check(.page(page), fragment, page: page, link: linkIndex))
                     }
                 }
             }
             return (findings, external)
 
-            func check(_ action: LinkAction, page: Int, link: Int) -> [PendingFinding] {
-                guard case .local(let resolution, let fragment) = action,
-                      let problem = problem(with: resolution ?? .page(page), fragment: fragment, scans: scans,
+            func check(_ resolution: Resolution, _ fragment: Substring?, page: Int, link: Int) -> [PendingFinding] {
+                guard let problem = problem(with: resolution, fragment: fragment, scans: scans,
                                             redirects: redirects, pages: pages, resolver: resolver) else { return [] }
                 return [PendingFinding(page: page, link: link, kind: problem.0, message: problem.1)]
             }

@@ -29,11 +29,9 @@ public struct BuildReport: Sendable {
 public enum SiteBuilder {
     /// `defaults` are the templates used where the site has none of its own; tests pass `[:]`
     /// to see a site's own templates alone.
-    /// `whileWriting`, when given, receives the finished site in memory (every output path relative
-    /// to the destination, and the text of the HTML files) and runs while the files are written:
-    /// `docgen build --check` checks links there instead of reading the site back from disk.
+    /// `inspection`, when given, sees what the build makes as it makes it (see `BuildInspection`).
     public static func build(_ config: SiteConfig, defaults: [String: String] = EmbeddedTemplates.files,
-                             whileWriting: (@Sendable (_ files: [String], _ html: [String: String]) -> Void)? = nil) -> BuildReport {
+                             inspection: BuildInspection? = nil) -> BuildReport {
         let start = DispatchTime.now()
         var report = BuildReport()
         report.destination = config.destinationPath
@@ -62,7 +60,11 @@ public enum SiteBuilder {
         let sidebars = templates.has("partials/sidebar") ? data.sidebars(for: Array(tree.pages.indices), templates: templates) : [:]
         let renderer = PageRenderer(tree: tree, index: index, templates: templates, data: data,
                                     renderer: MarkdownRenderer(rules: config.headingIDs), sidebars: sidebars)
-        let rendered = concurrentMap(Array(tree.pages.indices)) { renderer.render($0) }
+        let rendered = concurrentMap(Array(tree.pages.indices)) { i -> RenderedPage in
+            let page = renderer.render(i)
+            if let inspection, !page.html.isEmpty { inspection.page(tree.pages[i].outputPath, page.html) }
+            return page
+        }
         for (_, result) in rendered { report.diagnostics += result.diagnostics }
         report.diagnostics += HeadingRuleChanges.warnings(pages: tree.pages, rendered: rendered.map(\.1),
                                                          rules: config.headingIDs, rootPath: config.rootPath)
@@ -85,7 +87,7 @@ public enum SiteBuilder {
                 try writeSite(output, tree: tree, rendered: rendered.map(\.1.html), aliases: aliases, templates: templates,
                               notFoundSidebar: SidebarMarkers.resolve(sidebars[nil] ?? "", current: nil),
                               defaults: defaults, templateFolders: templateFolders, data: data, config: config,
-                              whileWriting: whileWriting, report: &report)
+                              whileWriting: inspection?.site, report: &report)
                 stage("write files")
                 try output.commit()
                 stage("swap in and remove the old site")
@@ -163,3 +165,20 @@ public enum SiteBuilder {
     }
 }
 
+
+/// Work that runs alongside a build on what it makes: `docgen build --check` scans each page's
+/// links as soon as the page is rendered, and checks them while the files are written, instead
+/// of reading the site back from disk afterwards.
+public struct BuildInspection: Sendable {
+    /// Called on the rendering threads, for each page as soon as its HTML exists (output path
+    /// relative to the destination).
+    public var page: @Sendable (_ outputPath: String, _ html: String) -> Void
+    /// Called once, while the files are written, with every output path and the text of each
+    /// HTML file; the build waits for it before swapping the new site in.
+    public var site: @Sendable (_ files: [String], _ html: [String: String]) -> Void
+
+    public init(page: @escaping @Sendable (String, String) -> Void, site: @escaping @Sendable ([String], [String: String]) -> Void) {
+        self.page = page
+        self.site = site
+    }
+}

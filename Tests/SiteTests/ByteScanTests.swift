@@ -52,3 +52,20 @@ struct IndentScanTests {
         #expect(smallestIndent(afterFirstLineOf: "a\r\n  b\r\n") == reference("a\r\n  b\r\n"))
     }
 }
+
+struct LineOffsetScanTests {
+    @Test func memmemScanAgreesWithTheLineByLineDefinition() {
+        func reference(_ needle: String, _ text: String) -> [Int] {
+            text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+                .filter { $0.element.utf8.count >= needle.utf8.count && String($0.element).contains(needle) }.map(\.offset)
+        }
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [Character] = ["a", "b", "\n", "a", "#"]
+        for _ in 0..<2_000 {
+            let text = String((0..<Int.random(in: 0...30, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            let needle = String((0..<Int.random(in: 1...3, using: &generator)).map { _ in ["a", "b", "#"].randomElement(using: &generator)! })
+            #expect(SourceMap.lineOffsets(of: Array(needle.utf8), in: Array(text.utf8)) == reference(needle, text),
+                    "\(needle.debugDescription) in \(text.debugDescription)")
+        }
+    }
+}

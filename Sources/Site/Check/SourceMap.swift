@@ -47,22 +47,27 @@ public struct SourceMap: Sendable {
     /// The 0-based line numbers of the lines that contain `needle`, each line once; a byte scan,
     /// because Foundation's substring search is slow enough to show in `build --check`.
     static func lineOffsets(of needle: [UInt8], in text: UnsafeBufferPointer<UInt8>) -> [Int] {
-        guard !needle.isEmpty, needle.count <= text.count else { return [] }
+        guard !needle.isEmpty, needle.count <= text.count, let base = text.baseAddress else { return [] }
         var lines: [Int] = []
-        var line = 0, lastHitLine = -1
-        var i = 0
-        while i + needle.count <= text.count {
-            if text[i] == UInt8(ascii: "\n") { line += 1 }
-            if text[i] == needle[0] && line != lastHitLine {
-                var j = 1
-                while j < needle.count && text[i + j] == needle[j] { j += 1 }
-                if j == needle.count {
-                    lines.append(line)
-                    lastHitLine = line
-                }
+        var line = 0, counted = 0, from = 0
+        // memmem finds each occurrence and memchr counts the newlines before it: both are
+        // vectorised, and this runs for every finding of `build --check`.
+        while from + needle.count <= text.count,
+              let hit = needle.withUnsafeBytes({ findBytes(base + from, text.count - from, $0.baseAddress!, needle.count) }) {
+            let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            while let newline = memchr(base + counted, Int32(UInt8(ascii: "\n")), offset - counted) {
+                line += 1
+                counted = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
             }
-            i += 1
+            counted = offset
+            if lines.last != line { lines.append(line) }
+            from = offset + 1
         }
         return lines
     }
 }
+
+// glibc's memmem is not in Swift's Glibc module.
+@_silgen_name("memmem")
+private func findBytes(_ haystack: UnsafeRawPointer, _ haystackLength: Int,
+                       _ needle: UnsafeRawPointer, _ needleLength: Int) -> UnsafeMutableRawPointer?
