@@ -10,7 +10,17 @@ enum SidebarMarkers {
 
     /// A section value that renders its text wrapped in markers naming `page`.
     static func lambda(for page: Int) -> MustacheLambda {
-        MustacheLambda { text in "\(open)\(page)\(middle)\(text)\(close)" }
+        MustacheLambda { text -> Any? in
+            let marked = "\(open)\(page)\(middle)\(text)\(close)"
+            // Mustache parses a lambda's String result as a template, once per menu item; text
+            // without tags renders to itself, so it is handed back as plain text instead.
+            return text.utf8.contains(UInt8(ascii: "{")) ? marked : Verbatim(description: marked)
+        }
+    }
+
+    /// Text Mustache writes as it is (it is not a String, so it is not parsed as a template).
+    private struct Verbatim: CustomStringConvertible {
+        let description: String
     }
 
     /// Keeps the marked text of `current` and drops every other marked text. Works on UTF-8
