@@ -6,7 +6,7 @@ struct PendingFinding {
     var message: String
 }
 
-/// What a link text comes to, where that is the same on every page.
+/// What a link text comes to, or what it still depends on.
 enum Verdict {
     case skip
     case external(String)
@@ -14,6 +14,8 @@ enum Verdict {
     case problem(LinkFinding.Kind, String)
     /// Only a fragment: it depends on the page the link is on.
     case onThisPage(fragment: Substring?)
+    /// A relative path: it depends on the folder of the page the link is on.
+    case relative(path: Substring, fragment: Substring?)
 }
 
 /// One use of an external URL, kept so that a single result can be reported at every use.
@@ -69,46 +71,48 @@ enum InternalChecker {
         let folders = pages.indices.map { resolver.baseFolder(page: pages[$0], baseHref: scans[$0].baseHref) }
         let redirects = redirectTargets(scans: scans, folders: folders, resolver: resolver, origin: origin)
 
-        // Pass 2: resolve every link. Each chunk memoises what it has worked out: by link text for
-        // links that mean the same on every page (site-absolute, fragment-only, external), by folder
-        // and path for relative ones.
-        // Few chunks here: resolving costs about the same per page, and each chunk's memo starts cold.
+        // Pass 2: every distinct link text is classified once, on all cores: most links are the
+        // site's navigation, the same on every page, and a site-absolute link gets the same
+        // verdict wherever it is.
+        var textIDs: [String: Int] = [:]
+        var texts: [String] = []
+        let linkTexts: [[Int]] = scans.map { scan in
+            scan.links.map { link in
+                if let id = textIDs[link.value] { return id }
+                texts.append(link.value)
+                textIDs[link.value] = texts.count - 1
+                return texts.count - 1
+            }
+        }
+        let verdicts: [Verdict] = parallelChunks(count: texts.count, workers: workers) { range in
+            range.map { i -> Verdict in
+                switch LinkClassifier.classify(texts[i], origin: origin) {
+                case .skipped:
+                    return .skip
+                case .external(let url):
+                    return .external(url)
+                case .local(let path, let fragment) where path.isEmpty:
+                    return .onThisPage(fragment: fragment)
+                case .local(let path, let fragment) where path.hasPrefix("/"):
+                    let resolution = resolver.resolve(path, fromFolder: "")
+                    return problem(with: resolution, fragment: fragment, scans: scans, redirects: redirects,
+                                   pages: pages, resolver: resolver).map { .problem($0.0, $0.1) } ?? .fine
+                case .local(let path, let fragment):
+                    return .relative(path: path, fragment: fragment)
+                }
+            }
+        }.flatMap { $0 }
+
+        // Then each page's links, with what depends on the page: fragments on the page itself and
+        // relative paths (memoised per folder).
         let checked = parallelChunks(count: pages.count, workers: workers, chunksPerWorker: 1) { range -> ([PendingFinding], [ExternalUse]) in
             var findings: [PendingFinding] = []
             var external: [ExternalUse] = []
-            // A site-absolute link gets the same verdict on every page, so its verdict is kept,
-            // not only its resolution: most links are the site's navigation, repeated on each page.
-            var byText: [String: Verdict] = [:]
             var byFolder: [String: Resolution] = [:]
             for page in range {
                 let folder = folders[page]
-                for (linkIndex, link) in scans[page].links.enumerated() {
-                    let verdict: Verdict
-                    if let known = byText[link.value] {
-                        verdict = known
-                    } else {
-                        switch LinkClassifier.classify(link.value, origin: origin) {
-                        case .skipped:
-                            verdict = .skip
-                        case .external(let url):
-                            verdict = .external(url)
-                        case .local(let path, let fragment) where path.isEmpty:
-                            verdict = .onThisPage(fragment: fragment)
-                        case .local(let path, let fragment) where path.hasPrefix("/"):
-                            let resolution = resolver.resolve(path, fromFolder: folder)
-                            verdict = problem(with: resolution, fragment: fragment, scans: scans, redirects: redirects,
-                                              pages: pages, resolver: resolver).map { .problem($0.0, $0.1) } ?? .fine
-                        case .local(let path, let fragment):
-                            // Relative: depends on the page's folder, so it cannot go in `byText`.
-                            let key = folder + "\u{0}" + path
-                            let resolution = byFolder[key] ?? resolver.resolve(path, fromFolder: folder)
-                            byFolder[key] = resolution
-                            findings.append(contentsOf: check(resolution, fragment, page: page, link: linkIndex))
-                            continue
-                        }
-                        byText[link.value] = verdict
-                    }
-                    switch verdict {
+                for (linkIndex, text) in linkTexts[page].enumerated() {
+                    switch verdicts[text] {
                     case .skip, .fine:
                         continue
                     case .external(let url):
@@ -117,6 +121,11 @@ enum InternalChecker {
                         findings.append(PendingFinding(page: page, link: linkIndex, kind: kind, message: message))
                     case .onThisPage(let fragment):
                         findings.append(contentsOf: check(.page(page), fragment, page: page, link: linkIndex))
+                    case .relative(let path, let fragment):
+                        let key = folder + "\u{0}" + path
+                        let resolution = byFolder[key] ?? resolver.resolve(path, fromFolder: folder)
+                        byFolder[key] = resolution
+                        findings.append(contentsOf: check(resolution, fragment, page: page, link: linkIndex))
                     }
                 }
             }
