@@ -156,8 +156,6 @@ public enum ContentLoader {
     }
 
     /// Every regular file under `root`, as sorted relative paths; hidden files are skipped as Hugo does.
-    /// A plain `readdir` walk: FileManager's enumerator asks for every file's attributes, which cost
-    /// a tenth of a large build.
     public static func listFiles(under root: String) -> [String] {
         var result: [String] = []
         walk(root, relative: "", into: &result)
@@ -165,22 +163,8 @@ public enum ContentLoader {
     }
 
     private static func walk(_ root: String, relative: String, into result: inout [String]) {
-        guard let dir = opendir(relative.isEmpty ? root : root + "/" + relative) else { return }
-        defer { closedir(dir) }
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
-            if name.hasPrefix(".") { continue }  // also "." and ".."
+        for (name, isFolder) in folderEntries(relative.isEmpty ? root : root + "/" + relative) ?? [] where !name.hasPrefix(".") {
             let path = relative.isEmpty ? name : relative + "/" + name
-            var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
-            if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
-                // File systems without d_type. Links to folders are not followed, so a link
-                // cannot make the walk go round in circles.
-                var info = stat()
-                guard lstat(root + "/" + path, &info) == 0 else { continue }
-                isFolder = (info.st_mode & S_IFMT) == S_IFDIR
-            }
             if isFolder { walk(root, relative: path, into: &result) } else { result.append(path) }
         }
     }

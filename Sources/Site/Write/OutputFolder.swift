@@ -1,3 +1,4 @@
+import Content
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -92,20 +93,7 @@ struct OutputFolder {
     /// Removes what the new site does not have from a reused staging folder: files it does not
     /// write, folders it does not need, and anything of the wrong kind (a file where a folder goes).
     private func removeStale(in folder: String, files: Set<String>, folders: Set<String>) {
-        guard let dir = opendir(folder) else { return }
-        var entries: [(path: String, isFolder: Bool)] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            if name == "." || name == ".." { continue }
-            let path = folder + "/" + name
-            var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
-            if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
-                var info = stat()
-                isFolder = lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-            }
-            entries.append((path, isFolder))
-        }
-        closedir(dir)
+        let entries = (folderEntries(folder) ?? []).map { (path: folder + "/" + $0.name, isFolder: $0.isFolder) }
         for (path, isFolder) in entries {
             if isFolder {
                 if folders.contains(path) { removeStale(in: path, files: files, folders: folders) } else { Self.removeTree(path) }
