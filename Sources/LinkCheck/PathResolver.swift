@@ -61,16 +61,23 @@ struct PathResolver {
 
     /// Resolves a non-empty path from the given folder (`""` or ending in `/`).
     func resolve(_ path: Substring, fromFolder folder: String) -> Resolution {
-        guard let (segments, namesFolder) = segments(of: path, from: folder) else {
+        let relative: String, namesFolder: Bool, lastName: Substring
+        if let plain = plainSiteAbsolute(path) {
+            (relative, namesFolder) = plain
+            lastName = relative.utf8.lastIndex(of: UInt8(ascii: "/")).map { relative[relative.utf8.index(after: $0)...] } ?? relative[...]
+        } else if let (segments, folderName) = segments(of: path, from: folder) {
+            relative = segments.joined(separator: "/")
+            namesFolder = folderName
+            lastName = segments.last?[...] ?? ""
+        } else {
             if path.hasPrefix("/") && !isUnderRoot(path) {
                 return .outside("\(path) is not under the site's root path \(rootPath)")
             }
             return .outside("link leaves the site folder")
         }
-        let relative = segments.joined(separator: "/")
         var target: String
         var folderExists = false
-        if namesFolder || segments.isEmpty {
+        if namesFolder || relative.isEmpty {
             target = relative.isEmpty ? "index.html" : relative + "/index.html"
             folderExists = files.folders.contains(relative)
         } else if files.files.contains(relative) {
@@ -84,9 +91,28 @@ struct PathResolver {
         if let page = pageIndex[target] { return .page(page) }
         if files.files.contains(target) { return .file }
         let url = rootPath + relative + (namesFolder && !relative.isEmpty ? "/" : "")
-        let lastName = segments.last ?? ""
-        let looksLikePage = namesFolder || folderExists || !lastName.contains(".") || SiteFiles.isHTML(lastName)
+        let looksLikePage = namesFolder || folderExists || !lastName.contains(".") || SiteFiles.isHTML(String(lastName))
         return .missing(looksLikePage ? .missingPage : .missingFile, url: url)
+    }
+
+    /// Most links of a site are site-absolute paths with nothing to decode or collapse
+    /// (`/docs/x/`): for those the path below the root is already the relative path. Nil for
+    /// anything else (`%`, an empty, `.` or `..` segment, or a name starting with a dot), which
+    /// `segments(of:from:)` handles.
+    func plainSiteAbsolute(_ path: Substring) -> (relative: String, namesFolder: Bool)? {
+        let utf8 = path.utf8
+        guard utf8.first == UInt8(ascii: "/"), path.hasPrefix(rootPath) else { return nil }
+        let rest = utf8[utf8.index(utf8.startIndex, offsetBy: rootPath.utf8.count)...]
+        var previous = UInt8(ascii: "/")
+        for byte in rest {
+            if byte == UInt8(ascii: "%") || (previous == UInt8(ascii: "/") && (byte == UInt8(ascii: "/") || byte == UInt8(ascii: "."))) {
+                return nil
+            }
+            previous = byte
+        }
+        let namesFolder = rest.isEmpty || previous == UInt8(ascii: "/")
+        let relative = namesFolder && !rest.isEmpty ? rest.dropLast() : rest
+        return (String(Substring(relative)), namesFolder)
     }
 
     private func isUnderRoot(_ path: Substring) -> Bool {
@@ -96,7 +122,7 @@ struct PathResolver {
     /// Decoded path segments relative to the site folder and whether the path names a folder (ends in
     /// `/`, `.` or `..`); nil when the path leaves the site. Works on bytes: this runs for every
     /// distinct link of a large site.
-    private func segments(of path: Substring, from folder: String) -> ([String], Bool)? {
+    func segments(of path: Substring, from folder: String) -> ([String], Bool)? {
         let utf8 = path.utf8
         var result: [String] = []
         var index = utf8.startIndex

@@ -18,15 +18,17 @@ struct SiteFiles {
         pages.sort()
     }
 
-    /// The listing of a site in memory: folders are implied by the files' paths.
+    /// The listing of a site in memory: folders are implied by the files' paths. Works on bytes:
+    /// `docgen build --check` lists every file of the site this way on each build.
     init(paths: [String]) {
+        files.reserveCapacity(paths.count)
         for path in paths {
             files.insert(path)
             if Self.isHTML(path) { pages.append(path) }
-            var folder = Substring(path)
-            while let slash = folder.lastIndex(of: "/") {
-                folder = folder[..<slash]
-                guard folders.insert(String(folder)).inserted else { break }
+            var utf8 = path.utf8[...]
+            while let slash = utf8.lastIndex(of: UInt8(ascii: "/")) {
+                utf8 = utf8[..<slash]
+                guard folders.insert(String(Substring(utf8))).inserted else { break }
             }
         }
         pages.sort()
@@ -63,9 +65,20 @@ struct SiteFiles {
         }
     }
 
+    /// Whether the name ends in `.html` or `.htm`, in any case.
     static func isHTML(_ name: String) -> Bool {
-        let lower = name.utf8.count <= 5 ? name.lowercased() : String(name.suffix(5)).lowercased()
-        return lower.hasSuffix(".html") || lower.hasSuffix(".htm")
+        func endsWith(_ suffix: StaticString) -> Bool {
+            let utf8 = name.utf8
+            let n = suffix.utf8CodeUnitCount
+            guard utf8.count >= n else { return false }
+            var i = utf8.index(utf8.endIndex, offsetBy: -n)
+            for k in 0..<n {
+                guard lowercase(utf8[i]) == suffix.utf8Start[k] else { return false }
+                i = utf8.index(after: i)
+            }
+            return true
+        }
+        return endsWith(".html") || endsWith(".htm")
     }
 }
 

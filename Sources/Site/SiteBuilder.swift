@@ -29,9 +29,10 @@ public struct BuildReport: Sendable {
 public enum SiteBuilder {
     /// `defaults` are the templates used where the site has none of its own; tests pass `[:]`
     /// to see a site's own templates alone.
-    /// `inspection`, when given, sees what the build makes as it makes it (see `BuildInspection`).
+    /// `whileWriting`, when given, gets the new site in memory while its files are written; the
+    /// build waits for it before swapping the new site in (see `SiteInMemory`).
     public static func build(_ config: SiteConfig, defaults: [String: String] = EmbeddedTemplates.files,
-                             inspection: BuildInspection? = nil) -> BuildReport {
+                             whileWriting: SiteInMemory? = nil) -> BuildReport {
         let start = DispatchTime.now()
         var report = BuildReport()
         report.destination = config.destinationPath
@@ -60,11 +61,7 @@ public enum SiteBuilder {
         let sidebars = templates.has("partials/sidebar") ? data.sidebars(for: Array(tree.pages.indices), templates: templates) : [:]
         let renderer = PageRenderer(tree: tree, index: index, templates: templates, data: data,
                                     renderer: MarkdownRenderer(rules: config.headingIDs), sidebars: sidebars)
-        let rendered = concurrentMap(Array(tree.pages.indices)) { i -> RenderedPage in
-            let page = renderer.render(i)
-            if let inspection, !page.html.isEmpty { inspection.page(tree.pages[i].outputPath, page.html) }
-            return page
-        }
+        let rendered = concurrentMap(Array(tree.pages.indices)) { renderer.render($0) }
         for (_, result) in rendered { report.diagnostics += result.diagnostics }
         report.diagnostics += HeadingRuleChanges.warnings(pages: tree.pages, rendered: rendered.map(\.1),
                                                          rules: config.headingIDs, rootPath: config.rootPath)
@@ -87,7 +84,7 @@ public enum SiteBuilder {
                 try writeSite(output, tree: tree, rendered: rendered.map(\.1.html), aliases: aliases, templates: templates,
                               notFoundSidebar: SidebarMarkers.resolve(sidebars[nil] ?? "", current: nil),
                               defaults: defaults, templateFolders: templateFolders, data: data, config: config,
-                              whileWriting: inspection?.site, report: &report)
+                              whileWriting: whileWriting, report: &report)
                 stage("write files")
                 try output.commit()
                 stage("swap in and remove the old site")
@@ -109,7 +106,7 @@ public enum SiteBuilder {
                                   aliases: [(alias: String, page: Page)], templates: TemplateSet, notFoundSidebar: String,
                                   defaults: [String: String], templateFolders: [String],
                                   data: TemplateData, config: SiteConfig,
-                                  whileWriting: (@Sendable ([String], [String: String]) -> Void)?,
+                                  whileWriting: SiteInMemory?,
                                   report: inout BuildReport) throws {
         // Assets first, so content and the site's own static files override the theme's.
         var texts: [(path: String, text: String)] = []
@@ -166,19 +163,8 @@ public enum SiteBuilder {
 }
 
 
-/// Work that runs alongside a build on what it makes: `docgen build --check` scans each page's
-/// links as soon as the page is rendered, and checks them while the files are written, instead
-/// of reading the site back from disk afterwards.
-public struct BuildInspection: Sendable {
-    /// Called on the rendering threads, for each page as soon as its HTML exists (output path
-    /// relative to the destination).
-    public var page: @Sendable (_ outputPath: String, _ html: String) -> Void
-    /// Called once, while the files are written, with every output path and the text of each
-    /// HTML file; the build waits for it before swapping the new site in.
-    public var site: @Sendable (_ files: [String], _ html: [String: String]) -> Void
-
-    public init(page: @escaping @Sendable (String, String) -> Void, site: @escaping @Sendable ([String], [String: String]) -> Void) {
-        self.page = page
-        self.site = site
-    }
-}
+/// Work on a new site that runs while its files are written: `docgen build --check` checks the
+/// site's links this way instead of reading the site back from disk afterwards. It gets every
+/// output path (relative to the destination) and the text of each HTML file. Writing is mostly
+/// waiting for the file system, so the check costs the build little of its time.
+public typealias SiteInMemory = @Sendable (_ files: [String], _ html: [String: String]) -> Void

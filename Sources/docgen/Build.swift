@@ -79,25 +79,15 @@ struct Build: AsyncParsableCommand {
             printError("docgen: error: site folder '\(source)' does not exist")
             throw ExitCode(2)
         }
-        // The internal link check works on the new site in memory: each page is scanned as soon as
-        // it is rendered, and the links are checked while the build writes the files.
+        // The internal link check works on the new site in memory while the build writes it.
         let linkOptions = check ? linkCheck.options(rootPath: config.rootPath, baseURL: nil, resolver: nil) : nil
         let pass = Box<Result<LinkChecker.InternalPass, Error>>()
-        let scanned = Box<[String: ScannedPage]>()
-        scanned.value = [:]
-        let lock = NSLock()
-        let inspection = linkOptions.map { options in
-            BuildInspection(
-                page: { path, html in
-                    let page = LinkChecker.scan(html: html)
-                    lock.withLock { scanned.value?[path] = page }
-                },
-                site: { files, html in
-                    let snapshot = SiteSnapshot(files: files, html: html, scanned: lock.withLock { scanned.value ?? [:] })
-                    pass.value = Result { try LinkChecker.internalPass(snapshot: snapshot, options: options) }
-                })
+        let whileWriting: SiteInMemory? = linkOptions.map { options in
+            { @Sendable files, html in
+                pass.value = Result { try LinkChecker.internalPass(snapshot: SiteSnapshot(files: files, html: html), options: options) }
+            }
         }
-        let report = SiteBuilder.build(config, inspection: inspection)
+        let report = SiteBuilder.build(config, whileWriting: whileWriting)
         printDiagnostics(report.diagnostics)
         if timings {
             for (name, ms) in report.stages { printError("docgen: \(ms) ms  \(name)") }

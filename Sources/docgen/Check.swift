@@ -76,7 +76,7 @@ struct Check: AsyncParsableCommand {
         if let contentDir { config.contentDir = contentDir }
         let hasSources = FileManager.default.fileExists(atPath: SiteConfig.join(root, config.contentDir))
         let map = hasSources ? SourceMap(config: config) : nil
-        let resolver: LinkSourceResolver? = map.map { map in { map.resolve(page: $0, link: $1, occurrence: $2) } }
+        let resolver: LinkSourceResolver? = map.map { map in { @Sendable in map.resolve(page: $0, link: $1, occurrence: $2) } }
         let code = await runLinkCheck(site: site, options: flags.options(rootPath: config.rootPath, baseURL: nil, resolver: resolver),
                                       format: flags.format)
         throw ExitCode(code)
