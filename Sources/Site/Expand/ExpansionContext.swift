@@ -10,8 +10,8 @@ struct ExpansionContext {
     /// Where site-relative URLs start (the path of `baseURL`).
     let rootPath: String
     /// The page and site as user shortcode templates see them.
-    let pageData: [String: Any]
-    let siteData: [String: Any]
+    let pageData: PageValues
+    let siteData: SiteValues
 
     /// Section whose pages relative `ilink` paths start from.
     var currentSection: String {

@@ -7,7 +7,7 @@ import Rendering
 struct TemplateData {
     let index: SiteIndex
     let config: SiteConfig
-    let site: [String: Any]
+    let site: SiteValues
     private let rootPath: String
 
     init(index: SiteIndex, config: SiteConfig) {
@@ -16,64 +16,36 @@ struct TemplateData {
         self.rootPath = config.rootPath
         var params: [String: Any] = [:]
         for (key, value) in config.params { params[key] = value.plainValue }
-        site = [
-            "title": config.title,
-            "baseURL": config.baseURL,
-            "root": config.rootPath,
-            "params": params,
-            "homeURL": config.rootPath,
-        ]
+        site = SiteValues(title: config.title, baseURL: config.baseURL, root: config.rootPath, params: params)
     }
 
     func link(_ page: Page) -> String { rootPath + page.url.drop { $0 == "/" } }
 
-    func summary(_ i: Int) -> [String: Any] {
+    func summary(_ i: Int) -> PageSummary {
         let page = index.pages[i]
-        return [
-            "title": page.title,
-            "linkTitle": page.linkTitle,
-            "url": link(page),
-            "description": page.frontMatter.description ?? "",
-            // Mustache treats an empty string as true, so templates test this instead.
-            "hasDescription": !(page.frontMatter.description ?? "").isEmpty,
-        ]
+        return PageSummary(title: page.title, linkTitle: page.linkTitle, url: link(page),
+                           description: page.frontMatter.description ?? "")
     }
 
     /// The page without its rendered content: what shortcodes see while the content is made.
-    func pageData(_ i: Int) -> [String: Any] {
+    func pageData(_ i: Int) -> PageValues {
         let page = index.pages[i]
         var params: [String: Any] = [:]
         for (key, value) in page.frontMatter.params { params[key] = value.plainValue }
-        return [
-            "title": page.title,
-            "linkTitle": page.linkTitle,
-            "description": page.frontMatter.description ?? "",
-            "hasDescription": !(page.frontMatter.description ?? "").isEmpty,
-            "url": link(page),
-            "permalink": config.absoluteBase + page.url,
-            "kind": page.kind.rawValue,
-            "isHome": page.kind == .home,
-            "isSection": page.kind == .section,
-            "isPage": page.kind == .page,
-            "date": page.frontMatter.date ?? "",
-            "params": params,
-        ]
+        return PageValues(title: page.title, linkTitle: page.linkTitle, description: page.frontMatter.description ?? "",
+                          url: link(page), permalink: config.absoluteBase + page.url, kind: page.kind.rawValue,
+                          date: page.frontMatter.date ?? "", isHome: page.kind == .home,
+                          isSection: page.kind == .section, isPage: page.kind == .page, params: params)
     }
 
     /// Everything a layout needs for page `i` once its content is rendered.
-    func layoutData(_ i: Int, content: String, headings: [RenderedHeading], sidebar: String) -> [String: Any] {
+    func layoutData(_ i: Int, content: String, headings: [RenderedHeading], sidebar: String) -> LayoutRoot {
         var page = pageData(i)
-        page["content"] = content
-        let toc = TableOfContents.tree(headings)
-        page["toc"] = toc
-        page["hasTOC"] = !toc.isEmpty
-        page["breadcrumbs"] = index.ancestors(of: i).map(summary)
-        page["prev"] = index.previous(of: i).map(summary) ?? false
-        page["next"] = index.next(of: i).map(summary) ?? false
-        let children = index.childrenOf(i).map(summary)
-        page["children"] = children
-        page["hasChildren"] = !children.isEmpty
-        return ["page": page, "site": site, "sidebar": sidebar]
+        page.layout = LayoutValues(content: content, toc: TableOfContents.tree(headings),
+                                   breadcrumbs: index.ancestors(of: i).map(summary),
+                                   prev: index.previous(of: i).map(summary), next: index.next(of: i).map(summary),
+                                   children: index.childrenOf(i).map(summary))
+        return LayoutRoot(page: page, site: site, sidebar: sidebar)
     }
 
     /// Docsy's compact menu: the top level, and below it only the path to the current page with
@@ -83,15 +55,10 @@ struct TemplateData {
     /// is not open looks the same in every menu, so it is rendered once for the whole site; what
     /// differs per page (which entry is active) is left as markers that `SidebarMarkers` resolves.
     func itemHTML(_ i: Int, children: String?, templates: TemplateSet) -> String {
-        let data: [String: Any] = [
-            "title": index.pages[i].linkTitle,
-            "url": link(index.pages[i]),
-            "active": SidebarMarkers.lambda(for: i),
-            "onPath": children != nil ? true : SidebarMarkers.lambda(for: i),
-            "isSection": index.pages[i].kind == .section,
-            "children": children ?? "",
-            "hasChildren": children != nil,
-        ]
+        let data = NavItemValues(title: index.pages[i].linkTitle, url: link(index.pages[i]),
+                                 active: SidebarMarkers.lambda(for: i),
+                                 onPath: children != nil ? true : SidebarMarkers.lambda(for: i),
+                                 isSection: index.pages[i].kind == .section, children: children)
         return templates.render("partials/nav-item", data) ?? ""
     }
 
@@ -108,7 +75,7 @@ enum TableOfContents {
         var children: [Entry] = []
     }
 
-    static func tree(_ headings: [RenderedHeading]) -> [[String: Any]] {
+    static func tree(_ headings: [RenderedHeading]) -> [TOCEntry] {
         var roots: [Entry] = []
         for heading in headings where (2...4).contains(heading.level) {
             insert(Entry(heading: heading), into: &roots)
@@ -125,26 +92,18 @@ enum TableOfContents {
         }
     }
 
-    private static func data(_ entry: Entry) -> [String: Any] {
-        let children = entry.children.map(data)
-        return ["id": entry.heading.id, "text": entry.heading.text, "level": entry.heading.level,
-                "children": children, "hasChildren": !children.isEmpty]
+    private static func data(_ entry: Entry) -> TOCEntry {
+        TOCEntry(id: entry.heading.id, text: entry.heading.text, level: entry.heading.level, children: entry.children.map(data))
     }
 }
 
 extension TemplateData {
     /// The 404 page: not a content page, but laid out like one, with the top-level menu.
-    func notFoundData(sidebar: String) -> [String: Any] {
-        let page: [String: Any] = [
-            "title": "Page not found", "linkTitle": "Page not found", "description": "", "hasDescription": false, "url": rootPathLink,
-            "kind": "404", "isHome": false, "isSection": false, "isPage": true, "content": "", "toc": [[String: Any]](),
-            "hasTOC": false, "breadcrumbs": [[String: Any]](), "prev": false, "next": false, "params": [String: Any](),
-            "children": [[String: Any]](), "hasChildren": false, "date": "",
-        ]
-        return ["page": page, "site": site, "sidebar": sidebar]
+    func notFoundData(sidebar: String) -> LayoutRoot {
+        let page = PageValues(title: "Page not found", linkTitle: "Page not found", description: "", url: config.rootPath,
+                              permalink: "", kind: "404", date: "", isPage: true, params: [:], layout: LayoutValues())
+        return LayoutRoot(page: page, site: site, sidebar: sidebar)
     }
-
-    private var rootPathLink: String { config.rootPath }
 }
 
 extension TemplateData {
