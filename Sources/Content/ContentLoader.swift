@@ -149,7 +149,7 @@ public enum ContentLoader {
         guard let data = FileManager.default.contents(atPath: display) else {
             return (SplitPage(frontMatter: FrontMatter(), body: "", bodyLine: 1), [.error(display, 1, 1, "cannot read file")])
         }
-        guard let text = String(validatingUTF8Data: data) else {
+        guard let text = String(validating: data, as: UTF8.self) else {
             return (SplitPage(frontMatter: FrontMatter(), body: "", bodyLine: 1), [.error(display, 1, 1, "file is not valid UTF-8")])
         }
         return FrontMatterParser.split(text, file: display)
@@ -170,21 +170,15 @@ public enum ContentLoader {
     }
 }
 
+// Both run several times for every file of the content tree, so they search bytes, not Characters.
 func parentDir(_ path: String) -> String {
-    guard let slash = path.lastIndex(of: "/") else { return "" }
+    guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
     return String(path[..<slash])
 }
 
 func lastComponent(_ path: String) -> String {
-    guard let slash = path.lastIndex(of: "/") else { return path }
-    return String(path[path.index(after: slash)...])
-}
-
-extension String {
-    init?(validatingUTF8Data data: Data) {
-        guard let s = String(data: data, encoding: .utf8) else { return nil }
-        self = s
-    }
+    guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+    return String(path[path.utf8.index(after: slash)...])
 }
 
 /// Maps over items on all cores; order is kept.

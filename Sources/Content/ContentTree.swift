@@ -22,19 +22,32 @@ public struct ContentTree: Sendable {
             path.removeLast(suffix.count)
             break
         }
-        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+        while path.utf8.count > 1 && path.hasSuffix("/") { path.removeLast() }
         if path.isEmpty { path = "/" }
         var candidates: [String] = []
         if !path.hasPrefix("/"), let base { candidates.append(ContentTree.join(base, path)) }
         candidates.append(path.hasPrefix("/") ? path : "/" + path)
         for candidate in candidates {
-            if let i = byContentPath[ContentTree.normalize(candidate).lowercased()] { return pages[i] }
+            if let i = byContentPath[Self.lookupKey(candidate)] { return pages[i] }
         }
         return nil
     }
 
     static func join(_ base: String, _ relative: String) -> String {
         base == "/" ? "/" + relative : base + "/" + relative
+    }
+
+    /// The key of `byContentPath` for a site-absolute path. Most references (every `ilink`) are
+    /// already plain lower-case paths, which are their own key.
+    static func lookupKey(_ path: String) -> String {
+        var previous: UInt8 = 0
+        for byte in path.utf8 {
+            let plain = byte < 0x80 && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                && !(previous == UInt8(ascii: "/") && (byte == UInt8(ascii: ".") || byte == UInt8(ascii: "/")))
+            guard plain else { return normalize(path).lowercased() }
+            previous = byte
+        }
+        return path.utf8.count > 1 && previous == UInt8(ascii: "/") ? normalize(path).lowercased() : path
     }
 
     /// Resolves "." and ".." segments.

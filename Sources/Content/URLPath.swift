@@ -32,6 +32,11 @@ public enum URLPath {
     }
 
     static func urlize(_ segment: String) -> String {
-        segment.lowercased().replacingOccurrences(of: " ", with: "-")
+        // Most segments are already lower-case ASCII without spaces; this runs for every page and
+        // every bundle resource.
+        if segment.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: " ") && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) {
+            return segment
+        }
+        return String(decoding: segment.lowercased().utf8.map { $0 == UInt8(ascii: " ") ? UInt8(ascii: "-") : $0 }, as: UTF8.self)
     }
 }

@@ -24,7 +24,7 @@ enum InternalLink {
             expander.report(shortcode, "ilink needs the path of a page, e.g. {{< ilink \"/docs/guide\" >}}")
             return nil
         }
-        if reference.contains("://") || reference.hasPrefix("//") {
+        if reference.utf8.firstRange(of: "://".utf8) != nil || reference.hasPrefix("//") {
             expander.report(shortcode, "ilink: absolute URLs are not supported ('\(reference)'); use a Markdown link for other sites")
             return nil
         }
