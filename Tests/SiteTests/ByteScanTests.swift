@@ -69,3 +69,12 @@ struct LineOffsetScanTests {
         }
     }
 }
+
+struct SchemeSeparatorTests {
+    @Test(arguments: [("https://x", true), ("a:/b", false), ("::/", false), ("a://", true), (":://", true),
+                      ("/docs/a", false), ("x:/:/", false), ("", false), ("é://", true), (":/ /", false)])
+    func findsColonSlashSlash(text: String, expected: Bool) {
+        #expect(hasSchemeSeparator(text) == expected)
+        #expect(hasSchemeSeparator(text) == text.contains("://"))
+    }
+}

@@ -18,13 +18,32 @@ enum BuiltinShortcodes {
 }
 
 /// `{{< ilink "/path/to/page#fragment" "text" >}}`: a checked link to another page.
+/// Whether `text` contains `://`; a byte loop, since the generic substring search costs more
+/// than the rest of an `ilink`.
+func hasSchemeSeparator(_ text: String) -> Bool {
+    var colons = 0, slashes = 0
+    for byte in text.utf8 {
+        if byte == UInt8(ascii: ":") {
+            colons = 1
+            slashes = 0
+        } else if byte == UInt8(ascii: "/"), colons == 1 {
+            slashes += 1
+            if slashes == 2 { return true }
+        } else {
+            colons = 0
+            slashes = 0
+        }
+    }
+    return false
+}
+
 enum InternalLink {
     static func expand(_ expander: inout ShortcodeExpander, _ shortcode: Shortcode) -> ShortcodeOutput? {
         guard let reference = shortcode.arguments[0] ?? shortcode.arguments["path"] ?? shortcode.arguments["page"] else {
             expander.report(shortcode, "ilink needs the path of a page, e.g. {{< ilink \"/docs/guide\" >}}")
             return nil
         }
-        if reference.utf8.firstRange(of: "://".utf8) != nil || reference.hasPrefix("//") {
+        if hasSchemeSeparator(reference) || reference.hasPrefix("//") {
             expander.report(shortcode, "ilink: absolute URLs are not supported ('\(reference)'); use a Markdown link for other sites")
             return nil
         }
