@@ -57,7 +57,7 @@ enum HeadingRuleChanges {
                       bytes[start - 4] == UInt8(ascii: "e"), bytes[start - 3] == UInt8(ascii: "f"),
                       bytes[start - 2] == UInt8(ascii: "=") else { continue }
                 let href = String(decoding: bytes[start..<end], as: UTF8.self)
-                if !href.contains("://") { links.append(href.replacingOccurrences(of: "&amp;", with: "&")) }
+                if !hasSchemeSeparator(href) { links.append(href.replacingOccurrences(of: "&amp;", with: "&")) }
             }
         }
         return links

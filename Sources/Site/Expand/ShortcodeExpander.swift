@@ -97,10 +97,21 @@ struct ShortcodeExpander {
     mutating func renderInline(_ markdown: String) -> String {
         var scratch = HeadingIDGenerator()
         var html = context.renderer.render(markdown, ids: &scratch).html
-        if html.hasPrefix("<p>") && html.hasSuffix("</p>\n") && html.components(separatedBy: "<p>").count == 2 {
+        // One paragraph: its <p> is the only one.
+        if html.hasPrefix("<p>") && html.hasSuffix("</p>\n") && !containsParagraphStart(html.utf8.dropFirst(3)) {
             html = String(html.dropFirst(3).dropLast(5))
         }
         return html
+    }
+
+    private func containsParagraphStart(_ bytes: Substring.UTF8View) -> Bool {
+        var index = bytes.startIndex
+        while let lt = bytes[index...].firstIndex(of: UInt8(ascii: "<")) {
+            let rest = bytes[lt...]
+            if rest.starts(with: "<p>".utf8) { return true }
+            index = bytes.index(after: lt)
+        }
+        return false
     }
 
     mutating func report(_ shortcode: Shortcode, _ message: String) {
