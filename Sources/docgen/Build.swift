@@ -79,15 +79,19 @@ struct Build: AsyncParsableCommand {
             printError("docgen: error: site folder '\(source)' does not exist")
             throw ExitCode(2)
         }
-        // The internal link check works on the new site in memory while the build writes it.
+        // The internal link check works on the new site in memory, alongside the end of the build.
         let linkOptions = check ? linkCheck.options(rootPath: config.rootPath, baseURL: nil, resolver: nil) : nil
         let pass = Box<Result<LinkChecker.InternalPass, Error>>()
+        let checking = DispatchGroup()
         let whileWriting: SiteInMemory? = linkOptions.map { options in
             { @Sendable files, html in
-                pass.value = Result { try LinkChecker.internalPass(snapshot: SiteSnapshot(files: files, html: html), options: options) }
+                DispatchQueue.global().async(group: checking) {
+                    pass.value = Result { try LinkChecker.internalPass(snapshot: SiteSnapshot(files: files, html: html), options: options) }
+                }
             }
         }
         let report = SiteBuilder.build(config, whileWriting: whileWriting)
+        checking.wait()
         printDiagnostics(report.diagnostics)
         if timings {
             for (name, ms) in report.stages { printError("docgen: \(ms) ms  \(name)") }

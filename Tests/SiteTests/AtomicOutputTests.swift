@@ -130,3 +130,36 @@ extension AtomicOutputTests {
 private func allPaths(_ folder: String) -> [String] {
     ((FileManager.default.enumerator(atPath: folder)?.allObjects as? [String]) ?? []).sorted()
 }
+
+extension AtomicOutputTests {
+    /// Pages are written as they are rendered, so a page that fails to render is found after
+    /// others were written: the live site must still be untouched, what was written is kept only
+    /// as the spare, and the next good build from that spare equals a fresh build.
+    @Test func failureWhileRenderingKeepsTheSiteAndTheNextBuildIsClean() throws {
+        let parent = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let site = parent + "/site"
+        try FileManager.default.copyItem(atPath: Fixtures.path("small-site"), toPath: site)
+        let out = parent + "/public"
+        #expect(SiteBuilder.build(config(source: site, destination: out), defaults: [:]).succeeded)
+        let before = snapshot(out)
+
+        let a = site + "/content/docs/a.md"
+        let original = try String(contentsOfFile: a, encoding: .utf8)
+        try (original.replacingOccurrences(of: "Page A", with: "Page A, edited") + "\n{{< no-such-shortcode >}}\n")
+            .write(toFile: a, atomically: false, encoding: .utf8)
+        let failed = SiteBuilder.build(config(source: site, destination: out), defaults: [:])
+        #expect(!failed.succeeded)
+        #expect(failed.diagnostics.contains { $0.message.contains("no-such-shortcode") })
+        #expect(snapshot(out) == before)
+        #expect(onlyEntryEventually(parent).filter { $0 != "site" } == [".public.spare", "public"])
+        #expect(snapshot(parent + "/.public.spare")["docs/a/index.html"] == nil)  // the failed page is never written
+
+        try original.replacingOccurrences(of: "Page A", with: "Page A, edited").write(toFile: a, atomically: false, encoding: .utf8)
+        #expect(SiteBuilder.build(config(source: site, destination: out), defaults: [:]).succeeded)
+        let fresh = parent + "/fresh"
+        #expect(SiteBuilder.build(config(source: site, destination: fresh), defaults: [:]).succeeded)
+        #expect(snapshot(out) == snapshot(fresh))
+        #expect(allPaths(out) == allPaths(fresh))
+    }
+}

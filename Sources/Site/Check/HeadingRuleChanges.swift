@@ -12,7 +12,7 @@ enum HeadingRuleChanges {
         return concurrentMap(Array(pages.indices)) { i -> [Diagnostic] in
             let page = pages[i]
             var diagnostics: [Diagnostic] = []
-            for href in fragmentLinks(in: rendered[i].content) {
+            for href in rendered[i].fragmentLinks {
                 guard let hash = href.firstIndex(of: "#") else { continue }
                 let path = String(href[..<hash])
                 let fragment = String(href[href.index(after: hash)...])

@@ -7,7 +7,8 @@ import Shortcodes
 /// A rendered page: the finished HTML and what later checks need to know of its content.
 struct RenderedPage {
     var html: String
-    var content: String
+    /// The `href`s with a fragment in the page's own content, for `HeadingRuleChanges`.
+    var fragmentLinks: [String]
     var headings: [RenderedHeading]
     var diagnostics: [Diagnostic]
 }
@@ -35,9 +36,11 @@ struct PageRenderer {
         guard let layout = Self.layout(for: page, in: templates),
               let html = templates.render(layout, data.layoutData(i, content: content, headings: expander.headings,
                                                          sidebar: SidebarMarkers.resolve(sidebars[data.menuKey(for: i)] ?? "", current: i))) else {
-            return RenderedPage(html: "", content: content, headings: expander.headings, diagnostics: diagnostics)
+            return RenderedPage(html: "", fragmentLinks: HeadingRuleChanges.fragmentLinks(in: content),
+                                headings: expander.headings, diagnostics: diagnostics)
         }
-        return RenderedPage(html: html, content: content, headings: expander.headings, diagnostics: diagnostics)
+        return RenderedPage(html: html, fragmentLinks: HeadingRuleChanges.fragmentLinks(in: content),
+                            headings: expander.headings, diagnostics: diagnostics)
     }
 
     /// One error per kind of page that no template can render, at the first such page.

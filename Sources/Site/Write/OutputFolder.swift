@@ -229,8 +229,11 @@ struct OutputFolder {
         _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(process.processIdentifier), 19)
     }
 
-    func discard() {
-        Self.removeTree(staging)
+    /// Gives up on this build's staging folder without touching the destination. What was written
+    /// so far becomes the spare the next build starts from: that build checks every file it
+    /// reuses, so a half-written folder is as good a start as any.
+    func setAside() {
+        if Foundation.rename(staging, Self.spare(of: destination)) != 0 { Self.removeTree(staging) }
     }
 
     /// Removes a site tree, its top-level folders in parallel: the old site is as big as the new one.
