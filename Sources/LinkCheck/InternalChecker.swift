@@ -45,6 +45,7 @@ enum InternalChecker {
 
     static func run(snapshot: SiteSnapshot, rootPath: String, origin: SiteOrigin?, workers: Int) throws -> InternalResult {
         try run(files: SiteFiles(paths: snapshot.files), rootPath: rootPath, origin: origin, workers: workers) { page in
+            if let scanned = snapshot.scanned[page] { return scanned.scan }
             var text = snapshot.html[page] ?? ""
             return text.withUTF8 { PageScan(bytes: $0) }
         }

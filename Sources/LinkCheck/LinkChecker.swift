@@ -31,6 +31,12 @@ public enum LinkChecker {
         return try await check(pass.result, filter: filter, options: options)
     }
 
+    /// Finds one page's links and anchors, for `SiteSnapshot.scanned`.
+    public static func scan(html: String) -> ScannedPage {
+        var html = html
+        return ScannedPage(scan: html.withUTF8 { PageScan(bytes: $0) })
+    }
+
     /// What the internal checks found, before external links are checked.
     public struct InternalPass: @unchecked Sendable {
         // Plain values only; @unchecked because the scans hold non-Sendable-annotated structs.

@@ -3,11 +3,21 @@
 public struct SiteSnapshot: Sendable {
     /// Every output file, relative to the site folder with `/` separators.
     public var files: [String]
-    /// The text of each HTML file among `files`, by the same relative path.
+    /// The text of each HTML file among `files` not in `scanned`, by the same relative path.
     public var html: [String: String]
+    /// Pages already scanned (see `LinkChecker.scan`), by relative path.
+    public var scanned: [String: ScannedPage]
 
-    public init(files: [String], html: [String: String]) {
+    public init(files: [String], html: [String: String], scanned: [String: ScannedPage] = [:]) {
         self.files = files
         self.html = html
+        self.scanned = scanned
     }
+}
+
+/// One page's links and anchors, found by `LinkChecker.scan` while the page is still in the
+/// processor's cache (`docgen build --check` scans each page as soon as it is rendered).
+public struct ScannedPage: @unchecked Sendable {
+    // A plain value once made; @unchecked only because PageScan's fields are not marked Sendable.
+    let scan: PageScan
 }

@@ -66,7 +66,7 @@ public enum SiteBuilder {
                                   defaults: defaults, templateFolders: [config.templatesPath], data: data, config: config)
 
         // Each page is written into the staging folder as soon as it is rendered, so the whole
-        // site is never held in memory (unless `whileWriting` wants it). Nothing is written once
+        // site is never held in memory. Nothing is written once
         // something has failed, and a build that fails leaves the staging folder as the spare.
         var output: OutputFolder?
         if !report.diagnostics.hasErrors {
@@ -79,7 +79,6 @@ public enum SiteBuilder {
             }
         }
         let writer = report.diagnostics.hasErrors ? nil : output
-        let keepHTML = whileWriting != nil
 
         // Render (and write) every page on all cores.
         let renderer = PageRenderer(tree: tree, index: index, templates: templates, data: data,
@@ -90,16 +89,16 @@ public enum SiteBuilder {
                 do { try writer.write(page.html, to: tree.pages[i].outputPath) } catch {
                     page.diagnostics.append(.error(config.destinationPath, 1, 1, "\(error)"))
                 }
+                whileWriting?.page(tree.pages[i].outputPath, page.html)
             }
-            if !keepHTML { page.html = "" }
+            page.html = ""
             return page
         }
         for (_, result) in rendered { report.diagnostics += result.diagnostics }
         if let whileWriting, output != nil, !report.diagnostics.hasErrors {
             var html: [String: String] = [:]
-            for (i, page) in tree.pages.enumerated() { html[page.outputPath] = rendered[i].1.html }
             for (path, text) in others.texts where path.hasSuffix(".html") { html[path] = text }
-            whileWriting(tree.pages.map(\.outputPath) + others.paths, html)
+            whileWriting.site(tree.pages.map(\.outputPath) + others.paths, html)
         }
         report.diagnostics += HeadingRuleChanges.warnings(pages: tree.pages, rendered: rendered.map(\.1),
                                                          rules: config.headingIDs, rootPath: config.rootPath)
@@ -135,10 +134,20 @@ public enum SiteBuilder {
 }
 
 
-/// Work on a new site that runs alongside the rest of its build: `docgen build --check` checks
-/// the site's links this way instead of reading the site back from disk afterwards. It is called
-/// once, as soon as every page has rendered without errors, with every output path (relative to
-/// the destination) and the text of each HTML file. It should hand its work to another thread and
-/// return, since the build goes on writing and swapping the site in meanwhile; it is not called
-/// for a build that fails before that point.
-public typealias SiteInMemory = @Sendable (_ files: [String], _ html: [String: String]) -> Void
+/// Work on a new site that runs alongside its build: `docgen build --check` checks the site's
+/// links this way instead of reading the site back from disk afterwards.
+public struct SiteInMemory: Sendable {
+    /// Called on the rendering threads for each page, as soon as it is written, with its output
+    /// path (relative to the destination) and its HTML.
+    public var page: @Sendable (_ outputPath: String, _ html: String) -> Void
+    /// Called once, as soon as every page has rendered without errors, with every output path and
+    /// the text of each HTML file that is not a page. It should hand its work to another thread
+    /// and return, since the build goes on writing and swapping the site in meanwhile; it is not
+    /// called for a build that fails before that point.
+    public var site: @Sendable (_ files: [String], _ otherHTML: [String: String]) -> Void
+
+    public init(page: @escaping @Sendable (String, String) -> Void, site: @escaping @Sendable ([String], [String: String]) -> Void) {
+        self.page = page
+        self.site = site
+    }
+}

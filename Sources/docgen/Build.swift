@@ -79,16 +79,26 @@ struct Build: AsyncParsableCommand {
             printError("docgen: error: site folder '\(source)' does not exist")
             throw ExitCode(2)
         }
-        // The internal link check works on the new site in memory, alongside the end of the build.
+        // The internal link check works on the new site in memory: each page is scanned for links
+        // as soon as it is written, and the links are checked alongside the end of the build.
         let linkOptions = check ? linkCheck.options(rootPath: config.rootPath, baseURL: nil, resolver: nil) : nil
         let pass = Box<Result<LinkChecker.InternalPass, Error>>()
+        let scanned = Box<[String: ScannedPage]>()
+        scanned.value = [:]
+        let lock = NSLock()
         let checking = DispatchGroup()
-        let whileWriting: SiteInMemory? = linkOptions.map { options in
-            { @Sendable files, html in
-                DispatchQueue.global().async(group: checking) {
-                    pass.value = Result { try LinkChecker.internalPass(snapshot: SiteSnapshot(files: files, html: html), options: options) }
-                }
-            }
+        let whileWriting = linkOptions.map { options in
+            SiteInMemory(
+                page: { path, html in
+                    let page = LinkChecker.scan(html: html)
+                    lock.withLock { scanned.value?[path] = page }
+                },
+                site: { files, html in
+                    DispatchQueue.global().async(group: checking) {
+                        let snapshot = SiteSnapshot(files: files, html: html, scanned: lock.withLock { scanned.value ?? [:] })
+                        pass.value = Result { try LinkChecker.internalPass(snapshot: snapshot, options: options) }
+                    }
+                })
         }
         let report = SiteBuilder.build(config, whileWriting: whileWriting)
         checking.wait()
