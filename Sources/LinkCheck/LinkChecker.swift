@@ -87,6 +87,8 @@ public enum LinkChecker {
     private static func makeReport(_ result: InternalResult, _ pending: [PendingFinding], _ base: LinkCheckSummary,
                                    _ resolver: LinkSourceResolver?) -> LinkCheckReport {
         var occurrences: [Int: [Int]] = [:]  // page → occurrence number of each of its links
+        var findingsOnPage: [Int: Int] = [:]
+        for p in pending { findingsOnPage[p.page, default: 0] += 1 }
         var findings: [LinkFinding] = []
         findings.reserveCapacity(pending.count)
         for p in pending {
@@ -95,8 +97,16 @@ public enum LinkChecker {
             var finding = LinkFinding(page: result.pages[p.page], link: link.value, kind: p.kind, message: p.message,
                                       line: Int(link.line), column: Int(link.column))
             if let resolver {
-                if occurrences[p.page] == nil { occurrences[p.page] = occurrenceNumbers(scan.links) }
-                if let source = resolver(finding.page, finding.link, occurrences[p.page]![p.link]) {
+                let occurrence: Int
+                if findingsOnPage[p.page, default: 0] <= 8 {
+                    // A few findings on a page: counting the earlier links with the same text is
+                    // cheaper than numbering every link of the page.
+                    occurrence = scan.links[..<p.link].reduce(0) { $0 + ($1.value == link.value ? 1 : 0) }
+                } else {
+                    if occurrences[p.page] == nil { occurrences[p.page] = occurrenceNumbers(scan.links) }
+                    occurrence = occurrences[p.page]![p.link]
+                }
+                if let source = resolver(finding.page, finding.link, occurrence) {
                     finding.source = SourceRef(file: source.file, line: source.line)
                 }
             }

@@ -101,10 +101,13 @@ struct Build: AsyncParsableCommand {
                 })
         }
         let report = SiteBuilder.build(config, whileWriting: whileWriting)
+        let waitStart = DispatchTime.now()
         checking.wait()
+        let waited = (DispatchTime.now().uptimeNanoseconds - waitStart.uptimeNanoseconds) / 1_000_000
         printDiagnostics(report.diagnostics)
         if timings {
             for (name, ms) in report.stages { printError("docgen: \(ms) ms  \(name)") }
+            if check { printError("docgen: \(waited) ms  check links (waiting after the build)") }
         }
         if !report.succeeded {
             let count = report.diagnostics.filter { $0.severity == .error }.count

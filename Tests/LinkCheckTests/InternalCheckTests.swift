@@ -217,6 +217,17 @@ private let fixture: [String: String] = [
                                                   SourceRef(file: "content/_index.md", line: 11)])
     }
 
+    /// Pages with many findings number their links another way; the numbers must be the same.
+    @Test func occurrenceNumbersOnAPageWithManyFindings() throws {
+        let links = (0..<12).map { "<a href=\"/x/\">\($0)</a><a href=\"/y/#\($0 % 3)\">y</a>" }
+        let site = try TempSite(["index.html": page(links)])
+        let options = LinkCheckOptions(sourceResolver: { _, link, occurrence in (link, occurrence) })
+        let report = try LinkChecker.checkInternal(siteFolder: site.root, options: options)
+        let xs = report.findings.filter { $0.link == "/x/" }.map { $0.source?.line }
+        #expect(xs == Array(0..<12))
+        #expect(report.findings.filter { $0.link == "/y/#1" }.map { $0.source?.line } == [0, 1, 2, 3])
+    }
+
     @Test func sequentialAndParallelRunsAgree() throws {
         let site = try TempSite(fixture)
         let one = try LinkChecker.checkInternal(siteFolder: site.root, options: LinkCheckOptions(parallelism: 1))
