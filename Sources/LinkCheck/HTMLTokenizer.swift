@@ -33,6 +33,45 @@ struct HTMLAttribute {
     var valueEnd: Int
 }
 
+/// The attributes of one tag that the checker cares about, in document order. There is at most one
+/// of each name, so at most seven, kept inline: a small site has tens of thousands of tags, and an
+/// array per tag cost a call and reference counting on each of them.
+struct HTMLAttributeList: RandomAccessCollection {
+    private static let unused = HTMLAttribute(name: .other, nameOffset: 0, valueStart: 0, valueEnd: 0)
+    private var a0 = unused, a1 = unused, a2 = unused, a3 = unused, a4 = unused, a5 = unused, a6 = unused
+    private(set) var endIndex = 0
+    var startIndex: Int { 0 }
+
+    subscript(i: Int) -> HTMLAttribute {
+        switch i {
+        case 0: return a0
+        case 1: return a1
+        case 2: return a2
+        case 3: return a3
+        case 4: return a4
+        case 5: return a5
+        default: return a6
+        }
+    }
+
+    /// Adds an attribute of a name not yet in the list; the first of duplicates wins, as in browsers.
+    mutating func add(_ attribute: HTMLAttribute) {
+        guard endIndex < 7, !contains(where: { $0.name == attribute.name }) else { return }
+        switch endIndex {
+        case 0: a0 = attribute
+        case 1: a1 = attribute
+        case 2: a2 = attribute
+        case 3: a3 = attribute
+        case 4: a4 = attribute
+        case 5: a5 = attribute
+        default: a6 = attribute
+        }
+        endIndex += 1
+    }
+
+    mutating func removeAll() { endIndex = 0 }
+}
+
 /// A start-tag scanner over raw bytes. It follows the HTML tokenizer's rules only as far as finding
 /// tags and attributes needs (comments, bogus comments, raw-text elements, the three attribute
 /// value forms) and builds no tree, which is what keeps a whole site's parse fast.
@@ -42,11 +81,10 @@ struct HTMLTokenizer {
 
     /// The tag found by the last successful `nextStartTag()`; storage is reused between tags.
     private(set) var tagName: HTMLTagName = .other
-    private(set) var attributes: [HTMLAttribute] = []
+    private(set) var attributes = HTMLAttributeList()
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
-        attributes.reserveCapacity(8)
     }
 
     /// Advances to the next start tag; false at the end of the input.
@@ -85,7 +123,7 @@ struct HTMLTokenizer {
         while pos < count, !isTagNameEnd(bytes[pos]) { pos += 1 }
         let nameLength = pos - nameStart
         let name = Self.tagName(bytes, nameStart, pos)
-        attributes.removeAll(keepingCapacity: true)
+        attributes.removeAll()
         guard readAttributes(keep: true) else {
             // The input ended inside the tag (say, in a quoted value): the tag and all after it are dropped.
             pos = count
@@ -141,10 +179,8 @@ struct HTMLTokenizer {
             }
             guard keep else { continue }
             let attr = Self.attributeName(bytes, nameStart, nameEnd)
-            // The first of duplicate attributes wins, as in browsers.
-            if attr != .other, !attributes.contains(where: { $0.name == attr }) {
-                attributes.append(HTMLAttribute(name: attr, nameOffset: nameStart,
-                                                valueStart: valueStart, valueEnd: valueEnd))
+            if attr != .other {
+                attributes.add(HTMLAttribute(name: attr, nameOffset: nameStart, valueStart: valueStart, valueEnd: valueEnd))
             }
         }
     }

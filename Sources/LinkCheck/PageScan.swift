@@ -65,7 +65,7 @@ struct PageScan {
         links.append(ScannedLink(value: value, line: Int32(pos.line), column: Int32(pos.column)))
     }
 
-    private mutating func scanMeta(_ attributes: [HTMLAttribute], _ bytes: UnsafeBufferPointer<UInt8>,
+    private mutating func scanMeta(_ attributes: HTMLAttributeList, _ bytes: UnsafeBufferPointer<UInt8>,
                                    _ lines: inout LineCounter) {
         if let id = attributes.first(where: { $0.name == .id }) {
             anchors.insert(HTMLEntities.decode(bytes, id.valueStart, id.valueEnd))
