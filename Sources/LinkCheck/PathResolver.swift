@@ -13,6 +13,8 @@ enum Resolution: Equatable {
 struct PathResolver {
     let files: SiteFiles
     let pageIndex: [String: Int]
+    /// The `index.html` page of each folder (`""` for the site's own), by folder path.
+    let pageByFolder: [String: Int]
     /// Normalised to start and end with `/`.
     let rootPath: String
     let origin: SiteOrigin?
@@ -21,8 +23,15 @@ struct PathResolver {
         self.files = files
         var index: [String: Int] = [:]
         index.reserveCapacity(files.pages.count)
-        for (i, page) in files.pages.enumerated() { index[page] = i }
+        var byFolder: [String: Int] = [:]
+        for (i, page) in files.pages.enumerated() {
+            index[page] = i
+            if page == "index.html" { byFolder[""] = i } else if page.hasSuffix("/index.html") {
+                byFolder[String(page.utf8.dropLast("/index.html".utf8.count))!] = i
+            }
+        }
         self.pageIndex = index
+        self.pageByFolder = byFolder
         self.rootPath = rootPath
         self.origin = origin
     }
@@ -78,11 +87,13 @@ struct PathResolver {
         var target: String
         var folderExists = false
         if namesFolder || relative.isEmpty {
+            if let page = pageByFolder[relative] { return .page(page) }
             target = relative.isEmpty ? "index.html" : relative + "/index.html"
             folderExists = files.folders.contains(relative)
         } else if files.files.contains(relative) {
             target = relative
         } else if files.folders.contains(relative) {
+            if let page = pageByFolder[relative] { return .page(page) }
             target = relative + "/index.html"
             folderExists = true
         } else {
@@ -101,7 +112,7 @@ struct PathResolver {
     /// `segments(of:from:)` handles.
     func plainSiteAbsolute(_ path: Substring) -> (relative: String, namesFolder: Bool)? {
         let utf8 = path.utf8
-        guard utf8.first == UInt8(ascii: "/"), path.hasPrefix(rootPath) else { return nil }
+        guard utf8.first == UInt8(ascii: "/"), utf8.starts(with: rootPath.utf8) else { return nil }
         let rest = utf8[utf8.index(utf8.startIndex, offsetBy: rootPath.utf8.count)...]
         var previous = UInt8(ascii: "/")
         for byte in rest {
