@@ -66,8 +66,8 @@ public enum SiteBuilder {
                                   defaults: defaults, templateFolders: [config.templatesPath], data: data, config: config)
 
         // Each page is written into the staging folder as soon as it is rendered, so the whole
-        // site is never held in memory. Nothing is written once
-        // something has failed, and a build that fails leaves the staging folder as the spare.
+        // site is never held in memory. Nothing is written once something has failed, and a
+        // build that fails leaves the staging folder as the spare.
         var output: OutputFolder?
         if !report.diagnostics.hasErrors {
             do {
