@@ -28,6 +28,9 @@ struct ExternalUse {
 struct InternalResult {
     var pages: [String]
     var scans: [PageScan]
+    /// Every distinct link text, and for each page the number of each of its links' texts.
+    var texts: [String]
+    var linkTexts: [[Int]]
     var findings: [PendingFinding]
     var externalUses: [ExternalUse]
     var linkCount: Int
@@ -38,16 +41,14 @@ struct InternalResult {
 enum InternalChecker {
     static func run(siteFolder: String, rootPath: String, origin: SiteOrigin?, workers: Int) throws -> InternalResult {
         try run(files: try SiteFiles(root: siteFolder), rootPath: rootPath, origin: origin, workers: workers) { page in
-            let bytes = try readFileBytes(siteFolder + "/" + page)
-            return bytes.withUnsafeBufferPointer { PageScan(bytes: $0) }
+            PageScan(page: try readFileBytes(siteFolder + "/" + page))
         }
     }
 
     static func run(snapshot: SiteSnapshot, rootPath: String, origin: SiteOrigin?, workers: Int) throws -> InternalResult {
         try run(files: SiteFiles(paths: snapshot.files), rootPath: rootPath, origin: origin, workers: workers) { page in
             if let scanned = snapshot.scanned[page] { return scanned.scan }
-            var text = snapshot.html[page] ?? ""
-            return text.withUTF8 { PageScan(bytes: $0) }
+            return PageScan(page: Array((snapshot.html[page] ?? "").utf8))
         }
     }
 
@@ -74,16 +75,11 @@ enum InternalChecker {
         // Pass 2: every distinct link text is classified once, on all cores: most links are the
         // site's navigation, the same on every page, and a site-absolute link gets the same
         // verdict wherever it is.
-        var textIDs: [String: Int] = [:]
-        var texts: [String] = []
+        var table = LinkTextTable()
         let linkTexts: [[Int]] = scans.map { scan in
-            scan.links.map { link in
-                if let id = textIDs[link.value] { return id }
-                texts.append(link.value)
-                textIDs[link.value] = texts.count - 1
-                return texts.count - 1
-            }
+            scan.page.withUnsafeBufferPointer { page in scan.links.map { table.id(of: $0, in: page) } }
         }
+        let texts = table.texts
         let verdicts: [Verdict] = parallelChunks(count: texts.count, workers: workers) { range in
             range.map { i -> Verdict in
                 switch LinkClassifier.classify(texts[i], origin: origin) {
@@ -137,7 +133,7 @@ enum InternalChecker {
                 return [PendingFinding(page: page, link: link, kind: problem.0, message: problem.1)]
             }
         }
-        return InternalResult(pages: pages, scans: scans, findings: checked.flatMap(\.0),
+        return InternalResult(pages: pages, scans: scans, texts: texts, linkTexts: linkTexts, findings: checked.flatMap(\.0),
                               externalUses: checked.flatMap(\.1),
                               linkCount: scans.reduce(0) { $0 + $1.links.count })
     }
@@ -149,7 +145,7 @@ enum InternalChecker {
         var targets: [Int: Int] = [:]
         for (page, scan) in scans.enumerated() {
             guard let index = scan.refreshLink,
-                  case .local(let path, _) = LinkClassifier.classify(scan.links[index].value, origin: origin), !path.isEmpty,
+                  case .local(let path, _) = LinkClassifier.classify(scan.value(of: scan.links[index]), origin: origin), !path.isEmpty,
                   case .page(let target) = resolver.resolve(path, fromFolder: folders[page]) else { continue }
             targets[page] = target
         }

@@ -33,8 +33,7 @@ public enum LinkChecker {
 
     /// Finds one page's links and anchors, for `SiteSnapshot.scanned`.
     public static func scan(html: String) -> ScannedPage {
-        var html = html
-        return ScannedPage(scan: html.withUTF8 { PageScan(bytes: $0) })
+        ScannedPage(scan: PageScan(page: Array(html.utf8)))
     }
 
     /// What the internal checks found, before external links are checked.
@@ -94,16 +93,17 @@ public enum LinkChecker {
         for p in pending {
             let scan = result.scans[p.page]
             let link = scan.links[p.link]
-            var finding = LinkFinding(page: result.pages[p.page], link: link.value, kind: p.kind, message: p.message,
+            var finding = LinkFinding(page: result.pages[p.page], link: result.texts[result.linkTexts[p.page][p.link]], kind: p.kind, message: p.message,
                                       line: Int(link.line), column: Int(link.column))
             if let resolver {
                 let occurrence: Int
                 if findingsOnPage[p.page, default: 0] <= 8 {
                     // A few findings on a page: counting the earlier links with the same text is
                     // cheaper than numbering every link of the page.
-                    occurrence = scan.links[..<p.link].reduce(0) { $0 + ($1.value == link.value ? 1 : 0) }
+                    let ids = result.linkTexts[p.page]
+                    occurrence = ids[..<p.link].reduce(0) { $0 + ($1 == ids[p.link] ? 1 : 0) }
                 } else {
-                    if occurrences[p.page] == nil { occurrences[p.page] = occurrenceNumbers(scan.links) }
+                    if occurrences[p.page] == nil { occurrences[p.page] = occurrenceNumbers(result.linkTexts[p.page]) }
                     occurrence = occurrences[p.page]![p.link]
                 }
                 if let source = resolver(finding.page, finding.link, occurrence) {
@@ -121,11 +121,11 @@ public enum LinkChecker {
     }
 
     /// For each link, how many earlier links on the page have the same text.
-    private static func occurrenceNumbers(_ links: [ScannedLink]) -> [Int] {
-        var seen: [String: Int] = [:]
-        return links.map { link in
-            let n = seen[link.value, default: 0]
-            seen[link.value] = n + 1
+    private static func occurrenceNumbers(_ texts: [Int]) -> [Int] {
+        var seen: [Int: Int] = [:]
+        return texts.map { text in
+            let n = seen[text, default: 0]
+            seen[text] = n + 1
             return n
         }
     }

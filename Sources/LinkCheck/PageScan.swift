@@ -1,13 +1,20 @@
 /// A link occurrence as found in the HTML, before any resolution.
 struct ScannedLink {
-    /// Entity-decoded value as written (one srcset candidate, or a refresh's URL part).
-    var value: String
+    /// Where the value is in the page's bytes, when those bytes are the value as they are.
+    var start: Int
+    var end: Int
+    /// The value when it is not: character references decoded, one srcset candidate, or a
+    /// refresh's URL part.
+    var decoded: String?
     var line: Int32
     var column: Int32
 }
 
 /// What one page offers to the checker: its links and the fragment names it defines.
 struct PageScan {
+    /// The page's bytes, which `links` point into: most link values are never made into strings,
+    /// since most are the same navigation links on every page (see `LinkTextTable`).
+    let page: [UInt8]
     var links: [ScannedLink] = []
     /// Every element id plus every `<a name>`: what `#fragment` may point at.
     var anchors: Set<String> = []
@@ -18,7 +25,17 @@ struct PageScan {
 
     /// Scans one page's bytes. Tags and attributes come from `HTMLTokenizer`; this decides which of
     /// them are links and which are fragment targets.
-    init(bytes: UnsafeBufferPointer<UInt8>) {
+    init(page: [UInt8]) {
+        self.page = page
+        page.withUnsafeBufferPointer { scan($0) }
+    }
+
+    /// A link's value.
+    func value(of link: ScannedLink) -> String {
+        link.decoded ?? String(decoding: page[link.start..<link.end], as: UTF8.self)
+    }
+
+    private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
         var tokenizer = HTMLTokenizer(bytes)
         var lines = LineCounter(bytes)
         while tokenizer.nextStartTag() {
@@ -43,7 +60,7 @@ struct PageScan {
                     let value = HTMLEntities.decode(bytes, attr.valueStart, attr.valueEnd)
                     let pos = lines.position(of: attr.nameOffset)
                     for url in AttributeParsers.srcsetURLs(value) {
-                        links.append(ScannedLink(value: url, line: Int32(pos.line), column: Int32(pos.column)))
+                        links.append(ScannedLink(start: 0, end: 0, decoded: url, line: Int32(pos.line), column: Int32(pos.column)))
                     }
                 default:
                     break
@@ -60,9 +77,11 @@ struct PageScan {
     }
 
     private mutating func add(_ attr: HTMLAttribute, _ bytes: UnsafeBufferPointer<UInt8>, _ lines: inout LineCounter) {
-        let value = HTMLEntities.decode(bytes, attr.valueStart, attr.valueEnd)
         let pos = lines.position(of: attr.nameOffset)
-        links.append(ScannedLink(value: value, line: Int32(pos.line), column: Int32(pos.column)))
+        let decoded = bytes[attr.valueStart..<attr.valueEnd].contains(UInt8(ascii: "&"))
+            ? HTMLEntities.decode(bytes, attr.valueStart, attr.valueEnd) : nil
+        links.append(ScannedLink(start: attr.valueStart, end: attr.valueEnd, decoded: decoded,
+                                 line: Int32(pos.line), column: Int32(pos.column)))
     }
 
     private mutating func scanMeta(_ attributes: HTMLAttributeList, _ bytes: UnsafeBufferPointer<UInt8>,
@@ -77,6 +96,6 @@ struct PageScan {
         else { return }
         let pos = lines.position(of: content.nameOffset)
         if refreshLink == nil { refreshLink = links.count }
-        links.append(ScannedLink(value: url, line: Int32(pos.line), column: Int32(pos.column)))
+        links.append(ScannedLink(start: 0, end: 0, decoded: url, line: Int32(pos.line), column: Int32(pos.column)))
     }
 }

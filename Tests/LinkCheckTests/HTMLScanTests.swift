@@ -1,11 +1,12 @@
 import Testing
 @testable import LinkCheck
 
-private func scan(_ html: String) -> PageScan {
-    Array(html.utf8).withUnsafeBufferPointer { PageScan(bytes: $0) }
-}
+private func scan(_ html: String) -> PageScan { PageScan(page: Array(html.utf8)) }
 
-private func links(_ html: String) -> [String] { scan(html).links.map(\.value) }
+private func links(_ html: String) -> [String] {
+    let page = scan(html)
+    return page.links.map(page.value(of:))
+}
 
 @Suite struct HTMLScanTests {
     @Test func commentsOfEveryShapeHideTheirContent() {
@@ -74,7 +75,7 @@ private func links(_ html: String) -> [String] { scan(html).links.map(\.value) }
         #expect(AttributeParsers.refreshURL("0; /bare/") == "/bare/")
         #expect(AttributeParsers.refreshURL("30") == nil)
         let page = scan("<meta content=\"0; url=/a/\" http-equiv=Refresh><meta http-equiv=x content=\"0; url=/b/\">")
-        #expect(page.links.map(\.value) == ["/a/"])
+        #expect(page.links.map(page.value(of:)) == ["/a/"])
         #expect(page.refreshLink == 0)
     }
 
@@ -90,5 +91,23 @@ private func links(_ html: String) -> [String] { scan(html).links.map(\.value) }
         #expect(LinkClassifier.classify("a:b/c") == .skipped)  // a scheme, as browsers read it
         #expect(LinkClassifier.classify("./a:b") == .local(path: "./a:b", fragment: nil))
         #expect(LinkClassifier.classify("?q") == .local(path: "", fragment: nil))
+    }
+}
+
+@Suite struct LinkTextTableTests {
+    /// Numbers go by first sight; the same text gets the same number however it was written in the
+    /// HTML, across pages, and after the table has grown many times.
+    @Test func eachDistinctTextGetsOneNumber() {
+        var table = LinkTextTable()
+        let values = (0..<5000).map { "/docs/page-\($0 % 2500)/" }
+        let ids = values.map { value in Array(value.utf8).withUnsafeBufferPointer { table.id(of: $0) } }
+        #expect(table.texts.count == 2500)
+        for (value, id) in zip(values, ids) { #expect(table.texts[id] == value) }
+        #expect(ids[0] == 0 && ids[2500] == 0 && ids[2499] == 2499)
+
+        let page = scan("<a href=\"/docs/page-7/\">x</a><a href=\"/docs/page&#45;7/\">y</a><img src=\"/i.png\">")
+        let numbers = page.page.withUnsafeBufferPointer { bytes in page.links.map { table.id(of: $0, in: bytes) } }
+        #expect(numbers == [ids[7], ids[7], 2500])
+        #expect(table.texts.last == "/i.png")
     }
 }

@@ -1,0 +1,52 @@
+/// Numbers the distinct link texts of a site. Most links are the site's navigation, the same on
+/// every page, so texts are compared and hashed as the page's bytes and only each distinct text
+/// becomes a String.
+struct LinkTextTable {
+    private(set) var texts: [String] = []
+    private var bytes: [[UInt8]] = []
+    private var hashes: [UInt64] = []
+    /// Open addressing: an index into `texts`, or -1.
+    private var slots = [Int32](repeating: -1, count: 1024)
+
+    /// The number of the link's value, numbering it if it is new.
+    mutating func id(of link: ScannedLink, in page: UnsafeBufferPointer<UInt8>) -> Int {
+        if var decoded = link.decoded { return decoded.withUTF8 { id(of: $0) } }
+        return id(of: UnsafeBufferPointer(rebasing: page[link.start..<link.end]))
+    }
+
+    mutating func id(of text: UnsafeBufferPointer<UInt8>) -> Int {
+        let hash = Self.hash(text)
+        var slot = Self.start(hash, slots.count)
+        while slots[slot] >= 0 {
+            let id = Int(slots[slot])
+            if hashes[id] == hash, bytes[id].elementsEqual(text) { return id }
+            slot = (slot + 1) & (slots.count - 1)
+        }
+        texts.append(String(decoding: text, as: UTF8.self))
+        bytes.append(Array(text))
+        hashes.append(hash)
+        slots[slot] = Int32(texts.count - 1)
+        if texts.count * 2 > slots.count { grow() }
+        return texts.count - 1
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        for (id, hash) in hashes.enumerated() {
+            var slot = Self.start(hash, slots.count)
+            while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
+            slots[slot] = Int32(id)
+        }
+    }
+
+    private static func start(_ hash: UInt64, _ count: Int) -> Int {
+        Int(truncatingIfNeeded: hash ^ (hash >> 29)) & (count - 1)
+    }
+
+    /// FNV-1a: link texts are short, and this needs no setup per text.
+    private static func hash(_ text: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        return hash
+    }
+}
