@@ -41,14 +41,15 @@ struct InternalResult {
 enum InternalChecker {
     static func run(siteFolder: String, rootPath: String, origin: SiteOrigin?, workers: Int) throws -> InternalResult {
         try run(files: try SiteFiles(root: siteFolder), rootPath: rootPath, origin: origin, workers: workers) { page in
-            PageScan(page: try readFileBytes(siteFolder + "/" + page))
+            try readFileBytes(siteFolder + "/" + page).withUnsafeBufferPointer { PageScan(bytes: $0) }
         }
     }
 
     static func run(snapshot: SiteSnapshot, rootPath: String, origin: SiteOrigin?, workers: Int) throws -> InternalResult {
         try run(files: SiteFiles(paths: snapshot.files), rootPath: rootPath, origin: origin, workers: workers) { page in
             if let scanned = snapshot.scanned[page] { return scanned.scan }
-            return PageScan(page: Array((snapshot.html[page] ?? "").utf8))
+            var text = snapshot.html[page] ?? ""
+            return text.withUTF8 { PageScan(bytes: $0) }
         }
     }
 
@@ -77,7 +78,7 @@ enum InternalChecker {
         // verdict wherever it is.
         var table = LinkTextTable()
         let linkTexts: [[Int]] = scans.map { scan in
-            scan.page.withUnsafeBufferPointer { page in scan.links.map { table.id(of: $0, in: page) } }
+            scan.linkBytes.withUnsafeBufferPointer { bytes in scan.links.map { table.id(of: $0, in: bytes) } }
         }
         let texts = table.texts
         let verdicts: [Verdict] = parallelChunks(count: texts.count, workers: workers) { range in

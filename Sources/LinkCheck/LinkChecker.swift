@@ -33,7 +33,8 @@ public enum LinkChecker {
 
     /// Finds one page's links and anchors, for `SiteSnapshot.scanned`.
     public static func scan(html: String) -> ScannedPage {
-        ScannedPage(scan: PageScan(page: Array(html.utf8)))
+        var html = html
+        return ScannedPage(scan: html.withUTF8 { PageScan(bytes: $0) })
     }
 
     /// What the internal checks found, before external links are checked.

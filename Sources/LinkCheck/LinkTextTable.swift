@@ -8,10 +8,10 @@ struct LinkTextTable {
     /// Open addressing: an index into `texts`, or -1.
     private var slots = [Int32](repeating: -1, count: 1024)
 
-    /// The number of the link's value, numbering it if it is new.
-    mutating func id(of link: ScannedLink, in page: UnsafeBufferPointer<UInt8>) -> Int {
+    /// The number of the link's value, numbering it if it is new; `linkBytes` are its scan's.
+    mutating func id(of link: ScannedLink, in linkBytes: UnsafeBufferPointer<UInt8>) -> Int {
         if var decoded = link.decoded { return decoded.withUTF8 { id(of: $0) } }
-        return id(of: UnsafeBufferPointer(rebasing: page[link.start..<link.end]))
+        return id(of: UnsafeBufferPointer(rebasing: linkBytes[link.start..<link.end]))
     }
 
     mutating func id(of text: UnsafeBufferPointer<UInt8>) -> Int {

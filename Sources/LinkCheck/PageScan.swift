@@ -1,6 +1,7 @@
 /// A link occurrence as found in the HTML, before any resolution.
 struct ScannedLink {
-    /// Where the value is in the page's bytes, when those bytes are the value as they are.
+    /// Where the value is in the page scan's `linkBytes`, when the page's bytes are the value as
+    /// they are.
     var start: Int
     var end: Int
     /// The value when it is not: character references decoded, one srcset candidate, or a
@@ -12,9 +13,9 @@ struct ScannedLink {
 
 /// What one page offers to the checker: its links and the fragment names it defines.
 struct PageScan {
-    /// The page's bytes, which `links` point into: most link values are never made into strings,
-    /// since most are the same navigation links on every page (see `LinkTextTable`).
-    let page: [UInt8]
+    /// The bytes of the link values, which `links` point into: most link values are never made
+    /// into strings, since most are the same navigation links on every page (see `LinkTextTable`).
+    private(set) var linkBytes: [UInt8] = []
     var links: [ScannedLink] = []
     /// Every element id plus every `<a name>`: what `#fragment` may point at.
     var anchors: Set<String> = []
@@ -25,14 +26,13 @@ struct PageScan {
 
     /// Scans one page's bytes. Tags and attributes come from `HTMLTokenizer`; this decides which of
     /// them are links and which are fragment targets.
-    init(page: [UInt8]) {
-        self.page = page
-        page.withUnsafeBufferPointer { scan($0) }
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        scan(bytes)
     }
 
     /// A link's value.
     func value(of link: ScannedLink) -> String {
-        link.decoded ?? String(decoding: page[link.start..<link.end], as: UTF8.self)
+        link.decoded ?? String(decoding: linkBytes[link.start..<link.end], as: UTF8.self)
     }
 
     private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -78,9 +78,11 @@ struct PageScan {
 
     private mutating func add(_ attr: HTMLAttribute, _ bytes: UnsafeBufferPointer<UInt8>, _ lines: inout LineCounter) {
         let pos = lines.position(of: attr.nameOffset)
-        let decoded = bytes[attr.valueStart..<attr.valueEnd].contains(UInt8(ascii: "&"))
-            ? HTMLEntities.decode(bytes, attr.valueStart, attr.valueEnd) : nil
-        links.append(ScannedLink(start: attr.valueStart, end: attr.valueEnd, decoded: decoded,
+        let value = UnsafeBufferPointer(rebasing: bytes[attr.valueStart..<attr.valueEnd])
+        let decoded = value.contains(UInt8(ascii: "&")) ? HTMLEntities.decode(bytes, attr.valueStart, attr.valueEnd) : nil
+        let start = linkBytes.count
+        if decoded == nil { linkBytes.append(contentsOf: value) }
+        links.append(ScannedLink(start: start, end: linkBytes.count, decoded: decoded,
                                  line: Int32(pos.line), column: Int32(pos.column)))
     }
 

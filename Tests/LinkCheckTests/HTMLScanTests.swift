@@ -1,7 +1,9 @@
 import Testing
 @testable import LinkCheck
 
-private func scan(_ html: String) -> PageScan { PageScan(page: Array(html.utf8)) }
+private func scan(_ html: String) -> PageScan {
+    Array(html.utf8).withUnsafeBufferPointer { PageScan(bytes: $0) }
+}
 
 private func links(_ html: String) -> [String] {
     let page = scan(html)
@@ -106,7 +108,7 @@ private func links(_ html: String) -> [String] {
         #expect(ids[0] == 0 && ids[2500] == 0 && ids[2499] == 2499)
 
         let page = scan("<a href=\"/docs/page-7/\">x</a><a href=\"/docs/page&#45;7/\">y</a><img src=\"/i.png\">")
-        let numbers = page.page.withUnsafeBufferPointer { bytes in page.links.map { table.id(of: $0, in: bytes) } }
+        let numbers = page.linkBytes.withUnsafeBufferPointer { bytes in page.links.map { table.id(of: $0, in: bytes) } }
         #expect(numbers == [ids[7], ids[7], 2500])
         #expect(table.texts.last == "/i.png")
     }
