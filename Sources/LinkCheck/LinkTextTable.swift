@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Numbers the distinct link texts of a site. Most links are the site's navigation, the same on
 /// every page, so texts are compared and hashed as the page's bytes and only each distinct text
 /// becomes a String.
@@ -19,7 +25,7 @@ struct LinkTextTable {
         var slot = Self.start(hash, slots.count)
         while slots[slot] >= 0 {
             let id = Int(slots[slot])
-            if hashes[id] == hash, bytes[id].elementsEqual(text) { return id }
+            if hashes[id] == hash, Self.same(bytes[id], text) { return id }
             slot = (slot + 1) & (slots.count - 1)
         }
         texts.append(String(decoding: text, as: UTF8.self))
@@ -37,6 +43,12 @@ struct LinkTextTable {
             while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
             slots[slot] = Int32(id)
         }
+    }
+
+    private static func same(_ known: [UInt8], _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard known.count == text.count else { return false }
+        guard let base = text.baseAddress, !text.isEmpty else { return true }
+        return known.withUnsafeBufferPointer { memcmp($0.baseAddress!, base, text.count) == 0 }
     }
 
     private static func start(_ hash: UInt64, _ count: Int) -> Int {

@@ -111,5 +111,10 @@ private func links(_ html: String) -> [String] {
         let numbers = page.linkBytes.withUnsafeBufferPointer { bytes in page.links.map { table.id(of: $0, in: bytes) } }
         #expect(numbers == [ids[7], ids[7], 2500])
         #expect(table.texts.last == "/i.png")
+        // Empty values, the first link of a page or not.
+        let empty = scan("<a href=\"\">x</a><a href=\"/i.png\">y</a><a href=''>z</a>")
+        let emptyNumbers = empty.linkBytes.withUnsafeBufferPointer { bytes in empty.links.map { table.id(of: $0, in: bytes) } }
+        #expect(emptyNumbers == [2501, 2500, 2501])
+        #expect(table.texts[2501] == "")
     }
 }
