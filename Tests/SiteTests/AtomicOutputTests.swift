@@ -40,8 +40,7 @@ struct AtomicOutputTests {
     @Test func buildFromTheSpareEqualsAFreshBuild() throws {
         let parent = temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: parent) }
-        let site = parent + "/site"
-        try FileManager.default.copyItem(atPath: Fixtures.path("small-site"), toPath: site)
+        let site = try copyOfFixture("small-site", in: parent)
         try FileManager.default.createDirectory(atPath: site + "/static/docs", withIntermediateDirectories: true)
         try "a file".write(toFile: site + "/static/docs/c", atomically: false, encoding: .utf8)
         let out = parent + "/public"
@@ -104,8 +103,7 @@ extension AtomicOutputTests {
     @Test func unchangedStaticFilesAreReusedAndChangedOnesCopied() throws {
         let parent = temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: parent) }
-        let site = parent + "/site"
-        try FileManager.default.copyItem(atPath: Fixtures.path("small-site"), toPath: site)
+        let site = try copyOfFixture("small-site", in: parent)
         let out = parent + "/public"
         #expect(SiteBuilder.build(config(source: site, destination: out), defaults: [:]).succeeded)
         func inode(_ path: String) throws -> UInt64 {
@@ -138,8 +136,7 @@ extension AtomicOutputTests {
     @Test func failureWhileRenderingKeepsTheSiteAndTheNextBuildIsClean() throws {
         let parent = temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: parent) }
-        let site = parent + "/site"
-        try FileManager.default.copyItem(atPath: Fixtures.path("small-site"), toPath: site)
+        let site = try copyOfFixture("small-site", in: parent)
         let out = parent + "/public"
         #expect(SiteBuilder.build(config(source: site, destination: out), defaults: [:]).succeeded)
         let before = snapshot(out)

@@ -8,8 +8,7 @@ struct SidebarTemplateTests {
     @Test func tagsInsideActiveSectionsAreRendered() throws {
         let parent = temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: parent) }
-        let source = parent + "/site"
-        try FileManager.default.copyItem(atPath: Fixtures.path("small-site"), toPath: source)
+        let source = try copyOfFixture("small-site", in: parent)
         try FileManager.default.createDirectory(atPath: source + "/templates/partials", withIntermediateDirectories: true)
         try """
         <li>{{#active}}<b>{{title}}</b>{{/active}}{{^hasChildren}}<a href="{{url}}">{{title}}</a>{{/hasChildren}}{{{children}}}</li>

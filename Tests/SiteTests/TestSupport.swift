@@ -18,6 +18,13 @@ func temporaryFolder(_ label: String = "docgen-test") -> String {
     return path
 }
 
+/// A copy of a fixture site at `parent/site`, for tests that change it; returns its path.
+func copyOfFixture(_ name: String, in parent: String) throws -> String {
+    let site = parent + "/site"
+    try FileManager.default.copyItem(atPath: Fixtures.path(name), toPath: site)
+    return site
+}
+
 /// Every file under a folder with its contents, for comparing whole sites.
 func snapshot(_ folder: String) -> [String: Data] {
     var result: [String: Data] = [:]
