@@ -13,13 +13,31 @@ struct GoldenSiteTests {
         #expect(report.pages == 6)
         #expect(report.aliases == 2)
 
-        let golden = Fixtures.path("small-site-golden")
-        let built = snapshot(out)
+        matchGoldenFiles(snapshot(out), golden: Fixtures.path("small-site-golden"))
+    }
+
+    /// The same site with docgen's built-in layouts (only its shortcodes kept): the HTML of the
+    /// default templates, which `docgen build` uses for any site without its own.
+    @Test func defaultTemplatesMatchGoldenFiles() throws {
+        let work = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        let site = try copyOfFixture("small-site", in: work)
+        for name in try FileManager.default.contentsOfDirectory(atPath: site + "/templates") where name != "shortcodes" {
+            try FileManager.default.removeItem(atPath: site + "/templates/" + name)
+        }
+        let report = SiteBuilder.build(config(source: site, destination: work + "/out"))
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+        let pages = snapshot(work + "/out").filter { $0.key.hasSuffix(".html") }
+        matchGoldenFiles(pages, golden: Fixtures.path("small-site-default-golden"))
+    }
+
+    /// Compares built files with a golden folder, or rewrites the folder under `make golden`.
+    private func matchGoldenFiles(_ built: [String: Data], golden: String) {
         if ProcessInfo.processInfo.environment["DOCGEN_UPDATE_GOLDEN"] == "1" {
             try? FileManager.default.removeItem(atPath: golden)
             for (path, data) in built {
                 let target = golden + "/" + path
-                try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try? FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
                 FileManager.default.createFile(atPath: target, contents: data)
             }
         }

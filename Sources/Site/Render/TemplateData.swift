@@ -40,7 +40,7 @@ struct TemplateData {
 
     /// Everything a layout needs for page `i` once its content is rendered.
     func layoutData(_ i: Int, content: String, headings: [RenderedHeading], sidebar: String) -> LayoutRoot {
-        var page = pageData(i)
+        let page = pageData(i)
         page.layout = LayoutValues(content: content, toc: TableOfContents.tree(headings),
                                    breadcrumbs: index.ancestors(of: i).map(summary),
                                    prev: index.previous(of: i).map(summary), next: index.next(of: i).map(summary),
@@ -90,6 +90,26 @@ enum TableOfContents {
         } else {
             list.append(entry)
         }
+    }
+
+    /// Nested `<ul>` lists of links to the headings, one `<li>` per entry.
+    static func html(_ entries: [TOCEntry]) -> String {
+        var out = ""
+        func list(_ entries: [TOCEntry]) {
+            out += "<ul>\n"
+            for entry in entries {
+                out += "<li><a href=\"#" + HTML.escape(entry.id) + "\">" + HTML.escape(entry.text) + "</a>"
+                if !entry.children.isEmpty {
+                    out += "\n"
+                    list(entry.children)
+                    out += "\n"
+                }
+                out += "</li>\n"
+            }
+            out += "</ul>"
+        }
+        if !entries.isEmpty { list(entries) }
+        return out
     }
 
     private static func data(_ entry: Entry) -> TOCEntry {

@@ -5,25 +5,46 @@ import Mustache
 // in one cost Mustache more dynamic casts; the layout is rendered once per page, so this is on
 // the build's hot path.
 //
+// They are classes: Mustache passes every value around as `Any` and casts it at each lookup, and
+// a struct larger than three words is copied into a new box, field by field, each time; a class
+// instance is one reference.
+//
 // Every key an item can have is always answered (with `false` or an empty list where there is
 // nothing), because Mustache looks a missing key up in the enclosing context, and a recursive
 // partial would then loop.
 
 /// A page: `{{page.title}}` and the rest. Shortcodes see it while the content is still being made,
 /// without `layout`; layouts see it with.
-struct PageValues: MustacheParent {
-    var title: String
-    var linkTitle: String
-    var description: String
-    var url: String
-    var permalink: String
-    var kind: String
-    var date: String
-    var isHome = false
-    var isSection = false
-    var isPage = false
-    var params: [String: Any]
+final class PageValues: MustacheParent {
+    let title: String
+    let linkTitle: String
+    let description: String
+    let url: String
+    let permalink: String
+    let kind: String
+    let date: String
+    let isHome: Bool
+    let isSection: Bool
+    let isPage: Bool
+    let params: [String: Any]
     var layout: LayoutValues?
+
+    init(title: String, linkTitle: String, description: String, url: String, permalink: String, kind: String,
+         date: String, isHome: Bool = false, isSection: Bool = false, isPage: Bool = false, params: [String: Any],
+         layout: LayoutValues? = nil) {
+        self.title = title
+        self.linkTitle = linkTitle
+        self.description = description
+        self.url = url
+        self.permalink = permalink
+        self.kind = kind
+        self.date = date
+        self.isHome = isHome
+        self.isSection = isSection
+        self.isPage = isPage
+        self.params = params
+        self.layout = layout
+    }
 
     func child(named name: String) -> Any? {
         switch name {
@@ -46,18 +67,31 @@ struct PageValues: MustacheParent {
 }
 
 /// What only a layout has of a page: the rendered content and the page's place in the site.
-struct LayoutValues: MustacheParent {
-    var content = ""
-    var toc: [TOCEntry] = []
-    var breadcrumbs: [PageSummary] = []
-    var prev: PageSummary?
-    var next: PageSummary?
-    var children: [PageSummary] = []
+final class LayoutValues: MustacheParent {
+    let content: String
+    let toc: [TOCEntry]
+    let breadcrumbs: [PageSummary]
+    let prev: PageSummary?
+    let next: PageSummary?
+    let children: [PageSummary]
+
+    init(content: String = "", toc: [TOCEntry] = [], breadcrumbs: [PageSummary] = [], prev: PageSummary? = nil,
+         next: PageSummary? = nil, children: [PageSummary] = []) {
+        self.content = content
+        self.toc = toc
+        self.breadcrumbs = breadcrumbs
+        self.prev = prev
+        self.next = next
+        self.children = children
+    }
 
     func child(named name: String) -> Any? {
         switch name {
         case "content": return content
         case "toc": return toc
+        // The list as HTML, like Hugo's `.TableOfContents`: a template loop costs about ten
+        // microseconds per entry, and there is one per heading of every page.
+        case "tableOfContents": return TableOfContents.html(toc)
         case "hasTOC": return !toc.isEmpty
         case "breadcrumbs": return breadcrumbs
         case "prev": return prev.map { $0 as Any } ?? false
@@ -70,11 +104,18 @@ struct LayoutValues: MustacheParent {
 }
 
 /// Another page, as breadcrumbs, the pager and section listings show it.
-struct PageSummary: MustacheParent {
-    var title: String
-    var linkTitle: String
-    var url: String
-    var description: String
+final class PageSummary: MustacheParent {
+    let title: String
+    let linkTitle: String
+    let url: String
+    let description: String
+
+    init(title: String, linkTitle: String, url: String, description: String) {
+        self.title = title
+        self.linkTitle = linkTitle
+        self.url = url
+        self.description = description
+    }
 
     func child(named name: String) -> Any? {
         switch name {
@@ -89,11 +130,18 @@ struct PageSummary: MustacheParent {
 }
 
 /// One entry of the "On this page" list, with the headings nested under it.
-struct TOCEntry: MustacheParent {
-    var id: String
-    var text: String
-    var level: Int
-    var children: [TOCEntry]
+final class TOCEntry: MustacheParent {
+    let id: String
+    let text: String
+    let level: Int
+    let children: [TOCEntry]
+
+    init(id: String, text: String, level: Int, children: [TOCEntry]) {
+        self.id = id
+        self.text = text
+        self.level = level
+        self.children = children
+    }
 
     func child(named name: String) -> Any? {
         switch name {
@@ -108,11 +156,18 @@ struct TOCEntry: MustacheParent {
 }
 
 /// The site: `{{site.title}}` and the rest.
-struct SiteValues: MustacheParent {
-    var title: String
-    var baseURL: String
-    var root: String
-    var params: [String: Any]
+final class SiteValues: MustacheParent {
+    let title: String
+    let baseURL: String
+    let root: String
+    let params: [String: Any]
+
+    init(title: String, baseURL: String, root: String, params: [String: Any]) {
+        self.title = title
+        self.baseURL = baseURL
+        self.root = root
+        self.params = params
+    }
 
     func child(named name: String) -> Any? {
         switch name {
@@ -126,10 +181,16 @@ struct SiteValues: MustacheParent {
 }
 
 /// What a layout template is rendered with.
-struct LayoutRoot: MustacheParent {
-    var page: PageValues
-    var site: SiteValues
-    var sidebar: String
+final class LayoutRoot: MustacheParent {
+    let page: PageValues
+    let site: SiteValues
+    let sidebar: String
+
+    init(page: PageValues, site: SiteValues, sidebar: String) {
+        self.page = page
+        self.site = site
+        self.sidebar = sidebar
+    }
 
     func child(named name: String) -> Any? {
         switch name {
@@ -142,13 +203,22 @@ struct LayoutRoot: MustacheParent {
 }
 
 /// One entry of the menu, as `partials/nav-item` renders it (see `TemplateData.itemHTML`).
-struct NavItemValues: MustacheParent {
-    var title: String
-    var url: String
-    var active: Any
-    var onPath: Any
-    var isSection: Bool
-    var children: String?
+final class NavItemValues: MustacheParent {
+    let title: String
+    let url: String
+    let active: Any
+    let onPath: Any
+    let isSection: Bool
+    let children: String?
+
+    init(title: String, url: String, active: Any, onPath: Any, isSection: Bool, children: String? = nil) {
+        self.title = title
+        self.url = url
+        self.active = active
+        self.onPath = onPath
+        self.isSection = isSection
+        self.children = children
+    }
 
     func child(named name: String) -> Any? {
         switch name {
