@@ -62,7 +62,7 @@ public enum SiteBuilder {
         let data = TemplateData(index: index, config: config)
         let sidebars = templates.has("partials/sidebar") ? data.sidebars(for: Array(tree.pages.indices), templates: templates) : [:]
         let others = OtherOutputs(tree: tree, aliases: aliases, templates: templates,
-                                  notFoundSidebar: SidebarMarkers.resolve(sidebars[nil] ?? "", current: nil),
+                                  notFoundSidebar: sidebars[nil]?.html(for: nil) ?? "",
                                   defaults: defaults, templateFolders: [config.templatesPath], data: data, config: config)
 
         // Each page is written into the staging folder as soon as it is rendered, so the whole

@@ -23,3 +23,25 @@ struct SidebarTemplateTests {
         #expect(!b.contains("<b>Page A</b>"))
     }
 }
+
+/// `MarkedMenu`: each page's copy of a shared menu keeps only its own marked text.
+struct MarkedMenuTests {
+    private func marked(_ owner: Int, _ text: String) -> String {
+        "\(SidebarMarkers.open)\(owner)\(SidebarMarkers.middle)\(text)\(SidebarMarkers.close)"
+    }
+
+    @Test func eachPageKeepsOnlyItsOwnMarkedText() {
+        let menu = MarkedMenu("<li class=\"x" + marked(3, " active") + "\">A</li><li class=\"y" + marked(12, " active") + "\">B</li>")
+        #expect(menu.html(for: 3) == "<li class=\"x active\">A</li><li class=\"y\">B</li>")
+        #expect(menu.html(for: 12) == "<li class=\"x\">A</li><li class=\"y active\">B</li>")
+        #expect(menu.html(for: nil) == "<li class=\"x\">A</li><li class=\"y\">B</li>")
+    }
+
+    @Test func textThatOnlyLooksLikeAMarkerIsKept() {
+        // An opening marker without a page number and the middle marker is not a marker.
+        let text = "é\(SidebarMarkers.open)x" + marked(1, "!") + "ü"
+        #expect(MarkedMenu(text).html(for: 1) == "é\(SidebarMarkers.open)x!ü")
+        #expect(MarkedMenu(text).html(for: 2) == "é\(SidebarMarkers.open)xü")
+        #expect(MarkedMenu("").html(for: 1) == "")
+    }
+}

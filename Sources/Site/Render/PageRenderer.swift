@@ -20,7 +20,7 @@ struct PageRenderer {
     let data: TemplateData
     let renderer: MarkdownRenderer
     /// Menus rendered once per shared menu (see `TemplateData.sidebars`).
-    let sidebars: [Int?: String]
+    let sidebars: [Int?: MarkedMenu]
 
     func render(_ i: Int) -> RenderedPage {
         let page = index.pages[i]
@@ -35,7 +35,7 @@ struct PageRenderer {
         // A missing layout is reported once per kind of page by `missingLayouts`.
         guard let layout = Self.layout(for: page, in: templates),
               let html = templates.render(layout, data.layoutData(i, content: content, headings: expander.headings,
-                                                         sidebar: SidebarMarkers.resolve(sidebars[data.menuKey(for: i)] ?? "", current: i))) else {
+                                                         sidebar: sidebars[data.menuKey(for: i)]?.html(for: i) ?? "")) else {
             return RenderedPage(html: "", fragmentLinks: HeadingRuleChanges.fragmentLinks(in: content),
                                 headings: expander.headings, diagnostics: diagnostics)
         }

@@ -1,8 +1,9 @@
 import Mustache
 
 /// The menu is rendered once for many pages; what differs per page (the active item) is wrapped
-/// in markers while rendering and resolved for each page afterwards. The markers are Unicode
-/// private-use characters, which text from content or templates does not contain.
+/// in markers while rendering and resolved for each page afterwards (see `MarkedMenu`). The
+/// markers are Unicode private-use characters, which text from content or templates does not
+/// contain.
 enum SidebarMarkers {
     static let open: Character = "\u{F8F0}"
     static let middle: Character = "\u{F8F1}"
@@ -23,36 +24,53 @@ enum SidebarMarkers {
         let description: String
     }
 
-    /// Keeps the marked text of `current` and drops every other marked text. Works on UTF-8
-    /// bytes: it runs once per page over the whole menu.
-    static func resolve(_ html: String, current: Int?) -> String {
-        var html = html
-        return html.withUTF8 { bytes -> String in
-            let openBytes = Array(String(open).utf8), middleByte = Array(String(middle).utf8), closeBytes = Array(String(close).utf8)
-            func matches(_ marker: [UInt8], at i: Int) -> Bool {
-                i + 2 < bytes.count && bytes[i] == marker[0] && bytes[i + 1] == marker[1] && bytes[i + 2] == marker[2]
+}
+
+/// A rendered menu with its markers found once: it is shared by many pages, and each page's copy
+/// is then put together from byte runs instead of scanning the whole menu again.
+struct MarkedMenu: Sendable {
+    private let bytes: [UInt8]
+    /// The menu in order: text every page gets, and text only one page gets (its active entry).
+    private let runs: [(range: Range<Int>, owner: Int?)]
+
+    init(_ html: String) {
+        let bytes = Array(html.utf8)
+        let open = Array(String(SidebarMarkers.open).utf8), middle = Array(String(SidebarMarkers.middle).utf8)
+        let close = Array(String(SidebarMarkers.close).utf8)
+        func matches(_ marker: [UInt8], at i: Int) -> Bool {
+            i + 2 < bytes.count && bytes[i] == marker[0] && bytes[i + 1] == marker[1] && bytes[i + 2] == marker[2]
+        }
+        var runs: [(range: Range<Int>, owner: Int?)] = []
+        var i = 0, copied = 0
+        while i < bytes.count {
+            guard bytes[i] == open[0], matches(open, at: i) else {
+                i += 1
+                continue
             }
+            var j = i + 3
+            var owner = 0
+            while j < bytes.count, bytes[j] >= 48, bytes[j] <= 57 { owner = owner * 10 + Int(bytes[j] - 48); j += 1 }
+            guard matches(middle, at: j) else { i += 1; continue }
+            runs.append((copied..<i, nil))
+            var end = j + 3
+            while end < bytes.count, !matches(close, at: end) { end += 1 }
+            runs.append((min(j + 3, end)..<min(end, bytes.count), owner))
+            i = min(end + 3, bytes.count)
+            copied = i
+        }
+        runs.append((copied..<bytes.count, nil))
+        self.bytes = bytes
+        self.runs = runs.filter { !$0.range.isEmpty }
+    }
+
+    /// The menu as page `current` shows it (nil: a page that is in no menu, such as the 404 page).
+    func html(for current: Int?) -> String {
+        bytes.withUnsafeBufferPointer { all in
             var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var i = 0, copied = 0
-            // Text between markers is copied in whole runs.
-            while i < bytes.count {
-                guard bytes[i] == openBytes[0], matches(openBytes, at: i) else {
-                    i += 1
-                    continue
-                }
-                var j = i + 3
-                var owner = 0
-                while j < bytes.count, bytes[j] >= 48, bytes[j] <= 57 { owner = owner * 10 + Int(bytes[j] - 48); j += 1 }
-                guard matches(middleByte, at: j) else { i += 1; continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<i]))
-                var end = j + 3
-                while end < bytes.count, !matches(closeBytes, at: end) { end += 1 }
-                if owner == current { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[min(j + 3, end)..<min(end, bytes.count)])) }
-                i = min(end + 3, bytes.count)
-                copied = i
+            out.reserveCapacity(all.count)
+            for run in runs where run.owner == nil || run.owner == current {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: all[run.range]))
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
             return String(decoding: out, as: UTF8.self)
         }
     }

@@ -128,18 +128,18 @@ extension TemplateData {
 
 extension TemplateData {
     /// Renders `partials/sidebar` once for each menu that pages share (see `itemHTML`).
-    func sidebars(for pages: [Int], templates: TemplateSet) -> [Int?: String] {
+    func sidebars(for pages: [Int], templates: TemplateSet) -> [Int?: MarkedMenu] {
         guard let home = index.indexByContentPath["/"] else { return [:] }
         let closed = Dictionary(uniqueKeysWithValues: concurrentMap(pages.filter { $0 != home }) { itemHTML($0, children: nil, templates: templates) }.map { ($0.0, $0.1) })
         let keys = Array(Set(pages.map(menuKey)).union([nil]))
-        let rendered = concurrentMap(keys) { key -> String in
+        let rendered = concurrentMap(keys) { key -> MarkedMenu in
             let open: Set<Int> = key.map { Set(index.ancestors(of: $0) + [$0]) } ?? []
             func html(_ i: Int) -> String {
                 guard open.contains(i), !index.childrenOf(i).isEmpty else { return closed[i] ?? "" }
                 return itemHTML(i, children: index.childrenOf(i).map(html).joined(), templates: templates)
             }
             let items = index.childrenOf(home).map(html).joined()
-            return templates.render("partials/sidebar", ["items": items, "site": site]) ?? ""
+            return MarkedMenu(templates.render("partials/sidebar", ["items": items, "site": site]) ?? "")
         }
         return Dictionary(uniqueKeysWithValues: rendered.map { ($0.0, $0.1) })
     }
