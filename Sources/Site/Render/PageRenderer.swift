@@ -26,15 +26,16 @@ struct PageRenderer {
         let page = index.pages[i]
         let body = String(page.body)
         let (document, parseProblems) = parseShortcodes(in: body, file: page.sourceFile, startLine: page.bodyLine)
+        let pageData = data.pageData(i)
         let context = ExpansionContext(page: page, tree: tree, templates: templates, renderer: renderer,
-                                       rootPath: data.config.rootPath, pageData: data.pageData(i), siteData: data.site)
+                                       rootPath: data.config.rootPath, pageData: pageData, siteData: data.site)
         var expander = ShortcodeExpander(context: context, body: body)
         let content = expander.render(document.segments, isPageBody: true)
         let diagnostics = parseProblems + expander.diagnostics
 
         // A missing layout is reported once per kind of page by `missingLayouts`.
         guard let layout = Self.layout(for: page, in: templates),
-              let html = templates.render(layout, data.layoutData(i, content: content, headings: expander.headings,
+              let html = templates.render(layout, data.layoutData(i, page: pageData, content: content, headings: expander.headings,
                                                          sidebar: sidebars[data.menuKey(for: i)]?.html(for: i) ?? "")) else {
             return RenderedPage(html: "", fragmentLinks: HeadingRuleChanges.fragmentLinks(in: content),
                                 headings: expander.headings, diagnostics: diagnostics)

@@ -9,23 +9,29 @@ struct TemplateData {
     let config: SiteConfig
     let site: SiteValues
     private let rootPath: String
+    /// Every page as breadcrumbs, the pager and section listings show it, made once: each page
+    /// shows several others.
+    private let summaries: [PageSummary]
 
     init(index: SiteIndex, config: SiteConfig) {
         self.index = index
         self.config = config
-        self.rootPath = config.rootPath
+        let rootPath = config.rootPath
+        self.rootPath = rootPath
         var params: [String: Any] = [:]
         for (key, value) in config.params { params[key] = value.plainValue }
         site = SiteValues(title: config.title, baseURL: config.baseURL, root: config.rootPath, params: params)
+        summaries = index.pages.map { page in
+            PageSummary(title: page.title, linkTitle: page.linkTitle, url: Self.link(page, rootPath: rootPath),
+                        description: page.frontMatter.description ?? "")
+        }
     }
 
-    func link(_ page: Page) -> String { rootPath + page.url.drop { $0 == "/" } }
+    func link(_ page: Page) -> String { Self.link(page, rootPath: rootPath) }
 
-    func summary(_ i: Int) -> PageSummary {
-        let page = index.pages[i]
-        return PageSummary(title: page.title, linkTitle: page.linkTitle, url: link(page),
-                           description: page.frontMatter.description ?? "")
-    }
+    private static func link(_ page: Page, rootPath: String) -> String { rootPath + page.url.drop { $0 == "/" } }
+
+    func summary(_ i: Int) -> PageSummary { summaries[i] }
 
     /// The page without its rendered content: what shortcodes see while the content is made.
     func pageData(_ i: Int) -> PageValues {
@@ -38,9 +44,9 @@ struct TemplateData {
                           isSection: page.kind == .section, isPage: page.kind == .page, params: params)
     }
 
-    /// Everything a layout needs for page `i` once its content is rendered.
-    func layoutData(_ i: Int, content: String, headings: [RenderedHeading], sidebar: String) -> LayoutRoot {
-        let page = pageData(i)
+    /// Everything a layout needs for page `i` once its content is rendered; `page` is the page's
+    /// `pageData`, which shortcodes saw, now completed.
+    func layoutData(_ i: Int, page: PageValues, content: String, headings: [RenderedHeading], sidebar: String) -> LayoutRoot {
         page.layout = LayoutValues(content: content, toc: TableOfContents.tree(headings),
                                    breadcrumbs: index.ancestors(of: i).map(summary),
                                    prev: index.previous(of: i).map(summary), next: index.next(of: i).map(summary),

@@ -48,18 +48,18 @@ final class PageValues: MustacheParent {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "title": return title
-        case "linkTitle": return linkTitle
-        case "description": return description
+        case "title": return TemplateText(title)
+        case "linkTitle": return TemplateText(linkTitle)
+        case "description": return TemplateText(description)
         // Mustache treats an empty string as true, so templates test this instead.
         case "hasDescription": return !description.isEmpty
-        case "url": return url
-        case "permalink": return permalink
+        case "url": return TemplateText(url)
+        case "permalink": return TemplateText(permalink)
         case "kind": return kind
         case "isHome": return isHome
         case "isSection": return isSection
         case "isPage": return isPage
-        case "date": return date
+        case "date": return TemplateText(date)
         case "params": return params
         default: return layout?.child(named: name)
         }
@@ -87,11 +87,11 @@ final class LayoutValues: MustacheParent {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "content": return content
+        case "content": return TemplateText(content)
         case "toc": return toc
         // The list as HTML, like Hugo's `.TableOfContents`: a template loop costs about ten
         // microseconds per entry, and there is one per heading of every page.
-        case "tableOfContents": return TableOfContents.html(toc)
+        case "tableOfContents": return TemplateText(TableOfContents.html(toc))
         case "hasTOC": return !toc.isEmpty
         case "breadcrumbs": return breadcrumbs
         case "prev": return prev.map { $0 as Any } ?? false
@@ -119,10 +119,10 @@ final class PageSummary: MustacheParent {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "title": return title
-        case "linkTitle": return linkTitle
-        case "url": return url
-        case "description": return description
+        case "title": return TemplateText(title)
+        case "linkTitle": return TemplateText(linkTitle)
+        case "url": return TemplateText(url)
+        case "description": return TemplateText(description)
         case "hasDescription": return !description.isEmpty
         default: return nil
         }
@@ -145,8 +145,8 @@ final class TOCEntry: MustacheParent {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "id": return id
-        case "text": return text
+        case "id": return TemplateText(id)
+        case "text": return TemplateText(text)
         case "level": return level
         case "children": return children
         case "hasChildren": return !children.isEmpty
@@ -171,9 +171,9 @@ final class SiteValues: MustacheParent {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "title": return title
-        case "baseURL": return baseURL
-        case "root", "homeURL": return root
+        case "title": return TemplateText(title)
+        case "baseURL": return TemplateText(baseURL)
+        case "root", "homeURL": return TemplateText(root)
         case "params": return params
         default: return nil
         }
@@ -196,7 +196,7 @@ final class LayoutRoot: MustacheParent {
         switch name {
         case "page": return page
         case "site": return site
-        case "sidebar": return sidebar
+        case "sidebar": return TemplateText(sidebar)
         default: return nil
         }
     }
@@ -222,14 +222,29 @@ final class NavItemValues: MustacheParent {
 
     func child(named name: String) -> Any? {
         switch name {
-        case "title": return title
-        case "url": return url
+        case "title": return TemplateText(title)
+        case "url": return TemplateText(url)
         case "active": return active
         case "onPath": return onPath
         case "isSection": return isSection
-        case "children": return children ?? ""
+        case "children": return TemplateText(children ?? "")
         case "hasChildren": return children != nil
         default: return nil
         }
     }
+}
+
+/// A string as templates see it. Mustache casts each value it inserts to several protocols before
+/// it falls back to `String(describing:)`, and one that is `MustacheCustomRenderable` is done at
+/// the second cast. Transforms (`{{lowercased(page.title)}}`) work as on a String. `kind` stays a
+/// String, so `{{>*page.kind}}` can name a partial.
+struct TemplateText: MustacheCustomRenderable, MustacheTransformable {
+    let renderText: String
+    var isNull: Bool { false }
+
+    init(_ text: String) {
+        renderText = text
+    }
+
+    func transform(_ name: String) -> Any? { renderText.transform(name) }
 }
