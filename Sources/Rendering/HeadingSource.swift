@@ -21,8 +21,12 @@ enum HeadingSource {
             }
             return String(line)
         }
-        // Setext heading: goldmark builds the ID from the last line of its text only.
-        let lastTextLine = max(startLine, endLine - 1)
+        // Setext heading: goldmark builds the ID from the last line of its text only, the line
+        // above the underline. cmark's end line is not always the underline's: with a heading
+        // right after, it is that heading's line.
+        var underline = startLine + 1
+        while underline < endLine, !isSetextUnderline(lines.line(underline)) { underline += 1 }
+        let lastTextLine = max(startLine, underline - 1)
         let text = lastTextLine == startLine ? line : lines.line(lastTextLine).drop { $0 == " " || $0 == "\t" }
         return String(trimTrailingSpace(text))
     }
@@ -44,6 +48,14 @@ enum HeadingSource {
             }
         }
         return text
+    }
+
+    /// A line of `=` or of `-`, indented by up to three spaces, with spaces after it.
+    private static func isSetextUnderline(_ line: Substring) -> Bool {
+        let indent = line.prefix { $0 == " " }.count
+        let marks = trimTrailingSpace(line.dropFirst(indent))
+        guard indent < 4, let mark = marks.first, mark == "=" || mark == "-" else { return false }
+        return marks.allSatisfy { $0 == mark }
     }
 
     private static func trimTrailingSpace(_ s: Substring) -> Substring {

@@ -75,18 +75,29 @@ public struct MarkdownRenderer: Sendable {
         return RenderedMarkdown(html: html, headings: headings)
     }
 
+    /// Headings are blocks, so only blocks are visited: the inline nodes under paragraphs, most
+    /// of a document's nodes, are skipped. Document order, as the IDs are numbered in it.
     private static func headingNodes(in document: OpaquePointer) -> [OpaquePointer] {
         var result: [OpaquePointer] = []
-        let iterator = cmark_iter_new(document)
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-            if cmark_node_get_type(node) == CMARK_NODE_HEADING { result.append(node) }
+        func visit(_ parent: OpaquePointer) {
+            var child = cmark_node_first_child(parent)
+            while let node = child {
+                let type = cmark_node_get_type(node)
+                if type.rawValue & inlineMask == inlineMask { return }  // a leaf block's text
+                if type == CMARK_NODE_HEADING {
+                    result.append(node)
+                } else if type != CMARK_NODE_PARAGRAPH {
+                    visit(node)
+                }
+                child = cmark_node_next(node)
+            }
         }
+        visit(document)
         return result
     }
+
+    /// `CMARK_NODE_TYPE_MASK` and `CMARK_NODE_TYPE_INLINE`: the type bits every inline node has.
+    private static let inlineMask: UInt32 = 0xC000
 
     /// Swaps a heading node for an HTML block holding the same heading with its `id`, because
     /// cmark-gfm's HTML renderer has no way to add attributes.
@@ -94,6 +105,8 @@ public struct MarkdownRenderer: Sendable {
                                 alternates: inout HeadingIDGenerator, extensions: UnsafeMutablePointer<cmark_llist>?) -> RenderedHeading {
         let level = Int(cmark_node_get_heading_level(node))
         let explicitID = HeadingAttributes.takeExplicitID(from: node)
+        // After the `{#id}` is taken out: it is not part of the text.
+        let text = HeadingSource.renderedText(of: node)
         let id: String, alternateID: String
         if let explicitID {
             ids.reserve(explicitID)
@@ -101,16 +114,14 @@ public struct MarkdownRenderer: Sendable {
             (id, alternateID) = (explicitID, explicitID)
         } else {
             let raw = HeadingSource.rawText(of: node, lines: lines)
-            let rendered = HeadingSource.renderedText(of: node)
             switch rules {
-            case .hugo0110: (id, alternateID) = (ids.next(for: raw), alternates.next(for: rendered))
-            case .hugoCurrent: (id, alternateID) = (ids.next(for: rendered), alternates.next(for: raw))
+            case .hugo0110: (id, alternateID) = (ids.next(for: raw), alternates.next(for: text))
+            case .hugoCurrent: (id, alternateID) = (ids.next(for: text), alternates.next(for: raw))
             }
         }
         let rendered = Self.take(cmark_render_html(node, Self.options, extensions))
         // cmark renders "<hN>inner</hN>\n"; keep the inner part.
         let inner = rendered.dropFirst(4).dropLast(6)
-        let text = HeadingSource.renderedText(of: node)
         let html = "<h\(level) id=\"\(HTML.escapeAttribute(id))\">\(inner)</h\(level)>\n"
         if let block = cmark_node_new(CMARK_NODE_HTML_BLOCK) {
             _ = cmark_node_set_literal(block, html)

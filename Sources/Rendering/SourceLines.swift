@@ -7,7 +7,9 @@ struct SourceLines {
     init(_ text: String) {
         bytes = Array(text.utf8)
         var starts = [0]
-        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { starts.append(i + 1) }
+        bytes.withUnsafeBufferPointer { all in
+            for i in all.indices where all[i] == UInt8(ascii: "\n") { starts.append(i + 1) }
+        }
         self.starts = starts
     }
 

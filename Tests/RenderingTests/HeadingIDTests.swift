@@ -13,6 +13,23 @@ struct HeadingIDTests {
         #expect(ids("## Heading\n## Heading\n## Heading-1\n## Heading\n") == ["heading", "heading-1", "heading-1-1", "heading-2"])
     }
 
+    @Test func headingsInsideContainersAreFoundInDocumentOrder() {
+        let markdown = "## A\n\n> ## A\n\n- item\n\n  ## A\n\n| t |\n|---|\n| x |\n\nSetext A\n--------\n## A\n"
+        #expect(ids(markdown) == ["a", "a-1", "a-2", "setext-a", "a-3"])
+        let html = MarkdownRenderer().render(markdown, ids: &scratch).html
+        #expect(html.contains("<blockquote>\n<h2 id=\"a-1\">A</h2>") && html.contains("<h2 id=\"a-2\">A</h2>"))
+    }
+
+    @Test func setextHeadingsUseTheLineAboveTheUnderline() {
+        #expect(ids("Setext A\n--------\n") == ["setext-a"])
+        #expect(ids("Two\nLines\n===\n") == ["lines"])
+        // cmark ends the heading on the next line when another heading follows at once.
+        #expect(ids("Setext A\n--------\n## A\n") == ["setext-a", "a"])
+        #expect(ids("Setext A\n  ===  \n## A\n") == ["setext-a", "a"])
+    }
+
+    private var scratch: HeadingIDGenerator { get { HeadingIDGenerator() } nonmutating set {} }
+
     @Test func rawHTMLInHeadingCountsAsTextUnderHugo0110() {
         let markdown = "## Create a bucket\n### <a name=\"create-a-bucket-b2\">Create a bucket</a>\n## Create a bucket\n"
         #expect(ids(markdown) == ["create-a-bucket", "a-namecreate-a-bucket-b2create-a-bucketa", "create-a-bucket-1"])
