@@ -95,6 +95,7 @@ struct ShortcodeExpander {
 
     /// Renders a one-line argument as inline Markdown (Hugo's `markdownify`).
     mutating func renderInline(_ markdown: String) -> String {
+        if rendersAsItself(markdown) { return markdown }
         var scratch = HeadingIDGenerator()
         var html = context.renderer.render(markdown, ids: &scratch).html
         // One paragraph: its <p> is the only one.
