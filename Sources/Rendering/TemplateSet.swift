@@ -7,6 +7,8 @@ import Mustache
 public struct TemplateSet: Sendable {
     private var library: MustacheLibrary
     public private(set) var names: Set<String>
+    /// Each template's text, to tell which values it can read (see `mayRead`).
+    private var texts: [String: String] = [:]
 
     public init() {
         library = MustacheLibrary()
@@ -51,6 +53,7 @@ public struct TemplateSet: Sendable {
             // pragma stands on a line of its own, which Mustache removes from the output.
             library.register(try MustacheTemplate(string: FastHTMLEscaping.pragma + "\n" + text), named: name)
             names.insert(name)
+            texts[name] = text
             return nil
         } catch let error as MustacheTemplate.ParserError {
             return .error(file, error.context.lineNumber - 1, error.context.columnNumber + 1,
@@ -61,6 +64,24 @@ public struct TemplateSet: Sendable {
     }
 
     public func has(_ name: String) -> Bool { names.contains(name) }
+
+    /// Whether template `name` can read the value `key`: its text names the key as a whole word,
+    /// or it includes other templates, whose text is not looked into. Lets callers skip making a
+    /// costly value that no template reads.
+    public func mayRead(_ key: String, in name: String) -> Bool {
+        guard let text = texts[name] else { return false }
+        if text.contains("{{>") || text.contains("{{<") { return true }
+        var rest = Substring(text)
+        while let range = rest.range(of: key) {
+            let before = range.lowerBound > rest.startIndex ? rest[rest.index(before: range.lowerBound)] : " "
+            let after = range.upperBound < rest.endIndex ? rest[range.upperBound] : " "
+            if !isNameCharacter(before) && !isNameCharacter(after) { return true }
+            rest = rest[range.upperBound...]
+        }
+        return false
+    }
+
+    private func isNameCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "_" }
 
     public func render(_ name: String, _ context: Any) -> String? {
         library.render(context, withTemplate: name)

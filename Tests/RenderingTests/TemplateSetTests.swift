@@ -19,3 +19,17 @@ struct TemplateSetTests {
         #expect(html == "<b>a&lt;b&gt;&amp;&quot;c&quot;&#39;d&#39; é</b><i>\n")
     }
 }
+
+struct TemplateReadsTests {
+    @Test func aValueIsReadWhenItsNameStandsAlone() {
+        var templates = TemplateSet()
+        _ = templates.register("<div>{{{innerHTML}}}</div>", named: "html", file: "html.html")
+        _ = templates.register("<pre>{{ inner }}</pre>", named: "text", file: "text.html")
+        _ = templates.register("<p>{{> partials/x}}</p>", named: "partial", file: "partial.html")
+        #expect(templates.mayRead("innerHTML", in: "html") && !templates.mayRead("inner", in: "html"))
+        #expect(templates.mayRead("inner", in: "text") && !templates.mayRead("innerHTML", in: "text"))
+        // A partial could read anything.
+        #expect(templates.mayRead("inner", in: "partial") && templates.mayRead("innerHTML", in: "partial"))
+        #expect(!templates.mayRead("inner", in: "missing"))
+    }
+}

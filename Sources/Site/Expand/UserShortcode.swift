@@ -20,13 +20,13 @@ enum UserShortcode {
             "hasInner": shortcode.inner != nil,
             "isMarkdown": shortcode.form == .markdown,
         ]
-        if let inner = shortcode.inner {
-            data["inner"] = expander.expandedText(inner)
-            data["innerHTML"] = expander.renderInner(shortcode)
-        } else {
-            data["inner"] = ""
-            data["innerHTML"] = ""
-        }
+        // Only what the template reads is made, since each expands the nested shortcodes again;
+        // a template that reads neither still gets them expanded once, for their errors.
+        let templates = expander.context.templates
+        let readsHTML = templates.mayRead("innerHTML", in: template)
+        let readsText = templates.mayRead("inner", in: template) || !readsHTML
+        data["inner"] = shortcode.inner.map { readsText ? expander.expandedText($0) : "" } ?? ""
+        data["innerHTML"] = shortcode.inner != nil && readsHTML ? expander.renderInner(shortcode) : ""
         guard var output = expander.context.templates.render(template, data) else {
             expander.report(shortcode, "template templates/\(template).html could not be rendered")
             return nil
