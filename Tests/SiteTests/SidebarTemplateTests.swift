@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Rendering
 @testable import Site
 
 /// The menu is rendered once per section with per-page markers (see SidebarMarkers); a site's
@@ -43,5 +44,28 @@ struct MarkedMenuTests {
         #expect(MarkedMenu(text).html(for: 1) == "é\(SidebarMarkers.open)x!ü")
         #expect(MarkedMenu(text).html(for: 2) == "é\(SidebarMarkers.open)xü")
         #expect(MarkedMenu("").html(for: 1) == "")
+    }
+}
+
+/// `Shell`: a template rendered once around a stand-in, used only when that is the same as
+/// rendering it with the real value.
+struct ShellTests {
+    private func shell(_ template: String) -> Shell? {
+        var templates = TemplateSet()
+        _ = templates.register(template, named: "t", file: "t.html")
+        return Shell { templates.render("t", ["children": $0]) ?? "" }
+    }
+
+    @Test func aValueInsertedOnceAsItIsIsFilledIn() throws {
+        let made = try #require(shell("<li>{{{children}}}</li>"))
+        #expect(made.filled(with: "<ul><li>x</li></ul>") == "<li><ul><li>x</li></ul></li>")
+        #expect(try #require(shell("{{#children}}<ul>{{{.}}}</ul>{{/children}}")).filled(with: "<li>") == "<ul><li></ul>")
+    }
+
+    @Test func escapedTransformedOrRepeatedValuesGetNoShell() {
+        #expect(shell("<li>{{children}}</li>") == nil)
+        #expect(shell("<li>{{uppercased(children)}}</li>") == nil)
+        #expect(shell("{{{children}}}{{{children}}}") == nil)
+        #expect(shell("<li>no children</li>") == nil)
     }
 }

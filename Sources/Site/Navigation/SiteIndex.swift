@@ -10,6 +10,8 @@ struct SiteIndex: Sendable {
     let readingOrder: [Int]
     let positionInReadingOrder: [Int: Int]
     let indexByContentPath: [String: Int]
+    /// `children` by page index: the menus ask for a page's children many times per page.
+    private let childrenByIndex: [[Int]]
 
     init(pages: [Page]) {
         self.pages = pages
@@ -30,6 +32,7 @@ struct SiteIndex: Sendable {
         }
         if let home = indexByPath["/"] { visit(home) }
         self.children = children
+        childrenByIndex = pages.map { children[$0.contentPath] ?? [] }
         self.readingOrder = order
         var position: [Int: Int] = [:]
         for (n, i) in order.enumerated() { position[i] = n }
@@ -46,7 +49,7 @@ struct SiteIndex: Sendable {
         return a.contentPath < b.contentPath
     }
 
-    func childrenOf(_ index: Int) -> [Int] { children[pages[index].contentPath] ?? [] }
+    func childrenOf(_ index: Int) -> [Int] { childrenByIndex[index] }
 
     /// Home first, down to the page's parent section.
     func ancestors(of index: Int) -> [Int] {

@@ -133,19 +133,29 @@ extension TemplateData {
 }
 
 extension TemplateData {
-    /// Renders `partials/sidebar` once for each menu that pages share (see `itemHTML`).
+    /// Renders `partials/sidebar` once for each menu that pages share (see `itemHTML`). Entries
+    /// are rendered once each, closed and, for sections, open around a stand-in for their
+    /// children (see `Shell`); each menu is then put together from them.
     func sidebars(for pages: [Int], templates: TemplateSet) -> [Int?: MarkedMenu] {
         guard let home = index.indexByContentPath["/"] else { return [:] }
-        let closed = Dictionary(uniqueKeysWithValues: concurrentMap(pages.filter { $0 != home }) { itemHTML($0, children: nil, templates: templates) }.map { ($0.0, $0.1) })
+        let entries = pages.filter { $0 != home }
+        var closed = [String](repeating: "", count: index.pages.count)
+        for (i, html) in concurrentMap(entries, { itemHTML($0, children: nil, templates: templates) }) { closed[i] = html }
+        var shells = [Shell?](repeating: nil, count: index.pages.count)
+        for (i, shell) in concurrentMap(entries.filter { !index.childrenOf($0).isEmpty }, { i in
+            Shell { itemHTML(i, children: $0, templates: templates) }
+        }) { shells[i] = shell }
+        let frame = Shell { templates.render("partials/sidebar", ["items": $0, "site": site]) ?? "" }
         let keys = Array(Set(pages.map(menuKey)).union([nil]))
-        let rendered = concurrentMap(keys) { key -> MarkedMenu in
+        let rendered = concurrentMap(keys) { [closed, shells] key -> MarkedMenu in
             let open: Set<Int> = key.map { Set(index.ancestors(of: $0) + [$0]) } ?? []
             func html(_ i: Int) -> String {
-                guard open.contains(i), !index.childrenOf(i).isEmpty else { return closed[i] ?? "" }
-                return itemHTML(i, children: index.childrenOf(i).map(html).joined(), templates: templates)
+                guard open.contains(i), !index.childrenOf(i).isEmpty else { return closed[i] }
+                let children = index.childrenOf(i).map(html).joined()
+                return shells[i]?.filled(with: children) ?? itemHTML(i, children: children, templates: templates)
             }
             let items = index.childrenOf(home).map(html).joined()
-            return MarkedMenu(templates.render("partials/sidebar", ["items": items, "site": site]) ?? "")
+            return MarkedMenu(frame?.filled(with: items) ?? templates.render("partials/sidebar", ["items": items, "site": site]) ?? "")
         }
         return Dictionary(uniqueKeysWithValues: rendered.map { ($0.0, $0.1) })
     }
