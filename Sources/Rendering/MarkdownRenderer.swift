@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #else
@@ -35,8 +36,37 @@ public struct MarkdownRenderer: Sendable {
         self.rules = rules
     }
 
-    private static let registerExtensions: Void = { cmark_gfm_core_extensions_ensure_registered() }()
-    private static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
+    /// The GFM extensions, made ready once for parsing on many threads.
+    ///
+    /// cmark-gfm marks the characters an inline extension starts on (`:` and `w` for autolinks,
+    /// `~`) in a global table at the start of each parse and unmarks them at its end
+    /// (github/cmark-gfm#221): a page that finished parsing on one thread unmarked them under a
+    /// page still parsing on another, whose bare links and `~~text~~` then stayed plain text.
+    /// Autolink's characters are marked once here and taken off the extension, so no parse
+    /// unmarks them. Strikethrough needs its list (cmark finds the extension by it when it closes
+    /// a `~~`), so it is only attached to text that has a `~`, and those parses finish one at a
+    /// time.
+    private struct Extensions: @unchecked Sendable {
+        var table, strikethrough, autolink, tasklist: OpaquePointer?
+    }
+
+    private static let gfm: Extensions = {
+        cmark_gfm_core_extensions_ensure_registered()
+        let gfm = Extensions(table: cmark_find_syntax_extension("table"),
+                             strikethrough: cmark_find_syntax_extension("strikethrough"),
+                             autolink: cmark_find_syntax_extension("autolink"),
+                             tasklist: cmark_find_syntax_extension("tasklist"))
+        if let autolink = gfm.autolink, let parser = cmark_parser_new(options) {
+            cmark_parser_attach_syntax_extension(parser, autolink)
+            cmark_manage_extensions_special_characters(parser, 1)
+            cmark_parser_free(parser)
+            cmark_syntax_extension_set_special_inline_chars(autolink, nil)
+        }
+        return gfm
+    }()
+
+    private static let strikethroughLock = NSLock()
+
     // Raw HTML passes through: real docs embed iframes and `<a name>` anchors.
     private static let options = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES
 
@@ -49,17 +79,19 @@ public struct MarkdownRenderer: Sendable {
 
     /// `alternates` numbers the same headings under the other rule set.
     public func render(_ markdown: String, ids: inout HeadingIDGenerator, alternates: inout HeadingIDGenerator) -> RenderedMarkdown {
-        _ = Self.registerExtensions
+        let gfm = Self.gfm
         guard let parser = cmark_parser_new(Self.options) else { return RenderedMarkdown(html: "", headings: []) }
         defer { cmark_parser_free(parser) }
-        for name in Self.extensionNames {
-            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
-        }
         var source = markdown
+        let strikethrough = source.withUTF8 { $0.contains(UInt8(ascii: "~")) } ? gfm.strikethrough : nil
+        for ext in [gfm.table, strikethrough, gfm.autolink, gfm.tasklist] {
+            if let ext { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
         source.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
-        guard let document = cmark_parser_finish(parser) else { return RenderedMarkdown(html: "", headings: []) }
+        let finished = strikethrough == nil ? cmark_parser_finish(parser) : Self.strikethroughLock.withLock { cmark_parser_finish(parser) }
+        guard let document = finished else { return RenderedMarkdown(html: "", headings: []) }
         defer { cmark_node_free(document) }
         let extensions = cmark_parser_get_syntax_extensions(parser)
 

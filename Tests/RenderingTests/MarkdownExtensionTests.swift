@@ -1,3 +1,4 @@
+import Dispatch
 import Testing
 @testable import Rendering
 
@@ -21,5 +22,29 @@ struct MarkdownExtensionTests {
     @Test func rawHTMLPassesThrough() {
         #expect(html("<iframe src=\"https://x\"></iframe>\n") == "<iframe src=\"https://x\"></iframe>\n")
         #expect(html("a <a name=\"here\"></a> b") == "<p>a <a name=\"here\"></a> b</p>\n")
+    }
+
+    /// cmark-gfm marks the characters its inline extensions start on (`~`, `w`, `:`) in a global
+    /// table, which it filled and emptied around every parse: a page finishing on one core
+    /// emptied it under a page still parsing on the other, whose `~~text~~` then stayed text.
+    @Test(arguments: [
+        ("Some *text* with ~~struck~~ words and www.example.com.",
+         "<p>Some <em>text</em> with <del>struck</del> words and <a href=\"http://www.example.com\">www.example.com</a>.</p>\n"),
+        ("Bare www.example.com and https://example.org/x links.",
+         "<p>Bare <a href=\"http://www.example.com\">www.example.com</a> and <a href=\"https://example.org/x\">https://example.org/x</a> links.</p>\n"),
+    ])
+    func extensionsWorkWhileOtherThreadsParse(paragraph: String, html: String) {
+        let markdown = String(repeating: paragraph + "\n\n", count: 40)
+        let expected = String(repeating: html, count: 40)
+        let runs = 400
+        nonisolated(unsafe) var mismatches = [Bool](repeating: false, count: runs)
+        mismatches.withUnsafeMutableBufferPointer { results in
+            nonisolated(unsafe) let out = results
+            DispatchQueue.concurrentPerform(iterations: runs) { i in
+                var ids = HeadingIDGenerator()
+                out[i] = MarkdownRenderer().render(markdown, ids: &ids).html != expected
+            }
+        }
+        #expect(mismatches.filter { $0 }.count == 0)
     }
 }
