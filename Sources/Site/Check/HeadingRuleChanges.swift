@@ -1,5 +1,6 @@
 import Content
 import Diagnostics
+import Foundation
 import Rendering
 
 /// Hugo changed how heading ids are made; a `#fragment` written for one rule set can silently
@@ -43,9 +44,11 @@ enum HeadingRuleChanges {
         html.withUTF8 { bytes in
             // Only links with a `#` matter, and most pages have few: find each `#`, then check
             // that it sits inside an href="…" value.
+            guard let base = bytes.baseAddress else { return }
             var i = 0
             while i < bytes.count {
-                guard bytes[i] == UInt8(ascii: "#") else { i += 1; continue }
+                guard let found = memchr(base + i, Int32(UInt8(ascii: "#")), bytes.count - i) else { break }
+                i = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
                 var start = i
                 while start > 0, bytes[start - 1] != UInt8(ascii: "\""), bytes[start - 1] != UInt8(ascii: ">"),
                       bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }
@@ -57,7 +60,9 @@ enum HeadingRuleChanges {
                       bytes[start - 4] == UInt8(ascii: "e"), bytes[start - 3] == UInt8(ascii: "f"),
                       bytes[start - 2] == UInt8(ascii: "=") else { continue }
                 let href = String(decoding: bytes[start..<end], as: UTF8.self)
-                if !hasSchemeSeparator(href) { links.append(href.replacingOccurrences(of: "&amp;", with: "&")) }
+                guard !hasSchemeSeparator(href) else { continue }
+                let escaped = bytes[start..<end].contains(UInt8(ascii: "&"))
+                links.append(escaped ? href.replacingOccurrences(of: "&amp;", with: "&") : href)
             }
         }
         return links
