@@ -74,16 +74,19 @@ struct OutputFolder {
     func prepareFolders(for relatives: [String]) throws {
         var folders: Set<String> = []
         var files: Set<String> = []
+        let root = staging.utf8.count
         for relative in relatives {
             var path = try path(for: relative)
             files.insert(path)
-            while let slash = path.lastIndex(of: "/"), path.count > staging.count {
+            // Paths are compared and cut as bytes: this runs for every file of the site.
+            while let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), path.utf8.count > root {
                 path = String(path[..<slash])
                 guard folders.insert(path).inserted else { break }
             }
         }
-        if reused { removeStale(in: staging, files: files, folders: folders) }
-        for folder in folders.sorted(by: { $0.count < $1.count }) where folder.count > staging.count {
+        if reused { removeStale(files: files, folders: folders) }
+        // Parents first: a parent's path is shorter than its children's.
+        for folder in folders.sorted(by: { $0.utf8.count < $1.utf8.count }) where folder.utf8.count > root {
             if mkdir(folder, 0o755) != 0 && errno != EEXIST {
                 throw Failure.io(path: folder, message: "cannot create folder: \(String(cString: strerror(errno)))")
             }
@@ -92,14 +95,22 @@ struct OutputFolder {
 
     /// Removes what the new site does not have from a reused staging folder: files it does not
     /// write, folders it does not need, and anything of the wrong kind (a file where a folder goes).
-    private func removeStale(in folder: String, files: Set<String>, folders: Set<String>) {
-        let entries = (folderEntries(folder) ?? []).map { (path: folder + "/" + $0.name, isFolder: $0.isFolder) }
-        for (path, isFolder) in entries {
-            if isFolder {
-                if folders.contains(path) { removeStale(in: path, files: files, folders: folders) } else { Self.removeTree(path) }
-            } else if !files.contains(path) {
-                unlink(path)
-            }
+    /// The tree is read a level at a time, the folders of each level on all cores.
+    private func removeStale(files: Set<String>, folders: Set<String>) {
+        var level = [staging]
+        while !level.isEmpty {
+            level = concurrentMap(level) { folder -> [String] in
+                var keep: [String] = []
+                for entry in folderEntries(folder) ?? [] {
+                    let path = folder + "/" + entry.name
+                    if entry.isFolder {
+                        if folders.contains(path) { keep.append(path) } else { Self.removeTree(path) }
+                    } else if !files.contains(path) {
+                        unlink(path)
+                    }
+                }
+                return keep
+            }.flatMap(\.1)
         }
     }
 
