@@ -33,34 +33,52 @@ public enum FrontMatterParser {
     /// Splits `---` YAML front matter from the body and reads it. All problems are returned;
     /// the page is still usable (with defaults) when some keys are wrong.
     public static func split(_ text: String, file: String) -> (SplitPage, [Diagnostic]) {
-        var start = text.startIndex
-        if text.hasPrefix("\u{FEFF}") { start = text.index(after: start) }
-        let content = text[start...]
-        let firstLineEnd = content.firstIndex(of: "\n") ?? content.endIndex
-        let opening = content[..<firstLineEnd].trimmingTrailingSpace()
+        // Lines are found as bytes: "\r\n" is one Character, so a Character search for "\n"
+        // would not end the lines of a file saved on Windows.
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let content = text.utf8.starts(with: bom) ? text[text.utf8.index(text.startIndex, offsetBy: 3)...] : text[...]
+        let utf8 = content.utf8
+        func lineEnd(from start: String.Index) -> String.Index {
+            utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+        }
+        /// The line's text without trailing spaces, tabs and "\r".
+        func lineText(_ start: String.Index, _ end: String.Index) -> Substring.UTF8View {
+            var end = end
+            while end > start {
+                let before = utf8.index(before: end)
+                let byte = utf8[before]
+                guard byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") else { break }
+                end = before
+            }
+            return content[start..<end].utf8
+        }
+        let firstLineEnd = lineEnd(from: content.startIndex)
+        let opening = lineText(content.startIndex, firstLineEnd)
         // YAML between `---` lines, or TOML between `+++` lines, as Hugo reads them.
-        guard opening == "---" || opening == "+++" else {
+        let isYAML = opening.elementsEqual("---".utf8), isTOML = opening.elementsEqual("+++".utf8)
+        guard isYAML || isTOML else {
             return (SplitPage(frontMatter: FrontMatter(), body: content, bodyLine: 1), [])
         }
-        let isTOML = opening == "+++"
-        let unclosed = Diagnostic.error(file, 1, 1, "front matter is not closed: add a line with '\(opening)' after it")
+        let marker = isTOML ? "+++" : "---"
+        let unclosed = Diagnostic.error(file, 1, 1, "front matter is not closed: add a line with '\(marker)' after it")
         guard firstLineEnd < content.endIndex else {
             return (SplitPage(frontMatter: FrontMatter(), body: "", bodyLine: 2), [unclosed])
         }
 
         var line = 2
-        var lineStart = content.index(after: firstLineEnd)
+        let frontMatterStart = utf8.index(after: firstLineEnd)
+        var lineStart = frontMatterStart
         while lineStart < content.endIndex {
-            let lineEnd = content[lineStart...].firstIndex(of: "\n") ?? content.endIndex
-            let lineText = content[lineStart..<lineEnd].trimmingTrailingSpace()
-            if lineText == opening || (!isTOML && lineText == "...") {
-                let source = String(content[content.index(after: firstLineEnd)..<lineStart])
-                let bodyStart = lineEnd < content.endIndex ? content.index(after: lineEnd) : lineEnd
+            let end = lineEnd(from: lineStart)
+            let text = lineText(lineStart, end)
+            if text.elementsEqual(marker.utf8) || (!isTOML && text.elementsEqual("...".utf8)) {
+                let source = String(content[frontMatterStart..<lineStart])
+                let bodyStart = end < content.endIndex ? utf8.index(after: end) : end
                 let (frontMatter, diagnostics) = read(source, file: file, toml: isTOML)
                 return (SplitPage(frontMatter: frontMatter, body: content[bodyStart...], bodyLine: line + 1), diagnostics)
             }
             line += 1
-            lineStart = lineEnd < content.endIndex ? content.index(after: lineEnd) : lineEnd
+            lineStart = end < content.endIndex ? utf8.index(after: end) : end
         }
         return (SplitPage(frontMatter: FrontMatter(), body: "", bodyLine: line), [unclosed])
     }
@@ -148,16 +166,4 @@ public enum FrontMatterParser {
 extension FrontMatterParser {
     static let knownKeys: [String: String] = Dictionary(uniqueKeysWithValues:
         ["title", "linkTitle", "description", "date", "slug", "url", "weight", "draft", "aliases"].map { ($0.lowercased(), $0) })
-}
-
-extension StringProtocol {
-    func trimmingTrailingSpace() -> SubSequence {
-        var end = endIndex
-        while end > startIndex {
-            let before = index(before: end)
-            guard self[before] == " " || self[before] == "\t" || self[before] == "\r" else { break }
-            end = before
-        }
-        return self[startIndex..<end]
-    }
 }

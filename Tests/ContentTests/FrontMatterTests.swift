@@ -40,6 +40,25 @@ struct FrontMatterTests {
         #expect(split("---\n- a\n---\n").1 == ["p.md:2:1: error: front matter must be a mapping of keys to values"])
     }
 
+    @Test func windowsLineEndingsAndByteOrderMark() {
+        let (page, problems) = split("\u{FEFF}---\r\ntitle: Windows page\r\nweight: 2\r\n---  \r\n# Hello\r\n")
+        #expect(problems.isEmpty)
+        #expect(page.frontMatter.title == "Windows page")
+        #expect(page.frontMatter.weight == 2)
+        #expect(page.body == "# Hello\r\n")
+        #expect(page.bodyLine == 5)
+        // Positions still point at the right line.
+        #expect(split("---\r\ntitle: a\r\nweight: x\r\n---\r\n").1 == ["p.md:3:9: error: front matter: 'weight' must be a whole number, found 'x'"])
+    }
+
+    @Test func closingLinesAndTOML() {
+        #expect(split("---\ntitle: a\n...\nBody").0.body == "Body")
+        #expect(split("+++\ntitle = \"T\"\n+++\nBody").0.frontMatter.title == "T")
+        #expect(split("---\ntitle: a\n---").0.body == "")
+        #expect(split("--- \ntitle: a\n--- \nB").0.frontMatter.title == "a")
+        #expect(split("----\ntitle: a\n---\n").0.frontMatter.title == nil)
+    }
+
     @Test func unclosedFrontMatter() {
         #expect(split("---\ntitle: x\n").1 == ["p.md:1:1: error: front matter is not closed: add a line with '---' after it"])
     }
