@@ -29,54 +29,57 @@ public enum ContentLoader {
         var sectionDirs = Set(listing.filter { lastComponent($0) == "_index.md" }.map(parentDir))
         for path in listing where path.hasSuffix(".md") {
             // Hugo makes every top-level folder that holds pages a section, with or without `_index.md`.
-            if let first = path.split(separator: "/").first, path.contains("/"), !bundleDirs.contains(String(first)) {
-                sectionDirs.insert(String(first))
+            if let slash = path.utf8.firstIndex(of: UInt8(ascii: "/")), !bundleDirs.contains(String(path[..<slash])) {
+                sectionDirs.insert(String(path[..<slash]))
             }
         }
         sectionDirs.insert("")
+        let sections = sectionDirs
 
-        func insideBundle(_ path: String) -> String? {
-            var dir = parentDir(path)
-            while true {
-                if bundleDirs.contains(dir) { return dir }
-                if dir.isEmpty { return nil }
-                dir = parentDir(dir)
-            }
+        // The bundle each folder is in, if any, found once per folder and then only read, by
+        // all cores: it is asked for every file.
+        var bundleOfFolder: [String: String?] = ["": bundleDirs.contains("") ? "" : nil]
+        func bundle(containing dir: String) -> String? {
+            if let known = bundleOfFolder[dir] { return known }
+            let found = bundleDirs.contains(dir) ? dir : bundle(containing: parentDir(dir))
+            bundleOfFolder[dir] = found
+            return found
         }
-        func sectionOf(dir: String) -> String {
+        for path in listing { _ = bundle(containing: parentDir(path)) }
+        let bundles = bundleOfFolder
+        @Sendable func insideBundle(_ path: String) -> String? { bundles[parentDir(path)] ?? nil }
+        @Sendable func sectionOf(dir: String) -> String {
             var d = dir
-            while !sectionDirs.contains(d) { d = parentDir(d) }
+            while !sections.contains(d) { d = parentDir(d) }
             return d
         }
-        func contentPath(ofDir dir: String) -> String { "/" + dir }
+        @Sendable func contentPath(ofDir dir: String) -> String { "/" + dir }
 
         var pages: [Page] = []
         var staticFiles: [StaticFile] = []
         // Hugo also publishes HTML files with front matter as pages (their body is not Markdown).
         let htmlPages = Set(listing.filter { $0.hasSuffix(".html") && insideBundle($0) == nil && startsWithFrontMatter(root + "/" + $0) })
-        let isPage = { (path: String) in path.hasSuffix(".md") || htmlPages.contains(path) }
+        let isPage = { @Sendable (path: String) in path.hasSuffix(".md") || htmlPages.contains(path) }
         let loadedPages = concurrentMap(listing.filter { isPage($0) && (insideBundle($0) == nil || lastComponent($0) == "index.md") }) { path in
             readPage(path, root: root)
         }
-        var pagesBySource: [String: (SplitPage, [Diagnostic])] = [:]
-        for (path, result) in loadedPages { pagesBySource[path] = result }
+        var read: [String: (SplitPage, [Diagnostic])] = [:]
+        for (path, result) in loadedPages { read[path] = result }
+        let pagesBySource = read
 
-        for path in listing {
+        // What each file becomes, worked out on all cores and collected in listing order.
+        let includeDrafts = options.includeDrafts
+        let outcomes = concurrentMap(listing) { path -> LoadedFile in
             let name = lastComponent(path)
             let dir = parentDir(path)
             let display = root + "/" + path
             if let bundle = insideBundle(path), !(name == "index.md" && dir == bundle) {
-                if path.hasSuffix(".md") { continue }  // Hugo does not publish Markdown resources
-                staticFiles.append(StaticFile(source: display, destination: resourceDestination(path, bundle: bundle, pages: pagesBySource, root: root)))
-                continue
+                if path.hasSuffix(".md") { return .skipped([]) }  // Hugo does not publish Markdown resources
+                return .file(StaticFile(source: display, destination: resourceDestination(path, bundle: bundle, pages: pagesBySource, root: root)))
             }
-            guard isPage(path) else {
-                staticFiles.append(StaticFile(source: display, destination: path))
-                continue
-            }
-            guard let (split, problems) = pagesBySource[path] else { continue }
-            diagnostics += problems
-            if split.frontMatter.draft && !options.includeDrafts { continue }
+            guard isPage(path) else { return .file(StaticFile(source: display, destination: path)) }
+            guard let (split, problems) = pagesBySource[path] else { return .skipped([]) }
+            if split.frontMatter.draft && !includeDrafts { return .skipped(problems) }
 
             let kind: Page.Kind
             let logicalDir: String
@@ -99,7 +102,16 @@ public enum ContentLoader {
                             frontMatter: split.frontMatter, body: split.body, bodyLine: split.bodyLine,
                             url: url(for: split.frontMatter, contentPath: cPath))
             page.isHTML = path.hasSuffix(".html")
-            pages.append(page)
+            return .page(page, problems)
+        }
+        for (_, outcome) in outcomes {
+            switch outcome {
+            case .page(let page, let problems):
+                diagnostics += problems
+                pages.append(page)
+            case .file(let file): staticFiles.append(file)
+            case .skipped(let problems): diagnostics += problems
+            }
         }
 
         // Folders that are sections without an `_index.md` still get a listing page, as in Hugo.
@@ -119,6 +131,14 @@ public enum ContentLoader {
             }
         }
         return (ContentTree(pages: pages, files: staticFiles), diagnostics)
+    }
+
+    /// What one file of the content folder becomes.
+    private enum LoadedFile: Sendable {
+        case page(Page, [Diagnostic])
+        case file(StaticFile)
+        /// A draft, or Markdown inside a bundle: not published (a draft's problems still count).
+        case skipped([Diagnostic])
     }
 
     static func url(for frontMatter: FrontMatter, contentPath: String) -> String {
