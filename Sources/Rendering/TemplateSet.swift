@@ -66,11 +66,11 @@ public struct TemplateSet: Sendable {
     public func has(_ name: String) -> Bool { names.contains(name) }
 
     /// Whether template `name` can read the value `key`: its text names the key as a whole word,
-    /// or it includes other templates, whose text is not looked into. Lets callers skip making a
-    /// costly value that no template reads.
+    /// or it includes other templates (whose text is not looked into) or changes its delimiters.
+    /// Lets callers skip making a costly value that no template reads.
     public func mayRead(_ key: String, in name: String) -> Bool {
         guard let text = texts[name] else { return false }
-        if text.contains("{{>") || text.contains("{{<") { return true }
+        if text.contains("{{>") || text.contains("{{<") || text.contains("{{=") { return true }
         var rest = Substring(text)
         while let range = rest.range(of: key) {
             let before = range.lowerBound > rest.startIndex ? rest[rest.index(before: range.lowerBound)] : " "

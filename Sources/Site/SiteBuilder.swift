@@ -65,6 +65,8 @@ public enum SiteBuilder {
                                   notFoundSidebar: sidebars[nil]?.html(for: nil) ?? "",
                                   defaults: defaults, templateFolders: [config.templatesPath], data: data, config: config)
 
+        let pagePaths = tree.pages.map(\.outputPath)
+
         // Each page is written into the staging folder as soon as it is rendered, so the whole
         // site is never held in memory. Nothing is written once something has failed, and a
         // build that fails leaves the staging folder as the spare.
@@ -73,7 +75,7 @@ public enum SiteBuilder {
             do {
                 let folder = try OutputFolder.create(destination: config.destinationPath)
                 output = folder
-                try folder.prepareFolders(for: tree.pages.map(\.outputPath) + others.paths)
+                try folder.prepareFolders(for: pagePaths + others.paths)
             } catch {
                 report.diagnostics.append(.error(config.destinationPath, 1, 1, "\(error)"))
             }
@@ -86,10 +88,10 @@ public enum SiteBuilder {
         let rendered = concurrentMap(Array(tree.pages.indices)) { i -> RenderedPage in
             var page = renderer.render(i)
             if let writer, !page.diagnostics.hasErrors {
-                do { try writer.write(page.html, to: tree.pages[i].outputPath) } catch {
+                do { try writer.write(page.html, to: pagePaths[i]) } catch {
                     page.diagnostics.append(.error(config.destinationPath, 1, 1, "\(error)"))
                 }
-                whileWriting?.page(tree.pages[i].outputPath, page.html)
+                whileWriting?.page(pagePaths[i], page.html)
             }
             page.html = ""
             return page
@@ -98,7 +100,7 @@ public enum SiteBuilder {
         if let whileWriting, output != nil, !report.diagnostics.hasErrors {
             var html: [String: String] = [:]
             for (path, text) in others.texts where path.hasSuffix(".html") { html[path] = text }
-            whileWriting.site(tree.pages.map(\.outputPath) + others.paths, html)
+            whileWriting.site(pagePaths + others.paths, html)
         }
         report.diagnostics += HeadingRuleChanges.warnings(pages: tree.pages, rendered: rendered.map(\.1),
                                                          rules: config.headingIDs, rootPath: config.rootPath)

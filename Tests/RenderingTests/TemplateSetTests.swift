@@ -31,5 +31,8 @@ struct TemplateReadsTests {
         // A partial could read anything.
         #expect(templates.mayRead("inner", in: "partial") && templates.mayRead("innerHTML", in: "partial"))
         #expect(!templates.mayRead("inner", in: "missing"))
+        // Changed delimiters hide what is read, so they count as reading everything.
+        #expect(templates.register("{{=<% %>=}}<div><%& innerHTML %></div>", named: "delimiters", file: "delimiters.html") == nil)
+        #expect(templates.mayRead("inner", in: "delimiters"))
     }
 }

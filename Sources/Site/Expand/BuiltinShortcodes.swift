@@ -17,7 +17,6 @@ enum BuiltinShortcodes {
     ]
 }
 
-/// `{{< ilink "/path/to/page#fragment" "text" >}}`: a checked link to another page.
 /// Whether `text` contains `://`; a byte loop, since the generic substring search costs more
 /// than the rest of an `ilink`.
 func hasSchemeSeparator(_ text: String) -> Bool {
@@ -37,6 +36,7 @@ func hasSchemeSeparator(_ text: String) -> Bool {
     return false
 }
 
+/// `{{< ilink "/path/to/page#fragment" "text" >}}`: a checked link to another page.
 enum InternalLink {
     static func expand(_ expander: inout ShortcodeExpander, _ shortcode: Shortcode) -> ShortcodeOutput? {
         guard let reference = shortcode.arguments[0] ?? shortcode.arguments["path"] ?? shortcode.arguments["page"] else {

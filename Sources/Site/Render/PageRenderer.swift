@@ -34,13 +34,11 @@ struct PageRenderer {
         let diagnostics = parseProblems + expander.diagnostics
 
         // A missing layout is reported once per kind of page by `missingLayouts`.
-        guard let layout = Self.layout(for: page, in: templates),
-              let html = templates.render(layout, data.layoutData(i, page: pageData, content: content, headings: expander.headings,
-                                                         sidebar: sidebars[data.menuKey(for: i)]?.html(for: i) ?? "")) else {
-            return RenderedPage(html: "", fragmentLinks: HeadingRuleChanges.fragmentLinks(in: content),
-                                headings: expander.headings, diagnostics: diagnostics)
+        let html = Self.layout(for: page, in: templates).flatMap { layout in
+            templates.render(layout, data.layoutData(i, page: pageData, content: content, headings: expander.headings,
+                                                     sidebar: sidebars[data.menuKey(for: i)]?.html(for: i) ?? ""))
         }
-        return RenderedPage(html: html, fragmentLinks: HeadingRuleChanges.fragmentLinks(in: content),
+        return RenderedPage(html: html ?? "", fragmentLinks: HeadingRuleChanges.fragmentLinks(in: content),
                             headings: expander.headings, diagnostics: diagnostics)
     }
 
