@@ -81,6 +81,23 @@ public struct TemplateSet: Sendable {
         return false
     }
 
+    /// Whether every template's output depends on its values only through what each lookup
+    /// answers, which lets a layout be rendered once per shape (see `LayoutMemo` in Site). Not so
+    /// where a partial or block stands indented on its line (Mustache indents what follows
+    /// according to the text it has written so far), or where delimiters change (the indented
+    /// tags could then not be recognised).
+    public var outputFollowsValues: Bool {
+        !texts.values.contains { text in
+            text.contains("{{=") || text.split(whereSeparator: \.isNewline).contains { line in
+                let rest = line.drop { $0 == " " || $0 == "\t" }
+                guard rest.count < line.count, rest.hasPrefix("{{") else { return false }
+                return rest.dropFirst(2).drop { $0 == " " }.first.map { ">$<".contains($0) } ?? false
+            }
+        }
+    }
+
+    public func anyText(contains piece: String) -> Bool { texts.values.contains { $0.contains(piece) } }
+
     private func isNameCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "_" }
 
     public func render(_ name: String, _ context: Any) -> String? {

@@ -33,6 +33,12 @@ public enum SiteBuilder {
     /// (see `SiteInMemory`).
     public static func build(_ config: SiteConfig, defaults: [String: String] = EmbeddedTemplates.files,
                              whileWriting: SiteInMemory? = nil) -> BuildReport {
+        build(config, defaults: defaults, whileWriting: whileWriting, memoizeLayouts: true)
+    }
+
+    /// `memoizeLayouts: false` renders every page's layout in full, for tests that compare.
+    static func build(_ config: SiteConfig, defaults: [String: String] = EmbeddedTemplates.files,
+                      whileWriting: SiteInMemory?, memoizeLayouts: Bool) -> BuildReport {
         let start = DispatchTime.now()
         var report = BuildReport()
         report.destination = config.destinationPath
@@ -84,7 +90,8 @@ public enum SiteBuilder {
 
         // Render (and write) every page on all cores.
         let renderer = PageRenderer(tree: tree, index: index, templates: templates, data: data,
-                                    renderer: MarkdownRenderer(rules: config.headingIDs), sidebars: sidebars)
+                                    renderer: MarkdownRenderer(rules: config.headingIDs), sidebars: sidebars,
+                                    layouts: LayoutMemo(templates: templates, memoize: memoizeLayouts))
         let rendered = concurrentMap(Array(tree.pages.indices)) { i -> RenderedPage in
             var page = renderer.render(i)
             if let writer, !page.diagnostics.hasErrors {

@@ -21,6 +21,7 @@ struct PageRenderer {
     let renderer: MarkdownRenderer
     /// Menus rendered once per shared menu (see `TemplateData.sidebars`).
     let sidebars: [Int?: MarkedMenu]
+    let layouts: LayoutMemo
 
     func render(_ i: Int) -> RenderedPage {
         let page = index.pages[i]
@@ -35,7 +36,7 @@ struct PageRenderer {
 
         // A missing layout is reported once per kind of page by `missingLayouts`.
         let html = Self.layout(for: page, in: templates).flatMap { layout in
-            templates.render(layout, data.layoutData(i, page: pageData, content: content, headings: expander.headings,
+            layouts.render(layout, data.layoutData(i, page: pageData, content: content, headings: expander.headings,
                                                      sidebar: sidebars[data.menuKey(for: i)]?.html(for: i) ?? ""))
         }
         return RenderedPage(html: html ?? "", fragmentLinks: HeadingRuleChanges.fragmentLinks(in: content),

@@ -15,7 +15,7 @@ import Mustache
 
 /// A page: `{{page.title}}` and the rest. Shortcodes see it while the content is still being made,
 /// without `layout`; layouts see it with.
-final class PageValues: MustacheParent {
+final class PageValues: TemplateObject {
     let title: String
     let linkTitle: String
     let description: String
@@ -46,28 +46,28 @@ final class PageValues: MustacheParent {
         self.layout = layout
     }
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue {
         switch name {
-        case "title": return TemplateText(title)
-        case "linkTitle": return TemplateText(linkTitle)
-        case "description": return TemplateText(description)
+        case "title": return .text(title)
+        case "linkTitle": return .text(linkTitle)
+        case "description": return .text(description)
         // Mustache treats an empty string as true, so templates test this instead.
-        case "hasDescription": return !description.isEmpty
-        case "url": return TemplateText(url)
-        case "permalink": return TemplateText(permalink)
-        case "kind": return kind
-        case "isHome": return isHome
-        case "isSection": return isSection
-        case "isPage": return isPage
-        case "date": return TemplateText(date)
-        case "params": return params
-        default: return layout?.child(named: name)
+        case "hasDescription": return .flag(!description.isEmpty)
+        case "url": return .text(url)
+        case "permalink": return .text(permalink)
+        case "kind": return .string(kind)
+        case "isHome": return .flag(isHome)
+        case "isSection": return .flag(isSection)
+        case "isPage": return .flag(isPage)
+        case "date": return .text(date)
+        case "params": return TemplateValue(params)
+        default: return layout?.value(named: name) ?? .absent
         }
     }
 }
 
 /// What only a layout has of a page: the rendered content and the page's place in the site.
-final class LayoutValues: MustacheParent {
+final class LayoutValues: TemplateObject {
     let content: String
     let toc: [TOCEntry]
     let breadcrumbs: [PageSummary]
@@ -85,26 +85,26 @@ final class LayoutValues: MustacheParent {
         self.children = children
     }
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue {
         switch name {
-        case "content": return TemplateText(content)
-        case "toc": return toc
+        case "content": return .text(content)
+        case "toc": return .list(toc)
         // The list as HTML, like Hugo's `.TableOfContents`: a template loop costs about ten
         // microseconds per entry, and there is one per heading of every page.
-        case "tableOfContents": return TemplateText(TableOfContents.html(toc))
-        case "hasTOC": return !toc.isEmpty
-        case "breadcrumbs": return breadcrumbs
-        case "prev": return prev.map { $0 as Any } ?? false
-        case "next": return next.map { $0 as Any } ?? false
-        case "children": return children
-        case "hasChildren": return !children.isEmpty
-        default: return nil
+        case "tableOfContents": return .text(TableOfContents.html(toc))
+        case "hasTOC": return .flag(!toc.isEmpty)
+        case "breadcrumbs": return .list(breadcrumbs)
+        case "prev": return prev.map { .object($0) } ?? .flag(false)
+        case "next": return next.map { .object($0) } ?? .flag(false)
+        case "children": return .list(children)
+        case "hasChildren": return .flag(!children.isEmpty)
+        default: return .absent
         }
     }
 }
 
 /// Another page, as breadcrumbs, the pager and section listings show it.
-final class PageSummary: MustacheParent {
+final class PageSummary: TemplateObject {
     let title: String
     let linkTitle: String
     let url: String
@@ -117,20 +117,20 @@ final class PageSummary: MustacheParent {
         self.description = description
     }
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue {
         switch name {
-        case "title": return TemplateText(title)
-        case "linkTitle": return TemplateText(linkTitle)
-        case "url": return TemplateText(url)
-        case "description": return TemplateText(description)
-        case "hasDescription": return !description.isEmpty
-        default: return nil
+        case "title": return .text(title)
+        case "linkTitle": return .text(linkTitle)
+        case "url": return .text(url)
+        case "description": return .text(description)
+        case "hasDescription": return .flag(!description.isEmpty)
+        default: return .absent
         }
     }
 }
 
 /// One entry of the "On this page" list, with the headings nested under it.
-final class TOCEntry: MustacheParent {
+final class TOCEntry: TemplateObject {
     let id: String
     let text: String
     let level: Int
@@ -143,20 +143,20 @@ final class TOCEntry: MustacheParent {
         self.children = children
     }
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue {
         switch name {
-        case "id": return TemplateText(id)
-        case "text": return TemplateText(text)
-        case "level": return level
-        case "children": return children
-        case "hasChildren": return !children.isEmpty
-        default: return nil
+        case "id": return .text(id)
+        case "text": return .text(text)
+        case "level": return .scalar(level, key: "i\(level)")
+        case "children": return .list(children)
+        case "hasChildren": return .flag(!children.isEmpty)
+        default: return .absent
         }
     }
 }
 
 /// The site: `{{site.title}}` and the rest.
-final class SiteValues: MustacheParent {
+final class SiteValues: TemplateObject {
     let title: String
     let baseURL: String
     let root: String
@@ -169,19 +169,19 @@ final class SiteValues: MustacheParent {
         self.params = params
     }
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue {
         switch name {
-        case "title": return TemplateText(title)
-        case "baseURL": return TemplateText(baseURL)
-        case "root", "homeURL": return TemplateText(root)
-        case "params": return params
-        default: return nil
+        case "title": return .text(title)
+        case "baseURL": return .text(baseURL)
+        case "root", "homeURL": return .text(root)
+        case "params": return TemplateValue(params)
+        default: return .absent
         }
     }
 }
 
 /// What a layout template is rendered with.
-final class LayoutRoot: MustacheParent {
+final class LayoutRoot: TemplateObject {
     let page: PageValues
     let site: SiteValues
     let sidebar: String
@@ -192,12 +192,12 @@ final class LayoutRoot: MustacheParent {
         self.sidebar = sidebar
     }
 
-    func child(named name: String) -> Any? {
+    func value(named name: String) -> TemplateValue {
         switch name {
-        case "page": return page
-        case "site": return site
-        case "sidebar": return TemplateText(sidebar)
-        default: return nil
+        case "page": return .object(page)
+        case "site": return .object(site)
+        case "sidebar": return .text(sidebar)
+        default: return .absent
         }
     }
 }
