@@ -100,6 +100,15 @@ enum InternalChecker {
             }
         }.flatMap { $0 }
 
+        // Most links are fine wherever they are; the page loop skips those without looking at
+        // their verdicts, which are larger values.
+        let dependsOnPage = verdicts.map { verdict -> Bool in
+            switch verdict {
+            case .skip, .fine: return false
+            default: return true
+            }
+        }
+
         // Then each page's links, with what depends on the page: fragments on the page itself and
         // relative paths (memoised per folder).
         let checked = parallelChunks(count: pages.count, workers: workers, chunksPerWorker: 1) { range -> ([PendingFinding], [ExternalUse]) in
@@ -108,7 +117,7 @@ enum InternalChecker {
             var byFolder: [String: Resolution] = [:]
             for page in range {
                 let folder = folders[page]
-                for (linkIndex, text) in linkTexts[page].enumerated() {
+                for (linkIndex, text) in linkTexts[page].enumerated() where dependsOnPage[text] {
                     switch verdicts[text] {
                     case .skip, .fine:
                         continue
