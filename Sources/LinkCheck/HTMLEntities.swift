@@ -1,14 +1,16 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Decodes character references in attribute values, which is how a browser sees `href="a?x=1&amp;y=2"`.
 /// Only the named references that turn up in URLs and ids are known; an unknown one stays as written,
 /// which is also what a browser does with a name it does not know.
 enum HTMLEntities {
     static func decode(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
-        var hasAmpersand = false
-        for i in start..<end where b[i] == UInt8(ascii: "&") {
-            hasAmpersand = true
-            break
-        }
         let slice = UnsafeBufferPointer(rebasing: b[start..<end])
+        let hasAmpersand = slice.baseAddress.map { memchr($0, Int32(UInt8(ascii: "&")), slice.count) != nil } ?? false
         guard hasAmpersand else { return String(decoding: slice, as: UTF8.self) }
 
         var out: [UInt8] = []
