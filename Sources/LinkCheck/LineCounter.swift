@@ -31,9 +31,8 @@ struct LineCounter {
         return (line, column)
     }
 
-    private static let newline = SIMD16<UInt8>(repeating: 0x0A)
-
     private static func newlines(_ raw: UnsafeRawPointer, from start: Int, to end: Int) -> Int {
+        let newline = SIMD16<UInt8>(repeating: 0x0A)
         var total = 0
         var i = start
         while i + 16 <= end {
@@ -46,7 +45,7 @@ struct LineCounter {
                 i += 16
                 rounds += 1
             }
-            total += Int(SIMD16<UInt16>(truncatingIfNeeded: counts).wrappedSum())
+            total += Self.sum(counts)
         }
         while i < end {
             if raw.load(fromByteOffset: i, as: UInt8.self) == 0x0A { total += 1 }
@@ -69,7 +68,7 @@ struct LineCounter {
                 i += 16
                 rounds += 1
             }
-            total += Int(SIMD16<UInt16>(truncatingIfNeeded: counts).wrappedSum())
+            total += Self.sum(counts)
         }
         while i < end {
             if raw.load(fromByteOffset: i, as: UInt8.self) & 0xC0 == 0x80 { total += 1 }
@@ -78,8 +77,20 @@ struct LineCounter {
         return total
     }
 
+    /// The sum of the sixteen byte counts, in two 64-bit words: pairs of bytes are added into
+    /// 16-bit lanes, which a multiplication then adds up (converting the vector lane by lane
+    /// compiled to sixteen separate additions).
+    @inline(__always)
+    private static func sum(_ counts: SIMD16<UInt8>) -> Int {
+        let words = unsafeBitCast(counts, to: SIMD2<UInt64>.self)
+        let pairs = (words & 0x00FF_00FF_00FF_00FF) &+ ((words &>> 8) & 0x00FF_00FF_00FF_00FF)
+        let sums = (pairs &* 0x0001_0001_0001_0001) &>> 48
+        return Int(sums[0] &+ sums[1])
+    }
+
     /// The offset of the last newline in the range, which has one.
     private static func lastNewline(_ raw: UnsafeRawPointer, from start: Int, to end: Int) -> Int {
+        let newline = SIMD16<UInt8>(repeating: 0x0A)
         var i = end
         while i - 16 >= start {
             let halves = unsafeBitCast(raw.loadUnaligned(fromByteOffset: i - 16, as: SIMD16<UInt8>.self) .== newline,
