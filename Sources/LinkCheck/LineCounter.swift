@@ -16,7 +16,7 @@ struct LineCounter {
     }
 
     mutating func position(of target: Int) -> (line: Int, column: Int) {
-        precondition(target >= offset && target <= bytes.count, "offsets must not go backwards")
+        precondition(target >= offset && target <= bytes.count, "offsets must increase and stay within the page")
         guard let base = bytes.baseAddress, target > offset else { return (line, column) }
         let raw = UnsafeRawPointer(base)
         let newlines = Self.newlines(raw, from: offset, to: target)

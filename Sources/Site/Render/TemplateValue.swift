@@ -60,7 +60,7 @@ enum TemplateValue {
 
     /// Sorts a value of front matter (or any other) as Mustache would see it.
     init(_ value: Any?) {
-        guard var value else { self = .absent; return }
+        guard let value else { self = .absent; return }
         switch value {
         case let text as TemplateText: self = .text(text.renderText); return
         case let flag as Bool: self = .flag(flag); return
@@ -71,12 +71,8 @@ enum TemplateValue {
         }
         // As Mustache does: `NSNull` stands for nothing.
         if let custom = value as? MustacheCustomRepresentation {
-            guard let represented = custom.representation else { self = .absent; return }
-            value = represented
-            if represented is Bool || represented is String || represented is Int || represented is Double {
-                self = TemplateValue(represented)
-                return
-            }
+            self = TemplateValue(custom.representation)
+            return
         }
         switch value {
         case let object as any TemplateObject: self = .object(object)
