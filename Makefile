@@ -4,7 +4,7 @@ SYSTEM_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev pkg-
 SWIFT ?= swift
 RELEASE_BIN := .build/release/docgen
 
-.PHONY: site test deps build golden bench clean
+.PHONY: site test deps build golden bench clean fuzz test-sanitize hostile
 
 ## site: install missing system packages, build docgen (release) and build content/ into public/
 site: build
@@ -51,3 +51,15 @@ clean:
 bench: build
 	@command -v hyperfine >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq hyperfine cmark-gfm hugo ruby-html-proofer time; }
 	python3 scripts/bench.py
+
+## fuzz: each libFuzzer target for FUZZ_SECONDS (default 60) from its committed seed corpus (not part of test)
+fuzz: deps
+	bash scripts/fuzz.sh
+
+## test-sanitize: the whole suite under AddressSanitizer, then ThreadSanitizer, plus a TSan build of the CVAT corpus
+test-sanitize: deps
+	bash scripts/test-sanitize.sh
+
+## hostile: every hostile input of the Limits section through the release binary, one table (not part of test)
+hostile: build
+	python3 scripts/hostile.py
