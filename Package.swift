@@ -53,3 +53,18 @@ let package = Package(
     ],
     swiftLanguageModes: [.v5]
 )
+
+// Fuzzing (`make fuzz`, scripts/fuzz.sh): one libFuzzer executable with a target per stage, only
+// when DOCGEN_FUZZ is set, so that plain `swift build` and `swift test` never see it. libFuzzer
+// supplies `main`, so the sources are compiled as a library (-parse-as-library: no top-level code).
+// Every module gets ASan and coverage from the command line; libFuzzer itself is linked into this
+// executable alone (the build-tool plugin's EmbedFiles gets the same flags, and has its own main).
+if Context.environment["DOCGEN_FUZZ"] != nil {
+    package.targets.append(.executableTarget(
+        name: "DocgenFuzz",
+        dependencies: ["Content", "Shortcodes", "Site", "Rendering", "JSON", "ConfigValidation", "StorageCatalog",
+                       "LinkCheck", "Diagnostics"],
+        path: "Fuzz/FuzzTargets",
+        swiftSettings: [.unsafeFlags(["-parse-as-library"])],
+        linkerSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])]))
+}

@@ -15,9 +15,12 @@ public struct BuildReport: Sendable {
     /// Where each written page came from, for link findings (`docgen build --check`).
     public var sourceMap: SourceMap?
     public var diagnostics: [Diagnostic] = []
+    /// Why the destination is not docgen's to write (see `OutputOwnership`): nothing was built
+    /// or touched, and the CLI exits with code 2.
+    public var refusal: String?
     /// Milliseconds spent in each stage, in order, for `--timings`.
     public var stages: [(name: String, milliseconds: Int)] = []
-    public var succeeded: Bool { !diagnostics.hasErrors }
+    public var succeeded: Bool { refusal == nil && !diagnostics.hasErrors }
 
     public var summary: String {
         "built \(pages) pages, \(aliases) aliases, \(files) files copied into \(destination) in \(milliseconds) ms"
@@ -39,9 +42,30 @@ public enum SiteBuilder {
     /// `memoizeLayouts: false` renders every page's layout in full, for tests that compare.
     static func build(_ config: SiteConfig, defaults: [String: String] = EmbeddedTemplates.files,
                       whileWriting: SiteInMemory?, memoizeLayouts: Bool) -> BuildReport {
+        var (report, staged) = stage(config, defaults: defaults, whileWriting: whileWriting, memoizeLayouts: memoizeLayouts)
+        if let staged { report = staged.commit(report) }
+        return report
+    }
+
+    /// Builds the whole site into its staging folder without swapping it in: the caller decides,
+    /// once later checks have run (`docgen build --check`), whether to `commit` or `discard` it.
+    /// There is a staged site only when the build succeeded.
+    public static func stage(_ config: SiteConfig, defaults: [String: String] = EmbeddedTemplates.files,
+                             whileWriting: SiteInMemory? = nil) -> (BuildReport, StagedSite?) {
+        stage(config, defaults: defaults, whileWriting: whileWriting, memoizeLayouts: true)
+    }
+
+    static func stage(_ config: SiteConfig, defaults: [String: String], whileWriting: SiteInMemory?,
+                      memoizeLayouts: Bool) -> (BuildReport, StagedSite?) {
         let start = DispatchTime.now()
         var report = BuildReport()
         report.destination = config.destinationPath
+        // Before anything is read or written: a destination that is not docgen's stays untouched.
+        let protected = config.sourceFolders
+        if let refusal = OutputOwnership.refusal(destination: config.destinationPath, protected: protected) {
+            report.refusal = refusal
+            return (report, nil)
+        }
 
         // Load.
         let staticDir = FileManager.default.fileExists(atPath: config.staticPath) ? config.staticPath : nil
@@ -79,14 +103,16 @@ public enum SiteBuilder {
         var output: OutputFolder?
         if !report.diagnostics.hasErrors {
             do {
-                let folder = try OutputFolder.create(destination: config.destinationPath)
+                let folder = try OutputFolder.create(destination: config.destinationPath, protected: protected)
                 output = folder
                 try folder.prepareFolders(for: pagePaths + others.paths)
+            } catch OutputFolder.Failure.refused(let reason) {
+                report.refusal = reason
             } catch {
                 report.diagnostics.append(.error(config.destinationPath, 1, 1, "\(error)"))
             }
         }
-        let writer = report.diagnostics.hasErrors ? nil : output
+        let writer = report.succeeded ? output : nil
 
         // Render (and write) every page on all cores.
         let renderer = PageRenderer(tree: tree, index: index, templates: templates, data: data,
@@ -113,32 +139,58 @@ public enum SiteBuilder {
                                                          rules: config.headingIDs, rootPath: config.rootPath)
         stage("render and write pages")
         report.diagnostics = Array(Set(report.diagnostics)).sortedByLocation()
-        guard let output, !report.diagnostics.hasErrors else {
+        guard let output, report.succeeded else {
             output?.setAside()
             report.milliseconds = elapsed(since: start)
-            return report
+            return (report, nil)
         }
 
-        // The other files, then the swap.
         do {
             try others.write(to: output)
             report.files = others.fileCount
             stage("write other files")
-            try output.commit()
-            stage("swap in and remove the old site")
         } catch {
             output.setAside()
             report.diagnostics.append(.error(config.destinationPath, 1, 1, "\(error)"))
+            report.milliseconds = elapsed(since: start)
+            return (report, nil)
         }
         report.pages = tree.pages.count
         report.sourceMap = SourceMap(pages: tree.pages, rootPath: config.rootPath)
         report.aliases = aliases.count
         report.milliseconds = elapsed(since: start)
+        return (report, StagedSite(output: output, started: start))
+    }
+
+    static func elapsed(since start: DispatchTime) -> Int {
+        Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)
+    }
+}
+
+/// A whole new site, written into its staging folder and not yet in place of the destination.
+public struct StagedSite: Sendable {
+    let output: OutputFolder
+    let started: DispatchTime
+
+    /// Swaps the site in; the report gains the swap's time, or the error that kept it out.
+    public func commit(_ report: BuildReport) -> BuildReport {
+        var report = report
+        let swapStart = DispatchTime.now()
+        do {
+            try output.commit()
+            report.stages.append(("swap in and remove the old site", SiteBuilder.elapsed(since: swapStart)))
+        } catch {
+            output.setAside()
+            report.diagnostics.append(.error(output.destination, 1, 1, "\(error)"))
+        }
+        report.milliseconds = SiteBuilder.elapsed(since: started)
         return report
     }
 
-    private static func elapsed(since start: DispatchTime) -> Int {
-        Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)
+    /// Gives the new site up: the destination stays as it was, and what was written becomes the
+    /// spare the next build starts from.
+    public func discard() {
+        output.setAside()
     }
 }
 

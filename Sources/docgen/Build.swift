@@ -100,7 +100,11 @@ struct Build: AsyncParsableCommand {
                     }
                 })
         }
-        let report = SiteBuilder.build(config, whileWriting: whileWriting)
+        var (report, staged) = SiteBuilder.stage(config, whileWriting: whileWriting)
+        if let refusal = report.refusal {
+            printError("docgen: error: \(refusal)")
+            throw ExitCode(2)
+        }
         let waitStart = DispatchTime.now()
         checking.wait()
         let waited = (DispatchTime.now().uptimeNanoseconds - waitStart.uptimeNanoseconds) / 1_000_000
@@ -109,13 +113,13 @@ struct Build: AsyncParsableCommand {
             for (name, ms) in report.stages { printError("docgen: \(ms) ms  \(name)") }
             if check { printError("docgen: \(waited) ms  check links (waiting after the build)") }
         }
-        if !report.succeeded {
+        guard let staged, report.succeeded else {
             let count = report.diagnostics.filter { $0.severity == .error }.count
             printError("docgen: build failed with \(count) error\(count == 1 ? "" : "s"); \(report.destination) was not changed")
             throw ExitCode(1)
         }
-        // With a machine-readable link report, stdout holds only that report.
-        if check && linkCheck.format != .text { printError("docgen: \(report.summary)") } else { print("docgen: \(report.summary)") }
+        // Broken links keep the new site out, like any other error: exit 1 always means the
+        // destination is as it was.
         if var linkOptions, let pass = pass.value {
             let started = DispatchTime.now()
             // Findings point at the Markdown line the link came from.
@@ -125,10 +129,23 @@ struct Build: AsyncParsableCommand {
                 try await LinkChecker.finish(try pass.get(), options: linkOptions)
             }
             if timings {
-                printError("docgen: \((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000) ms  check links (after writing)")
+                printError("docgen: \((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000) ms  check links")
             }
-            if code != 0 { throw ExitCode(code) }
+            if code != 0 {
+                staged.discard()
+                printError("docgen: the link check failed; \(report.destination) was not changed")
+                throw ExitCode(code)
+            }
         }
+        report = staged.commit(report)
+        guard report.succeeded else {
+            printDiagnostics(report.diagnostics.filter { $0.severity == .error })
+            printError("docgen: the new site could not be swapped in; \(report.destination) was not changed")
+            throw ExitCode(2)
+        }
+        if timings, let swap = report.stages.last { printError("docgen: \(swap.milliseconds) ms  \(swap.name)") }
+        // With a machine-readable link report, stdout holds only that report.
+        if check && linkCheck.format != .text { printError("docgen: \(report.summary)") } else { print("docgen: \(report.summary)") }
     }
 }
 

@@ -30,7 +30,12 @@ struct CheckCommandTests {
         let out = NSTemporaryDirectory() + "docgen-check-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: out) }
         let common = ["--source", corpus, "--contentDir", "content/en", "--format", "json"]
-        let built = try cli.run(["build", "--destination", out, "--templates", cli.fixture("cvat-shortcodes"), "--check"] + common)
+        // A build whose check fails is not swapped in, so the site on disk comes from a plain build.
+        let plain = try cli.run(["build", "--destination", out, "--templates", cli.fixture("cvat-shortcodes")] + Array(common.dropLast(2)))
+        #expect(plain.status == 0)
+        let built = try cli.run(["build", "--destination", out + "-checked", "--templates", cli.fixture("cvat-shortcodes"), "--check"] + common)
+        defer { try? FileManager.default.removeItem(atPath: out + "-checked") }
+        #expect(!FileManager.default.fileExists(atPath: out + "-checked"))
         let checked = try cli.run(["check", out] + common)
         #expect(built.status == 1)
         #expect(checked.status == 1)
@@ -69,6 +74,7 @@ struct CheckCommandTests {
         defer { try? FileManager.default.removeItem(atPath: out) }
         let github = try cli.run(["build", "--source", cli.fixture("small-site"), "--destination", out, "--check", "--format", "github"])
         #expect(github.status == 1)
+        #expect(try cli.run(["build", "--source", cli.fixture("small-site"), "--destination", out]).status == 0)
         #expect(github.out.contains("::error file="))
         #expect(github.out.contains("small-site/content/docs/a.md,line=13"))
         let junit = try cli.run(["check", out, "--format", "junit"])

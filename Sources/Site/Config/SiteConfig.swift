@@ -82,6 +82,11 @@ public struct SiteConfig: Sendable {
     public var contentPath: String { Self.join(source, contentDir) }
     var templatesPath: String { Self.join(source, templatesDir) }
     var staticPath: String { Self.join(source, "static") }
+    /// The folders a build reads, which its destination must stay clear of.
+    var sourceFolders: [(name: String, path: String)] {
+        [("site root", source), ("content folder", contentPath), ("templates folder", templatesPath), ("static folder", staticPath)]
+    }
+
     public var destinationPath: String { destination.hasPrefix("/") ? destination : Self.join(source, destination) }
 
     /// The path part of `baseURL`, which every site-relative link starts with.

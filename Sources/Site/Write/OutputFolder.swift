@@ -12,7 +12,7 @@ import Glibc
 /// files whose content is unchanged need not be written again, which on many file systems is most
 /// of a rebuild's cost. Files are never changed in place (static files may be hard links shared
 /// with the live site); a file that differs is removed and written anew.
-struct OutputFolder {
+struct OutputFolder: Sendable {
     let destination: String
     let staging: String
     /// The staging folder is the previous build's spare, with content to be checked and reused.
@@ -21,16 +21,23 @@ struct OutputFolder {
     enum Failure: Error, CustomStringConvertible {
         case io(path: String, message: String)
         case unsafePath(String)
+        /// The destination is not docgen's to replace (see `OutputOwnership`); nothing was touched.
+        case refused(String)
 
         var description: String {
             switch self {
             case .io(let path, let message): return "\(path): \(message)"
             case .unsafePath(let path): return "'\(path)' would be written outside the output folder"
+            case .refused(let reason): return reason
             }
         }
     }
 
-    static func create(destination: String) throws -> OutputFolder {
+    /// `protected` are the folders the build reads, which the destination must stay clear of.
+    static func create(destination: String, protected: [(name: String, path: String)] = []) throws -> OutputFolder {
+        if let reason = OutputOwnership.refusal(destination: destination, protected: protected) {
+            throw Failure.refused(reason)
+        }
         let url = URL(fileURLWithPath: destination).standardizedFileURL
         let parent = url.deletingLastPathComponent().path
         let name = url.lastPathComponent
@@ -38,12 +45,19 @@ struct OutputFolder {
         // Hidden and beside the destination: same file system, so the final rename is atomic.
         removeAbandonedStaging(in: parent, name: name)
         let staging = parent + "/.\(name).building-\(getpid())"
-        try? FileManager.default.removeItem(atPath: staging)
-        // Taking the spare is one rename, so two builds at once cannot both have it.
-        if Foundation.rename(spare(of: url.path), staging) == 0 {
+        if OutputOwnership.isMarked(staging) { removeTree(staging) }
+        // Taking the spare is one rename, so two builds at once cannot both have it. A folder of
+        // that name that docgen did not mark is someone else's and stays where it is.
+        let spare = spare(of: url.path)
+        if OutputOwnership.isMarked(spare), Foundation.rename(spare, staging) == 0 {
             return OutputFolder(destination: url.path, staging: staging, reused: true)
         }
-        try makeDirectory(staging)
+        if mkdir(staging, 0o755) != 0 {
+            throw Failure.io(path: staging, message: "cannot create folder: \(String(cString: strerror(errno)))")
+        }
+        guard OutputOwnership.mark(staging) else {
+            throw Failure.io(path: staging, message: "cannot write \(OutputOwnership.markerName): \(String(cString: strerror(errno)))")
+        }
         return OutputFolder(destination: url.path, staging: staging, reused: false)
     }
 
@@ -58,8 +72,8 @@ struct OutputFolder {
         let prefix = ".\(name).building-"
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where entry.hasPrefix(prefix) {
             let owner = entry.dropFirst(prefix.count).prefix { $0.isNumber }
-            guard let pid = Int32(owner), kill(pid, 0) != 0 else { continue }
-            try? FileManager.default.removeItem(atPath: parent + "/" + entry)
+            guard let pid = Int32(owner), kill(pid, 0) != 0, OutputOwnership.isMarked(parent + "/" + entry) else { continue }
+            removeTree(parent + "/" + entry)
         }
     }
 
@@ -73,7 +87,7 @@ struct OutputFolder {
     /// In a reused staging folder, everything that is not part of the new site goes first.
     func prepareFolders(for relatives: [String]) throws {
         var folders: Set<String> = []
-        var files: Set<String> = []
+        var files: Set<String> = [staging + "/" + OutputOwnership.markerName]
         let root = staging.utf8.count
         for relative in relatives {
             var path = try path(for: relative)
@@ -202,6 +216,12 @@ struct OutputFolder {
         guard fm.fileExists(atPath: destination) else {
             try rename(staging, destination)
             return
+        }
+        // An empty folder the user made for the site becomes docgen's, and so may become the spare.
+        if !OutputOwnership.isMarked(destination) {
+            guard folderEntries(destination)?.isEmpty ?? false, OutputOwnership.mark(destination) else {
+                throw Failure.refused("the destination '\(destination)' gained files that docgen did not write during the build; it was left as it is")
+            }
         }
         #if os(Linux)
         // One atomic exchange: there is no moment at which the destination is missing. The old

@@ -1,0 +1,64 @@
+// libFuzzer entry point for every docgen fuzz target. One executable holds them all; the target
+// is chosen by the DOCGEN_FUZZ_TARGET environment variable (scripts/fuzz.sh sets it). libFuzzer
+// provides `main`, which is why this module is compiled with -parse-as-library (see Package.swift).
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A fuzz target: gets the input bytes, must return normally for every input. Anything that
+/// should never happen (a broken invariant) calls `fuzzFailure`, which aborts: a finding.
+typealias FuzzTarget = (UnsafeBufferPointer<UInt8>) -> Void
+
+let fuzzTargets: [(name: String, run: FuzzTarget)] = [
+    ("frontmatter", fuzzFrontMatter),
+    ("shortcodes", fuzzShortcodes),
+    ("page", fuzzPage),
+    ("json", fuzzJSON),
+    ("validate", fuzzValidate),
+    ("html", fuzzHTML),
+]
+
+/// Chosen once, on the first input (`LLVMFuzzerInitialize` is optional for libFuzzer).
+nonisolated(unsafe) var selectedTarget: FuzzTarget?
+
+@_cdecl("LLVMFuzzerInitialize")
+public func fuzzInitialize(_ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>) -> Int32 {
+    let name = getenv("DOCGEN_FUZZ_TARGET").map { String(cString: $0) } ?? ""
+    guard let target = fuzzTargets.first(where: { $0.name == name }) else {
+        let known = fuzzTargets.map(\.name).joined(separator: ", ")
+        fputs("docgen-fuzz: set DOCGEN_FUZZ_TARGET to one of: \(known) (got '\(name)')\n", stderr)
+        exit(2)
+    }
+    selectedTarget = target.run
+    prepare(target.name)
+    return 0
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    let bytes = UnsafeBufferPointer(start: size == 0 ? nil : data, count: size)
+    selectedTarget?(bytes)
+    return 0
+}
+
+/// Work done once per process so that inputs measure only the code under test.
+func prepare(_ name: String) {
+    switch name {
+    case "page": _ = PageFixture.shared
+    case "validate": _ = ValidateFixture.validator
+    default: break
+    }
+}
+
+/// A broken invariant: print what and abort, so libFuzzer saves the input as a crash.
+func fuzzFailure(_ message: String, file: StaticString = #fileID, line: UInt = #line) -> Never {
+    fputs("docgen-fuzz: invariant broken at \(file):\(line): \(message)\n", stderr)
+    abort()
+}
+
+/// The input as text. The loaders reject invalid UTF-8 before any parser sees it, so invalid
+/// sequences are repaired (U+FFFD) rather than skipped: every input reaches the parser.
+func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    String(decoding: bytes, as: UTF8.self)
+}
