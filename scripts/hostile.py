@@ -8,7 +8,7 @@ the script exits 1 if any case crashed, hung or ran past its memory budget.
 
     python3 scripts/hostile.py [--docgen PATH] [--only NAME]
 """
-import argparse, os, shutil, subprocess, sys, tempfile, threading, time
+import argparse, json, os, shutil, subprocess, sys, tempfile, threading, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LIMIT_SECONDS = 20
@@ -216,13 +216,24 @@ def _(work):
 def run(docgen, name, kind, make):
     work = tempfile.mkdtemp(prefix=f"docgen-hostile-{name}-")
     try:
-        args = make(work)
+        # The input is made in a child process: a process started by this one counts this one's
+        # memory at the time of the fork in its peak, and some inputs are hundreds of MB.
+        args_file = os.path.join(work, "args.json")
+        child = os.fork()
+        if child == 0:
+            with open(args_file, "w") as f:
+                json.dump(make(work), f)
+            os._exit(0)
+        os.waitpid(child, 0)
+        with open(args_file) as f:
+            args = json.load(f)
+        os.remove(args_file)
         size = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(work) for f in fs
                    if not os.path.islink(os.path.join(d, f)))
         out_path, err_path = os.path.join(work, "stdout"), os.path.join(work, "stderr")
         started = time.monotonic()
         with open(out_path, "w") as out, open(err_path, "w") as err:
-            process = subprocess.Popen([docgen] + args, stdout=out, stderr=err)
+            process = subprocess.Popen([docgen] + args, stdout=out, stderr=err, cwd=work)
         # wait4 gives the peak memory of docgen itself, also when it had to be killed.
         while True:
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)

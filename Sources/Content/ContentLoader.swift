@@ -166,6 +166,11 @@ public enum ContentLoader {
 
     private static func readPage(_ path: String, root: String) -> (SplitPage, [Diagnostic]) {
         let display = root + "/" + path
+        var info = stat()
+        if stat(display, &info) == 0, Int(info.st_size) > Limits.pageFileBytes {
+            return (SplitPage(frontMatter: FrontMatter(), body: "", bodyLine: 1),
+                    [.error(display, 1, 1, "the page is \(megabytes(Int(info.st_size))); pages may be at most \(megabytes(Limits.pageFileBytes)): split it into several pages")])
+        }
         guard let data = FileManager.default.contents(atPath: display) else {
             return (SplitPage(frontMatter: FrontMatter(), body: "", bodyLine: 1), [.error(display, 1, 1, "cannot read file")])
         }
@@ -188,6 +193,11 @@ public enum ContentLoader {
             if isFolder { walk(root, relative: path, into: &result) } else { result.append(path) }
         }
     }
+}
+
+/// A size for messages: "12.4 MB".
+public func megabytes(_ bytes: Int) -> String {
+    bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : String(format: "%.1f MiB", Double(bytes) / Double(1 << 20))
 }
 
 // Both run several times for every file of the content tree, so they search bytes, not Characters.

@@ -12,6 +12,10 @@ public enum YAMLReader {
         defer { yaml_parser_delete(&parser) }
 
         var bytes = Array(text.utf8)
+        if let (line, column) = flowNestingPastLimit(bytes) {
+            return .failure(.error(file, line + lineOffset, column,
+                "YAML brackets are nested more than \(Limits.yamlNesting) deep here; write the value with less nesting"))
+        }
         return bytes.withUnsafeMutableBufferPointer { buffer -> Result<YAMLNode?, Diagnostic> in
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
@@ -39,12 +43,60 @@ public enum YAMLReader {
     }
 }
 
+/// Where `[` and `{` first nest past `Limits.yamlNesting`, as a 1-based line and column, or nil.
+/// libyaml's scanner takes time that grows with the square of the nesting (it revisits every
+/// open level at each token), so such text is refused before it gets there. Quoted text and
+/// comments are passed over; a bracket inside a plain scalar counts, which can only make the
+/// estimate higher, and no real document has 200 unclosed brackets in its scalars.
+func flowNestingPastLimit(_ bytes: [UInt8]) -> (line: Int, column: Int)? {
+    var depth = 0, line = 1, lineStart = 0
+    var quote: UInt8 = 0, comment = false
+    var previous: UInt8 = UInt8(ascii: "\n")
+    // A quote opens quoted text only where a value starts (`it's` in a plain value does not).
+    var lastMark: UInt8 = UInt8(ascii: "\n")
+    var i = 0
+    while i < bytes.count {
+        let byte = bytes[i]
+        if byte == UInt8(ascii: "\n") {
+            line += 1
+            lineStart = i + 1
+            comment = false
+        } else if comment {
+        } else if quote != 0 {
+            if byte == UInt8(ascii: "\\") && quote == UInt8(ascii: "\"") {
+                i += 1
+            } else if byte == UInt8(ascii: "'") && quote == byte && i + 1 < bytes.count && bytes[i + 1] == byte {
+                i += 1  // '' is a quote inside single-quoted text
+            } else if byte == quote {
+                quote = 0
+            }
+        } else {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "'") where Array(":[{,-?\n".utf8).contains(lastMark): quote = byte
+            case UInt8(ascii: "#") where previous == UInt8(ascii: " ") || previous == UInt8(ascii: "\t") || previous == UInt8(ascii: "\n"):
+                comment = true
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                if depth > Limits.yamlNesting { return (line, i - lineStart + 1) }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
+            default: break
+            }
+        }
+        if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") { lastMark = byte }
+        previous = byte
+        i += 1
+    }
+    return nil
+}
+
 /// Turns libyaml's node table into `YAMLNode` values.
 private struct TreeBuilder {
     var document: yaml_document_t
     let file: String
     let lineOffset: Int
     var depth = 0
+    /// Values built so far, aliases counted each time they are used.
+    var values = 0
 
     init(document: yaml_document_t, file: String, lineOffset: Int) {
         self.document = document
@@ -58,7 +110,14 @@ private struct TreeBuilder {
         // Aliases can make a node its own ancestor; a depth bound keeps that from recursing forever.
         depth += 1
         defer { depth -= 1 }
-        if depth > 200 { return .failure(.error(file, line, column, "nested too deeply")) }
+        if depth > Limits.yamlNesting {
+            return .failure(.error(file, line, column, "YAML values are nested more than \(Limits.yamlNesting) deep here"))
+        }
+        values += 1
+        if values > Limits.yamlValues {
+            return .failure(.error(file, line, column, "this YAML holds more than \(Limits.yamlValues) values once its aliases (*name) "
+                + "are expanded; anchors that refer to other anchors multiply (an alias bomb). Use fewer aliases"))
+        }
 
         switch node.pointee.type {
         case YAML_SCALAR_NODE:

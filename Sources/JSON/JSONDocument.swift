@@ -8,7 +8,7 @@ import Foundation
 public struct JSONDocument: Sendable {
     /// Arrays and objects may nest this deep by default. Far beyond any real config, and low
     /// enough that code walking the value recursively (evaluator, writer) is safe on any thread.
-    public static let defaultMaxDepth = 1000
+    public static let defaultMaxDepth = Limits.jsonNesting
 
     public let root: JSONValue
     private let bytes: [UInt8]

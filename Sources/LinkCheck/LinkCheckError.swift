@@ -1,8 +1,10 @@
+import Diagnostics
 /// Reasons a check could not run at all, as opposed to findings about the site.
 public enum LinkCheckError: Error, Equatable, Sendable, CustomStringConvertible {
     case siteFolderMissing(String)
     case notAFolder(String)
     case unreadable(path: String, errno: Int32)
+    case tooLarge(path: String, bytes: Int)
     case invalidPattern(String)
     case invalidRootPath(String)
 
@@ -13,6 +15,8 @@ public enum LinkCheckError: Error, Equatable, Sendable, CustomStringConvertible 
         case .siteFolderMissing(let path): return "site folder not found: \(path)"
         case .notAFolder(let path): return "not a folder: \(path)"
         case .unreadable(let path, let code): return "cannot read \(path) (errno \(code))"
+        case .tooLarge(let path, let bytes):
+            return "\(path):1:1: the file is \(bytes >> 20) MiB; docgen check reads HTML files of at most \(Limits.htmlFileBytes >> 20) MiB"
         case .invalidPattern(let pattern): return "invalid regular expression: \(pattern)"
         case .invalidRootPath(let path): return "root path must start with /: \(path)"
         }

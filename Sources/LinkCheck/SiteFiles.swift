@@ -1,3 +1,4 @@
+import Diagnostics
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -90,6 +91,7 @@ func readFileBytes(_ path: String) throws -> [UInt8] {
     defer { close(fd) }
     var info = stat()
     guard fstat(fd, &info) == 0 else { throw LinkCheckError.unreadable(path: path, errno: errno) }
+    guard Int(info.st_size) <= Limits.htmlFileBytes else { throw LinkCheckError.tooLarge(path: path, bytes: Int(info.st_size)) }
     // One byte more than fstat's size, so the read that sees the end needs no bigger buffer; the
     // size is still only a hint, since the file may change while we read it.
     var result = [UInt8](repeating: 0, count: Int(info.st_size) + 1)

@@ -13,6 +13,9 @@ public enum HeadingIDRules: String, Sendable, CaseIterable {
 /// everything else dropped; an empty result becomes "heading"; a repeat gets `-1`, `-2`, ….
 public struct HeadingIDGenerator: Sendable {
     private var used: Set<String> = []
+    /// The suffix to try first for each ID already used: IDs are only ever added, so every
+    /// lower suffix is still taken, and a page of many equal headings is not quadratic.
+    private var nextSuffix: [String: Int] = [:]
 
     public init() {}
 
@@ -55,8 +58,9 @@ public struct HeadingIDGenerator: Sendable {
         var id = Self.slug(text)
         if id.isEmpty { id = "heading" }
         if used.contains(id) {
-            var n = 1
+            var n = nextSuffix[id] ?? 1
             while used.contains("\(id)-\(n)") { n += 1 }
+            nextSuffix[id] = n + 1
             id = "\(id)-\(n)"
         }
         used.insert(id)

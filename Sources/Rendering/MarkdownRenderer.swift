@@ -26,6 +26,14 @@ public struct RenderedHeading: Sendable, Equatable {
 public struct RenderedMarkdown: Sendable {
     public var html: String
     public var headings: [RenderedHeading]
+    /// Set when the text was not rendered because it is past one of `MarkdownLimits`.
+    public var refused: MarkdownLimits.Violation?
+
+    public init(html: String, headings: [RenderedHeading], refused: MarkdownLimits.Violation? = nil) {
+        self.html = html
+        self.headings = headings
+        self.refused = refused
+    }
 }
 
 /// Renders GitHub-flavoured Markdown with cmark-gfm and gives every heading a Hugo-compatible ID.
@@ -79,6 +87,9 @@ public struct MarkdownRenderer: Sendable {
 
     /// `alternates` numbers the same headings under the other rule set.
     public func render(_ markdown: String, ids: inout HeadingIDGenerator, alternates: inout HeadingIDGenerator) -> RenderedMarkdown {
+        if let violation = MarkdownLimits.firstViolation(in: markdown) {
+            return RenderedMarkdown(html: "", headings: [], refused: violation)
+        }
         let gfm = Self.gfm
         guard let parser = cmark_parser_new(Self.options) else { return RenderedMarkdown(html: "", headings: []) }
         defer { cmark_parser_free(parser) }
@@ -111,20 +122,29 @@ public struct MarkdownRenderer: Sendable {
     /// of a document's nodes, are skipped. Document order, as the IDs are numbered in it.
     private static func headingNodes(in document: OpaquePointer) -> [OpaquePointer] {
         var result: [OpaquePointer] = []
-        func visit(_ parent: OpaquePointer) {
-            var child = cmark_node_first_child(parent)
-            while let node = child {
-                let type = cmark_node_get_type(node)
-                if type.rawValue & inlineMask == inlineMask { return }  // a leaf block's text
-                if type == CMARK_NODE_HEADING {
-                    result.append(node)
-                } else if type != CMARK_NODE_PARAGRAPH {
-                    visit(node)
-                }
-                child = cmark_node_next(node)
+        // A stack of the next sibling to visit at each open level, not recursion: lists can
+        // nest thousands deep through indentation.
+        var pending: [OpaquePointer] = []
+        var child = cmark_node_first_child(document)
+        while true {
+            guard let node = child else {
+                guard let next = pending.popLast() else { break }
+                child = next
+                continue
+            }
+            child = cmark_node_next(node)
+            let type = cmark_node_get_type(node)
+            if type.rawValue & inlineMask == inlineMask {  // a leaf block's text
+                child = nil
+                continue
+            }
+            if type == CMARK_NODE_HEADING {
+                result.append(node)
+            } else if type != CMARK_NODE_PARAGRAPH, let first = cmark_node_first_child(node) {
+                if let next = child { pending.append(next) }
+                child = first
             }
         }
-        visit(document)
         return result
     }
 

@@ -15,6 +15,9 @@ struct Pairing: TagTokenSink {
     private var root: [ShortcodeSegment] = []
     private var stack: [Frame] = []
     private(set) var diagnostics: [Diagnostic] = []
+    /// Opening tags past `Limits.shortcodeNesting`, by name, kept as text; their closing tags
+    /// are kept as text too, without a message of their own.
+    private var tooDeep: [String: Int] = [:]
 
     /// After the last token: tags still open have no closing tag.
     mutating func finish() -> (segments: [ShortcodeSegment], diagnostics: [Diagnostic]) {
@@ -31,6 +34,15 @@ struct Pairing: TagTokenSink {
         case .opening(let shortcode):
             if shortcode.isSelfClosing {
                 append(.shortcode(shortcode))
+            } else if stack.count >= Limits.shortcodeNesting {
+                // Expanding recurses once per level: a page of thousands of nested tags would
+                // overflow the stack. One message for the page, however many tags.
+                if tooDeep.isEmpty {
+                    diagnostics.append(Diagnostic(.error, at: shortcode.location,
+                        "shortcodes are nested more than \(Limits.shortcodeNesting) deep here; close some before opening more"))
+                }
+                tooDeep[shortcode.name, default: 0] += 1
+                append(.text(shortcode.range))
             } else {
                 stack.append(Frame(opening: shortcode))
             }
@@ -40,6 +52,11 @@ struct Pairing: TagTokenSink {
     }
 
     private mutating func close(_ closing: ClosingTag) {
+        if let open = tooDeep[closing.name], open > 0 {
+            tooDeep[closing.name] = open - 1
+            append(.text(closing.range))
+            return
+        }
         guard let index = stack.lastIndex(where: { $0.opening.name == closing.name }) else {
             diagnostics.append(Diagnostic(
                 .error, at: closing.location,

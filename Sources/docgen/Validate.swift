@@ -1,6 +1,7 @@
 import ArgumentParser
 import ConfigValidation
 import Content
+import Diagnostics
 import Foundation
 import JSON
 import StorageCatalog
@@ -126,6 +127,11 @@ struct Validate: ParsableCommand {
                 return FileVerdict(file: name, problems: [unreadable(name, "is a folder, not a file")], unreadable: true)
             }
             data = nil
+        }
+        var info = stat()
+        let size = data?.count ?? (stat(file, &info) == 0 ? Int(info.st_size) : 0)
+        if size > Limits.configFileBytes {
+            return FileVerdict(file: name, problems: [unreadable(name, "the file is \(megabytes(size)); configs may be at most \(megabytes(Limits.configFileBytes))")], unreadable: true)
         }
         guard let bytes = data.map({ [UInt8]($0) }) ?? readFile(file) else {
             return FileVerdict(file: name, problems: [unreadable(name, "cannot read the file")], unreadable: true)

@@ -93,6 +93,17 @@ struct ValidateCommandTests {
         }
     }
 
+    /// Past `Limits.configFileBytes` the file is not read at all (a sparse file: nothing is written).
+    @Test func configPastTheSizeLimitIsRefusedUnread() throws {
+        let file = NSTemporaryDirectory() + "docgen-huge-\(UUID().uuidString).json"
+        FileManager.default.createFile(atPath: file, contents: nil)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        #expect(truncate(file, off_t(33 << 20)) == 0)
+        let result = try validate([file])
+        #expect(result.status == 2)
+        #expect(result.out.hasPrefix("\(file):1:1: error: the file is 33 MiB; configs may be at most 32 MiB\n"))
+    }
+
     @Test func missingFileAndBadUsageExitWithTwo() throws {
         #expect(try validate(["does-not-exist.json"]).status == 2)
         #expect(try validate([]).status == 2)

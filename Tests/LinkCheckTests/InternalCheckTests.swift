@@ -235,3 +235,16 @@ private let fixture: [String: String] = [
         #expect(one.findings == many.findings)
     }
 }
+
+/// An HTML file past `Limits.htmlFileBytes` stops the check with an I/O error naming it; the
+/// file is not read (it is sparse here, so nothing is written either).
+struct HTMLSizeLimitTests {
+    @Test func hugeHTMLFileIsRefusedUnread() throws {
+        let site = try TempSite(["index.html": "<a href=\"big.html\">big</a>\n"])
+        FileManager.default.createFile(atPath: site.root + "/big.html", contents: nil)
+        #expect(truncate(site.root + "/big.html", off_t((32 << 20) + 1)) == 0)
+        #expect(throws: LinkCheckError.tooLarge(path: site.root + "/big.html", bytes: (32 << 20) + 1)) {
+            try LinkChecker.checkInternal(siteFolder: site.root)
+        }
+    }
+}

@@ -56,6 +56,12 @@ struct ShortcodeExpander {
         }
         if isPageBody && context.page.isHTML { return placeholders.substitute(into: markdown) }
         let rendered = context.renderer.render(markdown, ids: &ids, alternates: &alternateIDs)
+        if let refused = rendered.refused {
+            // The page's own text was checked before expansion (`PageRenderer`), so this text
+            // was made by shortcodes.
+            diagnostics.append(.error(context.page.sourceFile, context.page.bodyLine, 1,
+                                      "the Markdown that this page's shortcodes produce was not rendered: \(refused.message)"))
+        }
         if isPageBody { headings += rendered.headings }
         return placeholders.substitute(into: rendered.html)
     }

@@ -26,6 +26,12 @@ struct PageRenderer {
     func render(_ i: Int) -> RenderedPage {
         let page = index.pages[i]
         let body = String(page.body)
+        // Checked before anything is parsed, so that the error points at the page's own line.
+        if !page.isHTML, let refused = MarkdownLimits.firstViolation(in: body) {
+            return RenderedPage(html: "", fragmentLinks: [], headings: [], diagnostics: [
+                .error(page.sourceFile, page.bodyLine + refused.line - 1, refused.column, refused.message),
+            ])
+        }
         let (document, parseProblems) = parseShortcodes(in: body, file: page.sourceFile, startLine: page.bodyLine)
         let pageData = data.pageData(i)
         let context = ExpansionContext(page: page, tree: tree, templates: templates, renderer: renderer,

@@ -1,0 +1,32 @@
+/// The limits that keep every run bounded in time and memory, whatever the input. None is near
+/// what a real site needs; each guards against input that would make docgen, or a C library it
+/// calls, crash, recurse without bound or take time that grows with the square of the input.
+/// The README lists them under "Limits", and each has a test.
+public enum Limits {
+    /// A page, front matter included. The largest page of the CVAT manual is 40 KB; a page
+    /// costs about 40 times its size in memory while it is rendered.
+    public static let pageFileBytes = 8 << 20
+    /// A config given to `validate` (about 2 times its size in memory).
+    public static let configFileBytes = 32 << 20
+    /// An HTML file read by `docgen check`.
+    public static let htmlFileBytes = 32 << 20
+    /// Paired shortcodes open inside each other. Expansion recurses once per level.
+    public static let shortcodeNesting = 64
+    /// Block quote and list markers at the start of one Markdown line: each becomes a block of
+    /// its own in cmark-gfm, about 250 bytes, so one line of `>` could take gigabytes.
+    public static let markdownNesting = 100
+    /// `|` characters on one Markdown line: cmark-gfm's table extension takes time that grows
+    /// with the square of a row's cells.
+    public static let tablePipesPerLine = 256
+    /// Cells of the tables of one page, counting the empty cells cmark-gfm adds to short rows
+    /// (about 500 bytes each).
+    public static let tableCells = 200_000
+    /// Nesting of JSON arrays and objects (`validate`): the reader keeps its own stack, and
+    /// the evaluator recurses once per level.
+    public static let jsonNesting = 1000
+    /// Nesting of YAML mappings and sequences, in front matter and configs.
+    public static let yamlNesting = 200
+    /// Values of one YAML document once aliases are expanded: anchors that refer to anchors
+    /// double with every level (an "alias bomb").
+    public static let yamlValues = 100_000
+}
