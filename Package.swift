@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "ShortcodesTests", dependencies: ["Shortcodes"]),
         .testTarget(name: "ContentTests", dependencies: ["Content"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "Rendering", "Diagnostics"], exclude: ["Fixtures"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Content", "Rendering", "Diagnostics"], exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["docgen"]),
         .testTarget(name: "LinkCheckTests", dependencies: ["LinkCheck"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),

@@ -160,6 +160,42 @@ def _(work):
     return build(root)
 
 
+@case("symlink-self", "content/ holds a link to itself by name")
+def _(work):
+    root = site(work, {"a.md": page("x\n")})
+    os.symlink("self", os.path.join(root, "content", "self"))
+    return build(root)
+
+
+@case("symlink-mutual", "two folders linking to each other")
+def _(work):
+    root = site(work, {"a.md": page("x\n")})
+    os.makedirs(os.path.join(root, "other"))
+    os.symlink(os.path.join(root, "content"), os.path.join(root, "other", "back"))
+    os.symlink(os.path.join(root, "other"), os.path.join(root, "content", "there"))
+    return build(root)
+
+
+@case("deep-list-8mb", "list nested 2,800 levels (8 MB)")
+def _(work):
+    return build(site(work, {"a.md": page("".join("  " * i + "- x\n" for i in range(2800)))}))
+
+
+@case("table-padding", "table 200 columns, 5,000 short rows")
+def _(work):
+    return build(site(work, {"a.md": page("|" + "a|" * 200 + "\n|" + "-|" * 200 + "\n" + "|x|\n" * 5000)}))
+
+
+@case("table-pipes", "40,000 '|' on one line before a delimiter row")
+def _(work):
+    return build(site(work, {"a.md": page("|" * 40000 + "\n|-|\n")}))
+
+
+@case("alerts-at-limit", "64 nested alerts, 1,000 times")
+def _(work):
+    return build(site(work, {"a.md": page(("{{% alert %}}\n" * 64 + "x\n" + "{{% /alert %}}\n" * 64) * 1000)}))
+
+
 @case("json-brackets", "validate: JSON with 1,000,000 nested '['")
 def _(work):
     path = os.path.join(work, "c.json")

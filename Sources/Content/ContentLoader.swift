@@ -7,11 +7,15 @@ public enum ContentLoader {
         public var contentDir: String
         public var staticDir: String?
         public var includeDrafts: Bool
+        /// Which symbolic links are followed (`FolderWalk`); by default, those inside the
+        /// content and static folders themselves.
+        public var walk: FolderWalk?
 
-        public init(contentDir: String, staticDir: String? = nil, includeDrafts: Bool = false) {
+        public init(contentDir: String, staticDir: String? = nil, includeDrafts: Bool = false, walk: FolderWalk? = nil) {
             self.contentDir = contentDir
             self.staticDir = staticDir
             self.includeDrafts = includeDrafts
+            self.walk = walk
         }
     }
 
@@ -22,7 +26,9 @@ public enum ContentLoader {
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
             return (ContentTree(pages: [], files: []), [.error(root, 1, 1, "content folder not found")])
         }
-        let listing = listFiles(under: root)
+        let walk = options.walk ?? FolderWalk(allowedRoots: [root] + (options.staticDir.map { [$0] } ?? []))
+        let (listing, linkProblems) = walk.files(under: root)
+        diagnostics += linkProblems
 
         // Which folders are sections and which are leaf bundles decides what every file becomes.
         let bundleDirs = Set(listing.filter { $0.hasSuffix("/index.md") || $0 == "index.md" }.map(parentDir))
@@ -126,7 +132,9 @@ public enum ContentLoader {
         }
 
         if let staticDir = options.staticDir {
-            for path in listFiles(under: staticDir) {
+            let (files, problems) = walk.files(under: staticDir)
+            diagnostics += problems
+            for path in files {
                 staticFiles.append(StaticFile(source: staticDir + "/" + path, destination: path))
             }
         }
@@ -180,22 +188,13 @@ public enum ContentLoader {
         return FrontMatterParser.split(text, file: display)
     }
 
-    /// Every regular file under `root`, as sorted relative paths; hidden files are skipped as Hugo does.
+    /// Every file under `root`, as sorted relative paths, following links only inside it.
     public static func listFiles(under root: String) -> [String] {
-        var result: [String] = []
-        walk(root, relative: "", into: &result)
-        return result.sorted()
-    }
-
-    private static func walk(_ root: String, relative: String, into result: inout [String]) {
-        for (name, isFolder) in folderEntries(relative.isEmpty ? root : root + "/" + relative) ?? [] where !name.hasPrefix(".") {
-            let path = relative.isEmpty ? name : relative + "/" + name
-            if isFolder { walk(root, relative: path, into: &result) } else { result.append(path) }
-        }
+        FolderWalk(allowedRoots: [root]).files(under: root).files
     }
 }
 
-/// A size for messages: "12.4 MB".
+/// A size for messages: "12.4 MiB".
 public func megabytes(_ bytes: Int) -> String {
     bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : String(format: "%.1f MiB", Double(bytes) / Double(1 << 20))
 }

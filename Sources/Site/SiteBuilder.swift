@@ -70,7 +70,7 @@ public enum SiteBuilder {
         // Load.
         let staticDir = FileManager.default.fileExists(atPath: config.staticPath) ? config.staticPath : nil
         let (tree, loadProblems) = ContentLoader.load(.init(contentDir: config.contentPath, staticDir: staticDir,
-                                                             includeDrafts: config.includeDrafts))
+                                                             includeDrafts: config.includeDrafts, walk: config.folderWalk))
         report.diagnostics += loadProblems
         report.diagnostics += URLCheck.collisions(in: tree)
         let (templates, templateProblems) = TemplateSet.load(defaults: defaults, from: [config.templatesPath])

@@ -41,6 +41,10 @@ struct Build: AsyncParsableCommand {
     @Flag(name: .long, help: "Include pages with draft: true.")
     var drafts = false
 
+    @Flag(name: .customLong("allow-symlinks-outside"),
+          help: "Follow symbolic links in content/ and static/ that point outside the site root (refused by default).")
+    var allowSymlinksOutside = false
+
     @Flag(name: .long, help: "Print how long each stage of the build took.")
     var timings = false
 
@@ -64,6 +68,7 @@ struct Build: AsyncParsableCommand {
             config.templatesDir = templates.hasPrefix("/") ? templates : FileManager.default.currentDirectoryPath + "/" + templates
         }
         if drafts { config.includeDrafts = true }
+        if allowSymlinksOutside { config.allowSymlinksOutside = true }
         if let headingIDs {
             guard let rules = HeadingIDRules(rawValue: headingIDs) else {
                 throw ValidationError("--heading-ids must be one of: \(HeadingIDRules.allCases.map(\.rawValue).joined(separator: ", "))")

@@ -10,7 +10,7 @@ public struct SourceMap: Sendable {
     private let rootPath: String
 
     public init(config: SiteConfig) {
-        let (tree, _) = ContentLoader.load(.init(contentDir: config.contentPath, includeDrafts: config.includeDrafts))
+        let (tree, _) = ContentLoader.load(.init(contentDir: config.contentPath, includeDrafts: config.includeDrafts, walk: config.folderWalk))
         self.init(pages: tree.pages, rootPath: config.rootPath)
     }
 

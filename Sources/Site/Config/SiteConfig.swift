@@ -15,6 +15,8 @@ public struct SiteConfig: Sendable {
     public var baseURL = "/"
     public var title = "Documentation"
     public var includeDrafts = false
+    /// Follow symbolic links in content/ and static/ that point outside the site root.
+    public var allowSymlinksOutside = false
     public var headingIDs: HeadingIDRules = .hugo0110
     public var params: [String: YAMLNode] = [:]
 
@@ -82,6 +84,12 @@ public struct SiteConfig: Sendable {
     public var contentPath: String { Self.join(source, contentDir) }
     var templatesPath: String { Self.join(source, templatesDir) }
     var staticPath: String { Self.join(source, "static") }
+    /// Which links the content and static folders may follow: into the site root, or into the
+    /// templates folder when it lies elsewhere.
+    var folderWalk: FolderWalk {
+        FolderWalk(allowedRoots: [source, templatesPath], allowLinksOutside: allowSymlinksOutside)
+    }
+
     /// The folders a build reads, which its destination must stay clear of.
     var sourceFolders: [(name: String, path: String)] {
         [("site root", source), ("content folder", contentPath), ("templates folder", templatesPath), ("static folder", staticPath)]

@@ -1,0 +1,93 @@
+import Diagnostics
+import Foundation
+
+/// Every file under a folder, as Hugo would publish them: hidden entries skipped, symbolic links
+/// followed while they stay inside the folders the site may read. A link that leaves them is
+/// refused unless the user allows it, since a link to `/etc` or a home folder would publish it;
+/// a link back to a folder being walked, or to itself, is reported as a loop instead of being
+/// walked forever.
+public struct FolderWalk: Sendable {
+    /// Folders links may point into (the site root; a templates folder given from elsewhere).
+    public var allowedRoots: [String]
+    public var allowLinksOutside: Bool
+
+    public init(allowedRoots: [String], allowLinksOutside: Bool = false) {
+        self.allowedRoots = allowedRoots.map(Self.realPath)
+        self.allowLinksOutside = allowLinksOutside
+    }
+
+    /// The files as sorted paths relative to `root`, and one error per link that was refused.
+    public func files(under root: String) -> (files: [String], problems: [Diagnostic]) {
+        var files: [String] = []
+        var problems: [Diagnostic] = []
+        walk(root, relative: "", ancestors: [Self.realPath(root)], files: &files, problems: &problems)
+        return (files.sorted(), problems)
+    }
+
+    private func walk(_ root: String, relative: String, ancestors: [String], files: inout [String], problems: inout [Diagnostic]) {
+        let folder = relative.isEmpty ? root : root + "/" + relative
+        for (name, kind) in entries(of: folder) where !name.hasPrefix(".") {
+            let path = relative.isEmpty ? name : relative + "/" + name
+            switch kind {
+            case .file: files.append(path)
+            case .folder: walk(root, relative: path, ancestors: ancestors + [Self.realPath(root + "/" + path)], files: &files, problems: &problems)
+            case .link:
+                let display = root + "/" + path
+                guard let target = realpath(display, nil) else {
+                    let reason = errno == ELOOP ? "this symbolic link is a loop: it leads back to itself"
+                        : "this symbolic link points to '\(linkText(display))', which does not exist"
+                    problems.append(.error(display, 1, 1, reason))
+                    continue
+                }
+                let real = String(cString: target)
+                free(target)
+                if !allowLinksOutside && !allowedRoots.contains(where: { real == $0 || real.hasPrefix($0 == "/" ? "/" : $0 + "/") }) {
+                    problems.append(.error(display, 1, 1, "this symbolic link points to '\(real)', outside the site; docgen follows "
+                        + "links only within the site root (build with --allow-symlinks-outside to follow it)"))
+                    continue
+                }
+                var info = stat()
+                guard stat(real, &info) == 0 else { continue }
+                if (info.st_mode & S_IFMT) != S_IFDIR {
+                    files.append(path)
+                } else if ancestors.contains(where: { $0 == real || $0.hasPrefix(real == "/" ? "/" : real + "/") }) {
+                    problems.append(.error(display, 1, 1, "this symbolic link is a loop: it points to '\(real)', a folder that holds it"))
+                } else {
+                    walk(root, relative: path, ancestors: ancestors + [real], files: &files, problems: &problems)
+                }
+            }
+        }
+    }
+
+    private enum Kind { case file, folder, link }
+
+    /// One `readdir` pass; asking for each entry's attributes costs more than the rest of listing a site.
+    private func entries(of folder: String) -> [(String, Kind)] {
+        guard let dir = opendir(folder) else { return [] }
+        defer { closedir(dir) }
+        var result: [(String, Kind)] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            if name == "." || name == ".." { continue }
+            var type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_UNKNOWN) {
+                // File systems that do not fill in d_type.
+                var info = stat()
+                guard lstat(folder + "/" + name, &info) == 0 else { continue }
+                type = (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : (info.st_mode & S_IFMT) == S_IFLNK ? Int32(DT_LNK) : Int32(DT_REG)
+            }
+            result.append((name, type == Int32(DT_DIR) ? .folder : type == Int32(DT_LNK) ? .link : .file))
+        }
+        return result
+    }
+
+    private func linkText(_ path: String) -> String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
+    }
+
+    public static func realPath(_ path: String) -> String {
+        guard let real = realpath(path, nil) else { return URL(fileURLWithPath: path).standardizedFileURL.path }
+        defer { free(real) }
+        return String(cString: real)
+    }
+}
