@@ -85,13 +85,28 @@ public struct MarkdownRenderer: Sendable {
         return render(markdown, ids: &ids, alternates: &alternates)
     }
 
+    /// Text from a shortcode argument or front matter, rendered as Markdown without raw HTML:
+    /// `<` is shown as written, and links to `javascript:` and other unsafe URLs are dropped
+    /// (cmark-gfm's safe mode), so a value cannot add tags, attributes or scripts to the page.
+    public func renderArgument(_ markdown: String) -> String {
+        let escaped = markdown.utf8.contains(UInt8(ascii: "<")) ? markdown.replacingOccurrences(of: "<", with: "&lt;") : markdown
+        var ids = HeadingIDGenerator(), alternates = HeadingIDGenerator()
+        return render(escaped, ids: &ids, alternates: &alternates, options: Self.safeOptions).html
+    }
+
+    private static let safeOptions = CMARK_OPT_FOOTNOTES
+
     /// `alternates` numbers the same headings under the other rule set.
     public func render(_ markdown: String, ids: inout HeadingIDGenerator, alternates: inout HeadingIDGenerator) -> RenderedMarkdown {
+        render(markdown, ids: &ids, alternates: &alternates, options: Self.options)
+    }
+
+    private func render(_ markdown: String, ids: inout HeadingIDGenerator, alternates: inout HeadingIDGenerator, options: Int32) -> RenderedMarkdown {
         if let violation = MarkdownLimits.firstViolation(in: markdown) {
             return RenderedMarkdown(html: "", headings: [], refused: violation)
         }
         let gfm = Self.gfm
-        guard let parser = cmark_parser_new(Self.options) else { return RenderedMarkdown(html: "", headings: []) }
+        guard let parser = cmark_parser_new(options) else { return RenderedMarkdown(html: "", headings: []) }
         defer { cmark_parser_free(parser) }
         var source = markdown
         let strikethrough = source.withUTF8 { $0.contains(UInt8(ascii: "~")) } ? gfm.strikethrough : nil
@@ -114,7 +129,7 @@ public struct MarkdownRenderer: Sendable {
                 headings.append(replaceHeading(node, lines: lines, ids: &ids, alternates: &alternates, extensions: extensions))
             }
         }
-        let html = Self.take(cmark_render_html(document, Self.options, extensions))
+        let html = Self.take(cmark_render_html(document, options, extensions))
         return RenderedMarkdown(html: html, headings: headings)
     }
 

@@ -36,6 +36,17 @@ func hasSchemeSeparator(_ text: String) -> Bool {
     return false
 }
 
+/// Whether a URL from a shortcode argument may go into an `href`: a path, or a web, mail or
+/// phone address. `javascript:` and `data:` URLs run or carry content of the writer's choosing.
+func isSafeLinkURL(_ url: String) -> Bool {
+    let trimmed = url.drop { $0 == " " || $0 == "\t" || $0 == "\n" }
+    guard let colon = trimmed.firstIndex(of: ":") else { return true }
+    let scheme = trimmed[..<colon]
+    // A ':' after '/', '?' or '#' is part of a path, not a scheme.
+    if scheme.contains(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { return true }
+    return ["http", "https", "mailto", "tel", "ftp"].contains(scheme.lowercased())
+}
+
 /// `{{< ilink "/path/to/page#fragment" "text" >}}`: a checked link to another page.
 enum InternalLink {
     static func expand(_ expander: inout ShortcodeExpander, _ shortcode: Shortcode) -> ShortcodeOutput? {

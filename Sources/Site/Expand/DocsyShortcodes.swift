@@ -61,7 +61,10 @@ enum Card {
         if let title = args["title"] {
             let icon = args["icon"].map { "<i class=\"\(HTML.escapeAttribute($0))\" aria-hidden=\"true\"></i> " } ?? ""
             let text = icon + HTML.escape(title)
-            if let url = args["url"] {
+            if let url = args["url"], !isSafeLinkURL(url) {
+                expander.report(card, "card: url must be a path or a web address, found '\(url)'")
+                html += "<h5 class=\"card-title\">\(text)</h5>\n"
+            } else if let url = args["url"] {
                 html += "<h5 class=\"card-title\"><a href=\"\(HTML.escapeAttribute(url))\">\(text)</a></h5>\n"
             } else {
                 html += "<h5 class=\"card-title\">\(text)</h5>\n"

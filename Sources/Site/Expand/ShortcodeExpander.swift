@@ -102,8 +102,7 @@ struct ShortcodeExpander {
     /// Renders a one-line argument as inline Markdown (Hugo's `markdownify`).
     mutating func renderInline(_ markdown: String) -> String {
         if rendersAsItself(markdown) { return markdown }
-        var scratch = HeadingIDGenerator()
-        var html = context.renderer.render(markdown, ids: &scratch).html
+        var html = context.renderer.renderArgument(markdown)
         // One paragraph: its <p> is the only one.
         if html.hasPrefix("<p>") && html.hasSuffix("</p>\n") && !containsParagraphStart(html.utf8.dropFirst(3)) {
             html = String(html.dropFirst(3).dropLast(5))
