@@ -11,7 +11,12 @@ struct Build: AsyncParsableCommand {
         discussion: """
         Every problem of the build is listed as path:line:col: error: message, and then docgen \
         exits with code 1 without touching the destination: the site is built in a hidden folder \
-        beside it and swapped in only when everything succeeded.
+        beside it and swapped in only when everything succeeded (with --check, the link check \
+        too).
+
+        The destination must be docgen's: a new or empty folder, or one a build wrote (it holds \
+        a .docgen-output marker). A folder with other files in it, the site root, or a folder in \
+        content/, templates/ or static/ is refused with exit code 2 before anything is touched.
 
         Settings can also live in docgen.yaml at the site root (title, baseURL, contentDir, \
         destination, drafts, headingIDs, params); flags win over the file.
