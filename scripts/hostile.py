@@ -196,6 +196,17 @@ def _(work):
     return build(site(work, {"a.md": page(("{{% alert %}}\n" * 64 + "x\n" + "{{% /alert %}}\n" * 64) * 1000)}))
 
 
+@case("template-loop", "a partial that includes itself")
+def _(work):
+    root = site(work, {"a.md": page("x\n")})
+    os.makedirs(os.path.join(root, "templates", "partials"))
+    with open(os.path.join(root, "templates", "partials", "loop.html"), "w") as f:
+        f.write("{{#page}}{{> partials/loop}}{{/page}}\n")
+    with open(os.path.join(root, "templates", "single.html"), "w") as f:
+        f.write("<html>{{> partials/loop}}</html>\n")
+    return build(root)
+
+
 @case("json-brackets", "validate: JSON with 1,000,000 nested '['")
 def _(work):
     path = os.path.join(work, "c.json")

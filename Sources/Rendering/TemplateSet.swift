@@ -9,6 +9,8 @@ public struct TemplateSet: Sendable {
     public private(set) var names: Set<String>
     /// Each template's text, to tell which values it can read (see `mayRead`).
     private var texts: [String: String] = [:]
+    /// Each template's file, for errors found after loading.
+    private var files: [String: String] = [:]
 
     public init() {
         library = MustacheLibrary()
@@ -43,6 +45,13 @@ public struct TemplateSet: Sendable {
                 if let problem = set.register(text, named: name, file: file) { diagnostics.append(problem) }
             }
         }
+        let (problems, looping) = TemplateInclusions.problems(texts: set.texts, files: set.files)
+        diagnostics += problems.sortedByLocation()
+        // The build goes on to find every other problem, so a template on a loop is replaced by
+        // an empty one: it must never be rendered.
+        for name in looping {
+            if let empty = try? MustacheTemplate(string: "") { set.library.register(empty, named: name) }
+        }
         return (set, diagnostics)
     }
 
@@ -54,6 +63,7 @@ public struct TemplateSet: Sendable {
             library.register(try MustacheTemplate(string: FastHTMLEscaping.pragma + "\n" + text), named: name)
             names.insert(name)
             texts[name] = text
+            files[name] = file
             return nil
         } catch let error as MustacheTemplate.ParserError {
             return .error(file, error.context.lineNumber - 1, error.context.columnNumber + 1,

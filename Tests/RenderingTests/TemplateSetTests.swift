@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Rendering
 
@@ -34,5 +35,41 @@ struct TemplateReadsTests {
         // Changed delimiters hide what is read, so they count as reading everything.
         #expect(templates.register("{{=<% %>=}}<div><%& innerHTML %></div>", named: "delimiters", file: "delimiters.html") == nil)
         #expect(templates.mayRead("inner", in: "delimiters"))
+    }
+}
+
+/// A template that includes itself would recurse until the stack overflows: every loop is an
+/// error at the tag that closes it, and the templates on it render as nothing.
+struct TemplateLoopTests {
+    func load(_ files: [String: String]) throws -> (TemplateSet, [String]) {
+        let folder = NSTemporaryDirectory() + "docgen-loops-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for (name, text) in files {
+            let path = folder + "/" + name + ".html"
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try text.write(toFile: path, atomically: false, encoding: .utf8)
+        }
+        let (set, problems) = TemplateSet.load(from: [folder])
+        return (set, problems.map { $0.description.replacingOccurrences(of: folder + "/", with: "") })
+    }
+
+    @Test func loopsAreFoundDirectIndirectInSectionsAndAfterNewDelimiters() throws {
+        let (set, problems) = try load([
+            "single": "<main>{{> partials/a}}</main>",
+            "partials/a": "a\n  {{#children}}{{> partials/b }}{{/children}}",
+            "partials/b": "b {{> partials/a}}",
+            "partials/self": "{{=<% %>=}}<%> partials/self%>",
+            "partials/dynamic": "{{>*which}}",
+            "partials/fine": "{{> partials/leaf}} {{> partials/leaf}}",
+            "partials/leaf": "leaf",
+        ])
+        #expect(problems == [
+            "partials/b.html:1:3: error: template 'partials/a' includes itself (partials/a → partials/b → partials/a), so rendering it would never end; remove the loop (nested menus come ready-made as {{{children}}})",
+            "partials/dynamic.html:1:1: error: dynamic partials ({{>*name}}) are not supported: docgen cannot check that they do not include themselves; name the partial",
+            "partials/self.html:1:12: error: template 'partials/self' includes itself (partials/self → partials/self), so rendering it would never end; remove the loop (nested menus come ready-made as {{{children}}})",
+        ])
+        // Rendering goes on (to find every other problem) without recursing.
+        #expect(set.render("single", ["children": [1]]) == "<main></main>")
+        #expect(set.render("partials/fine", [:] as [String: Any]) == "leaf leaf")
     }
 }

@@ -1,0 +1,103 @@
+import Diagnostics
+import Foundation
+
+/// Which templates include which (`{{> partial}}`, `{{< parent}}`), found by a scan of tags, so
+/// that a template that includes itself, directly or through others, is an error before anything
+/// is rendered: swift-mustache renders a partial by recursion with no limit, and such a loop
+/// would overflow the stack. Mustache looks names up the whole context stack, so even a loop
+/// inside a section (`{{#children}}{{> node}}{{/children}}`) need not end; every loop is refused.
+struct TemplateInclusions {
+    struct Inclusion {
+        var target: String
+        var line: Int
+        var column: Int
+    }
+
+    /// The inclusions of one template's text, in order, and the positions of dynamic ones
+    /// (`{{>*name}}`), whose target cannot be known.
+    static func scan(_ text: String) -> (inclusions: [Inclusion], dynamic: [(line: Int, column: Int)]) {
+        let bytes = Array(text.utf8)
+        var open = Array("{{".utf8), close = Array("}}".utf8)
+        var inclusions: [Inclusion] = []
+        var dynamic: [(line: Int, column: Int)] = []
+        var i = 0, line = 1, lineStart = 0
+        func matches(_ pattern: [UInt8], at index: Int) -> Bool {
+            index + pattern.count <= bytes.count && bytes[index..<(index + pattern.count)].elementsEqual(pattern)
+        }
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "\n") {
+                line += 1
+                lineStart = i + 1
+                i += 1
+                continue
+            }
+            guard matches(open, at: i) else { i += 1; continue }
+            let tagLine = line, tagColumn = i - lineStart + 1
+            var end = i + open.count
+            while end < bytes.count && !matches(close, at: end) {
+                if bytes[end] == UInt8(ascii: "\n") { line += 1; lineStart = end + 1 }
+                end += 1
+            }
+            let content = String(decoding: bytes[(i + open.count)..<min(end, bytes.count)], as: UTF8.self)
+                .trimmingCharacters(in: .whitespaces)
+            i = min(end + close.count, bytes.count)
+            if content.hasPrefix("=") && content.hasSuffix("=") && content.count > 2 {
+                // {{=<% %>=}}: the delimiters change from here on.
+                let parts = content.dropFirst().dropLast().split(whereSeparator: { $0 == " " || $0 == "\t" })
+                if parts.count == 2 { open = Array(parts[0].utf8); close = Array(parts[1].utf8) }
+            } else if let kind = content.first, kind == ">" || kind == "<" {
+                let name = content.dropFirst().trimmingCharacters(in: .whitespaces)
+                if name.hasPrefix("*") {
+                    dynamic.append((tagLine, tagColumn))
+                } else if !name.isEmpty {
+                    inclusions.append(Inclusion(target: name, line: tagLine, column: tagColumn))
+                }
+            }
+        }
+        return (inclusions, dynamic)
+    }
+
+    /// One error per inclusion that closes a loop, at its tag, and one per dynamic partial; and
+    /// the templates on a loop, which must not be rendered.
+    static func problems(texts: [String: String], files: [String: String]) -> (diagnostics: [Diagnostic], looping: Set<String>) {
+        var diagnostics: [Diagnostic] = []
+        var looping: Set<String> = []
+        var edges: [String: [Inclusion]] = [:]
+        for (name, text) in texts {
+            let (inclusions, dynamic) = scan(text)
+            edges[name] = inclusions.filter { texts[$0.target] != nil }
+            for (line, column) in dynamic {
+                diagnostics.append(.error(files[name] ?? name, line, column,
+                    "dynamic partials ({{>*name}}) are not supported: docgen cannot check that they do not include themselves; name the partial"))
+            }
+        }
+        // Depth-first, without recursion: the path from the template the walk started at.
+        var finished: Set<String> = []
+        for start in texts.keys.sorted() where !finished.contains(start) {
+            var path: [(name: String, next: Int)] = [(start, 0)]
+            var onPath: Set<String> = [start]
+            while let top = path.last {
+                let out = edges[top.name] ?? []
+                guard top.next < out.count else {
+                    finished.insert(top.name)
+                    onPath.remove(top.name)
+                    path.removeLast()
+                    continue
+                }
+                path[path.count - 1].next += 1
+                let edge = out[top.next]
+                if onPath.contains(edge.target) {
+                    let loop = path.map(\.name).drop { $0 != edge.target } + [edge.target]
+                    looping.formUnion(loop)
+                    diagnostics.append(.error(files[top.name] ?? top.name, edge.line, edge.column,
+                        "template '\(edge.target)' includes itself (\(loop.joined(separator: " → "))), so rendering it would never end; "
+                            + "remove the loop (nested menus come ready-made as {{{children}}})"))
+                } else if !finished.contains(edge.target) {
+                    path.append((edge.target, 0))
+                    onPath.insert(edge.target)
+                }
+            }
+        }
+        return (diagnostics, looping)
+    }
+}
