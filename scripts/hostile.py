@@ -196,7 +196,18 @@ def _(work):
     return build(site(work, {"a.md": page(("{{% alert %}}\n" * 64 + "x\n" + "{{% /alert %}}\n" * 64) * 1000)}))
 
 
-@case("template-loop", "a partial that includes itself")
+@case("template-self", "a partial that includes itself")
+def _(work):
+    root = site(work, {"a.md": page("x\n")})
+    os.makedirs(os.path.join(root, "templates", "partials"))
+    with open(os.path.join(root, "templates", "partials", "loop.html"), "w") as f:
+        f.write("{{> partials/loop}}\n")
+    with open(os.path.join(root, "templates", "single.html"), "w") as f:
+        f.write("<html>{{> partials/loop}}</html>\n")
+    return build(root)
+
+
+@case("template-loop", "a partial that includes itself in a section every level finds")
 def _(work):
     root = site(work, {"a.md": page("x\n")})
     os.makedirs(os.path.join(root, "templates", "partials"))

@@ -2,15 +2,18 @@ import Diagnostics
 import Foundation
 
 /// Which templates include which (`{{> partial}}`, `{{< parent}}`), found by a scan of tags, so
-/// that a template that includes itself, directly or through others, is an error before anything
-/// is rendered: swift-mustache renders a partial by recursion with no limit, and such a loop
-/// would overflow the stack. Mustache looks names up the whole context stack, so even a loop
-/// inside a section (`{{#children}}{{> node}}{{/children}}`) need not end; every loop is refused.
+/// that a template that includes itself unconditionally, directly or through others, is an error
+/// before anything is rendered: swift-mustache renders a partial by recursion with no limit, and
+/// such a loop would overflow the stack. A loop through a section (`{{#children}}{{> node}}
+/// {{/children}}`, the usual way to draw a tree) ends where the data does; `StackGuard` stops
+/// one whose data does not end.
 struct TemplateInclusions {
     struct Inclusion {
         var target: String
         var line: Int
         var column: Int
+        /// Inside a section (`{{#x}}`, `{{^x}}`), so rendered only where a value says so.
+        var conditional: Bool
     }
 
     /// The inclusions of one template's text, in order, and the positions of dynamic ones
@@ -21,6 +24,8 @@ struct TemplateInclusions {
         var inclusions: [Inclusion] = []
         var dynamic: [(line: Int, column: Int)] = []
         var i = 0, line = 1, lineStart = 0
+        // The kinds of the open tags that have a closing tag: `#`, `^`, `$`, `<`.
+        var open_: [Character] = []
         func matches(_ pattern: [UInt8], at index: Int) -> Bool {
             index + pattern.count <= bytes.count && bytes[index..<(index + pattern.count)].elementsEqual(pattern)
         }
@@ -50,14 +55,20 @@ struct TemplateInclusions {
                 if name.hasPrefix("*") {
                     dynamic.append((tagLine, tagColumn))
                 } else if !name.isEmpty {
-                    inclusions.append(Inclusion(target: name, line: tagLine, column: tagColumn))
+                    inclusions.append(Inclusion(target: name, line: tagLine, column: tagColumn,
+                                                conditional: open_.contains("#") || open_.contains("^")))
                 }
+                if kind == "<" { open_.append("<") }
+            } else if let kind = content.first, "#^$".contains(kind) {
+                open_.append(kind)
+            } else if content.first == "/" {
+                _ = open_.popLast()
             }
         }
         return (inclusions, dynamic)
     }
 
-    /// One error per inclusion that closes a loop, at its tag, and one per dynamic partial; and
+    /// One error per unconditional inclusion that closes a loop, at its tag, and one per dynamic partial; and
     /// the templates on a loop, which must not be rendered.
     static func problems(texts: [String: String], files: [String: String]) -> (diagnostics: [Diagnostic], looping: Set<String>) {
         var diagnostics: [Diagnostic] = []
@@ -65,7 +76,7 @@ struct TemplateInclusions {
         var edges: [String: [Inclusion]] = [:]
         for (name, text) in texts {
             let (inclusions, dynamic) = scan(text)
-            edges[name] = inclusions.filter { texts[$0.target] != nil }
+            edges[name] = inclusions.filter { texts[$0.target] != nil && !$0.conditional }
             for (line, column) in dynamic {
                 diagnostics.append(.error(files[name] ?? name, line, column,
                     "dynamic partials ({{>*name}}) are not supported: docgen cannot check that they do not include themselves; name the partial"))

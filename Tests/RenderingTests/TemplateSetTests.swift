@@ -53,15 +53,17 @@ struct TemplateLoopTests {
         return (set, problems.map { $0.description.replacingOccurrences(of: folder + "/", with: "") })
     }
 
-    @Test func loopsAreFoundDirectIndirectInSectionsAndAfterNewDelimiters() throws {
+    @Test func unconditionalLoopsAreFoundDirectIndirectAndAfterNewDelimiters() throws {
         let (set, problems) = try load([
             "single": "<main>{{> partials/a}}</main>",
-            "partials/a": "a\n  {{#children}}{{> partials/b }}{{/children}}",
+            "partials/a": "a\n  {{$block}}{{> partials/b }}{{/block}}",
             "partials/b": "b {{> partials/a}}",
             "partials/self": "{{=<% %>=}}<%> partials/self%>",
             "partials/dynamic": "{{>*which}}",
             "partials/fine": "{{> partials/leaf}} {{> partials/leaf}}",
             "partials/leaf": "leaf",
+            // A tree drawn by recursion through a section ends where the data does: allowed.
+            "partials/tree": "<li>{{name}}{{#children}}<ul>{{> partials/tree}}</ul>{{/children}}</li>",
         ])
         #expect(problems == [
             "partials/b.html:1:3: error: template 'partials/a' includes itself (partials/a → partials/b → partials/a), so rendering it would never end; remove the loop (nested menus come ready-made as {{{children}}})",
@@ -69,7 +71,9 @@ struct TemplateLoopTests {
             "partials/self.html:1:12: error: template 'partials/self' includes itself (partials/self → partials/self), so rendering it would never end; remove the loop (nested menus come ready-made as {{{children}}})",
         ])
         // Rendering goes on (to find every other problem) without recursing.
-        #expect(set.render("single", ["children": [1]]) == "<main></main>")
+        #expect(set.render("single", [:] as [String: Any]) == "<main></main>")
         #expect(set.render("partials/fine", [:] as [String: Any]) == "leaf leaf")
+        let tree: [String: Any] = ["name": "a", "children": [["name": "b", "children": [["name": "c", "children": false] as [String: Any]]] as [String: Any]]]
+        #expect(set.render("partials/tree", tree) == "<li>a<ul><li>b<ul><li>c</li></ul></li></ul></li>")
     }
 }

@@ -105,3 +105,24 @@ struct LimitsTests {
         #expect(try build("x\n", frontMatter: "title: x\nk: " + String(repeating: "[", count: 150) + String(repeating: "]", count: 150) + "\n").succeeded)
     }
 }
+
+extension LimitsTests {
+    /// A partial that includes itself inside a section whose value every level finds (Mustache
+    /// looks names up in the enclosing values) would recurse until the stack overflows; the
+    /// stack guard stops it and the page gets an error.
+    @Test func runawayTemplateRecursionIsStopped() throws {
+        let site = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        try FileManager.default.createDirectory(atPath: site + "/content", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: site + "/templates/partials", withIntermediateDirectories: true)
+        try "---\ntitle: A\n---\nx\n".write(toFile: site + "/content/a.md", atomically: false, encoding: .utf8)
+        try "{{#page}}<div>{{> partials/loop}}</div>{{/page}}".write(toFile: site + "/templates/partials/loop.html", atomically: false, encoding: .utf8)
+        try "<html>{{> partials/loop}}</html>".write(toFile: site + "/templates/single.html", atomically: false, encoding: .utf8)
+        let report = SiteBuilder.build(config(source: site, destination: site + "/public"))
+        let errors = report.diagnostics.filter { $0.severity == .error }
+        #expect(errors.count == 1)
+        #expect(errors.first?.location.file == site + "/content/a.md")
+        #expect(errors.first?.message.hasPrefix("a template included itself so deeply while rendering this page that docgen stopped it") == true)
+        #expect(!FileManager.default.fileExists(atPath: site + "/public"))
+    }
+}

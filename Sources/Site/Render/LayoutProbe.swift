@@ -1,3 +1,4 @@
+import Rendering
 import Mustache
 
 // A layout is rendered once per page, and most of what it does (every `{{#…}}`, every partial)
@@ -67,6 +68,7 @@ final class ProbeObject: MustacheParent, MustacheTransformable, CustomStringConv
     }
 
     func child(named name: String) -> Any? {
+        if StackGuard.nearlyExhausted() { return nil }
         if let answer = answers[name] { return answer }
         let value = log.objects[number].value(named: name)
         let answer: Any?

@@ -24,6 +24,7 @@ struct PageRenderer {
     let layouts: LayoutMemo
 
     func render(_ i: Int) -> RenderedPage {
+        _ = StackGuard.takeTrip()  // a mark left by other work on this thread is not this page's
         let page = index.pages[i]
         let body = String(page.body)
         // Checked before anything is parsed, so that the error points at the page's own line.
@@ -45,8 +46,17 @@ struct PageRenderer {
             layouts.render(layout, data.layoutData(i, page: pageData, content: content, headings: expander.headings,
                                                      sidebar: sidebars[data.menuKey(for: i)]?.html(for: i) ?? ""))
         }
+        var problems = diagnostics
+        if StackGuard.takeTrip() { problems.append(Self.recursionError(at: page.sourceFile)) }
         return RenderedPage(html: html ?? "", fragmentLinks: HeadingRuleChanges.fragmentLinks(in: content),
-                            headings: expander.headings, diagnostics: diagnostics)
+                            headings: expander.headings, diagnostics: problems)
+    }
+
+    static func recursionError(at file: String) -> Diagnostic {
+        .error(file, 1, 1, "a template included itself so deeply while rendering this page that docgen stopped it: "
+            + "a partial that includes itself inside a section ({{#children}}{{> partial}}{{/children}}) ends only where "
+            + "that value is false, and Mustache finds a key missing at the innermost level in the levels around it; "
+            + "give the innermost values the key (children: [] or hasChildren: false)")
     }
 
     /// One error per kind of page that no template can render, at the first such page.

@@ -1,4 +1,5 @@
 import Mustache
+import Rendering
 
 /// An object templates look names up in: docgen's own values, answering with a `TemplateValue`
 /// so that `LayoutMemo` can sort the answer without casting it, and a dictionary of front matter.
@@ -35,7 +36,10 @@ protocol TemplateObject: AnyObject, MustacheParent {
 }
 
 extension TemplateObject {
-    func child(named name: String) -> Any? { value(named: name).mustacheValue }
+    func child(named name: String) -> Any? {
+        // A partial recursing without end gets "absent" once the stack runs low (see `StackGuard`).
+        StackGuard.nearlyExhausted() ? nil : value(named: name).mustacheValue
+    }
 }
 
 /// A value sorted by what Mustache can do with it; `Outcome` is the part that can change its

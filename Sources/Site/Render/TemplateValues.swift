@@ -1,3 +1,4 @@
+import Rendering
 import Mustache
 
 // The values templates see, as typed values that answer Mustache's lookups with a `switch`.
@@ -221,6 +222,7 @@ final class NavItemValues: MustacheParent {
     }
 
     func child(named name: String) -> Any? {
+        if StackGuard.nearlyExhausted() { return nil }
         switch name {
         case "title": return TemplateText(title)
         case "url": return TemplateText(url)
