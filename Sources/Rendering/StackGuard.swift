@@ -11,8 +11,8 @@ private func pthreadGetAttr(_ thread: pthread_t, _ attributes: UnsafeMutablePoin
 /// tree, `{{#children}}{{> node}}{{/children}}`) stops only where the section's value is false;
 /// since Mustache looks a name up in every enclosing value, a missing key at the innermost level
 /// can find the outer one and recurse until the stack runs out. docgen's template values ask
-/// `nearlyExhausted()` before answering a lookup: once less than a quarter of the thread's stack
-/// is left, every lookup answers "absent", every section is skipped and the recursion unwinds,
+/// `nearlyExhausted()` before answering a lookup: once a thread has used 1 MiB of its stack (three
+/// quarters of a smaller one), every lookup answers "absent", every section is skipped and the recursion unwinds,
 /// and the render is marked as tripped so that the page gets an error instead of wrong output.
 public enum StackGuard {
     private struct ThreadState {
@@ -34,7 +34,9 @@ public enum StackGuard {
         var limit: UInt = 0
         if pthreadGetAttr(pthread_self(), &attributes) == 0 {
             if pthread_attr_getstack(&attributes, &low, &size) == 0, let low {
-                limit = UInt(bitPattern: low) + UInt(size / 4)
+                // At most 1 MiB, or three quarters of a small stack: a real template nests a
+                // few levels, each a few KB, and a runaway one is stopped sooner.
+                limit = UInt(bitPattern: low) + UInt(size) - UInt(min(size / 4 * 3, 1 << 20))
             }
             pthread_attr_destroy(&attributes)
         }
