@@ -10,6 +10,8 @@ the script exits 1 if any case crashed, hung or ran past its memory budget.
 """
 import argparse, json, os, shutil, subprocess, sys, tempfile, threading, time
 
+sys.setrecursionlimit(20000)
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LIMIT_SECONDS = 20
 MEMORY_BUDGET_MIB = 1024
@@ -216,6 +218,16 @@ def _(work):
     with open(os.path.join(root, "templates", "single.html"), "w") as f:
         f.write("<html>{{> partials/loop}}</html>\n")
     return build(root)
+
+
+@case("deep-folders", "content folders nested 1,000 deep, a section at each level")
+def _(work):
+    pages = {}
+    path = ""
+    for i in range(1000):
+        path += "d/"
+        pages[path + "_index.md"] = page("level %d\n" % i, front="title: L%d\n" % i)
+    return build(site(work, pages))
 
 
 @case("json-brackets", "validate: JSON with 1,000,000 nested '['")

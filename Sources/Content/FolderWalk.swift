@@ -26,6 +26,11 @@ public struct FolderWalk: Sendable {
 
     private func walk(_ root: String, relative: String, ancestors: [String], files: inout [String], problems: inout [Diagnostic]) {
         let folder = relative.isEmpty ? root : root + "/" + relative
+        if ancestors.count > Limits.folderNesting + 1 {  // the walk's root is not a level
+            problems.append(.error(folder, 1, 1, "folders are nested more than \(Limits.folderNesting) deep here; "
+                + "what is inside is left out: move it up"))
+            return
+        }
         for (name, kind) in entries(of: folder) where !name.hasPrefix(".") {
             let path = relative.isEmpty ? name : relative + "/" + name
             switch kind {

@@ -10,6 +10,9 @@ public enum Limits {
     public static let configFileBytes = 32 << 20
     /// An HTML file read by `docgen check`.
     public static let htmlFileBytes = 32 << 20
+    /// Folders inside `content/` or `static/`: every page's menu and breadcrumbs hold its whole
+    /// path, so a site's output grows with the square of its depth.
+    public static let folderNesting = 32
     /// Paired shortcodes open inside each other. Expansion recurses once per level.
     public static let shortcodeNesting = 64
     /// Block quote and list markers at the start of one Markdown line: each becomes a block of

@@ -126,3 +126,18 @@ extension LimitsTests {
         #expect(!FileManager.default.fileExists(atPath: site + "/public"))
     }
 }
+
+extension LimitsTests {
+    @Test func foldersNestUpToTheLimit() throws {
+        let site = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        let deepest = site + "/content/" + Array(repeating: "d", count: Limits.folderNesting).joined(separator: "/")
+        try FileManager.default.createDirectory(atPath: deepest, withIntermediateDirectories: true)
+        try "---\ntitle: Deep\n---\nx\n".write(toFile: deepest + "/page.md", atomically: false, encoding: .utf8)
+        #expect(SiteBuilder.build(config(source: site, destination: site + "/public")).succeeded)
+        try FileManager.default.createDirectory(atPath: deepest + "/d", withIntermediateDirectories: true)
+        try "---\ntitle: Deeper\n---\nx\n".write(toFile: deepest + "/d/page.md", atomically: false, encoding: .utf8)
+        let report = SiteBuilder.build(config(source: site, destination: site + "/public"))
+        #expect(report.diagnostics.map(\.description) == ["\(deepest)/d:1:1: error: folders are nested more than 32 deep here; what is inside is left out: move it up"])
+    }
+}
