@@ -230,6 +230,17 @@ def _(work):
     return build(site(work, pages))
 
 
+@case("many-aliases", "one page with 50,000 aliases")
+def _(work):
+    return build(site(work, {"a.md": page("x\n", front="title: A\naliases:\n" + "".join(f"  - /old/{i}/\n" for i in range(50000)))}))
+
+
+@case("odd-file-names", "pages named with a newline, quotes, <script>, %2F and ..")
+def _(work):
+    return build(site(work, {"a\nb.md": page("x\n"), "\"<script>alert(1)<\\script>.md": page("y\n"),
+                             "a%2F..%2Fb.md": page("z\n"), "...md": page("w\n"), "sub/..md": page("v\n")}))
+
+
 @case("json-brackets", "validate: JSON with 1,000,000 nested '['")
 def _(work):
     path = os.path.join(work, "c.json")

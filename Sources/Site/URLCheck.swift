@@ -10,7 +10,7 @@ enum URLCheck {
         for page in tree.pages {
             let output = page.outputPath
             guard SafePath.relative(output) != nil || output == "index.html" else {
-                diagnostics.append(urlProblem(page, "the URL '\(page.url)' would be written outside the output folder"))
+                diagnostics.append(urlProblem(page, unsafeReason("the URL '\(page.url)'", output)))
                 continue
             }
             if let first = owner[output] {
@@ -24,6 +24,15 @@ enum URLCheck {
         return diagnostics
     }
 
+    /// Why `SafePath` refused an output path, in the writer's terms.
+    static func unsafeReason(_ what: String, _ output: String) -> String {
+        if output.utf8.contains(0) { return "\(what) holds a NUL character, which no file name may have" }
+        if output.utf8.contains(UInt8(ascii: "\\")) {
+            return "\(what) holds a backslash, which servers on Windows read as a folder separator; rename the file or use 'url:'"
+        }
+        return "\(what) would be written outside the output folder"
+    }
+
     /// The aliases to write (each output path once) and the problems found.
     static func aliases(_ aliases: [(alias: String, page: Page)], tree: ContentTree) -> ([(alias: String, page: Page)], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
@@ -33,7 +42,7 @@ enum URLCheck {
         for (alias, page) in aliases {
             let output = Redirects.outputFile(for: alias)
             if SafePath.relative(output) == nil {
-                diagnostics.append(Diagnostic(.error, at: aliasLocation(alias, of: page), "alias '\(alias)' would be written outside the output folder"))
+                diagnostics.append(Diagnostic(.error, at: aliasLocation(alias, of: page), unsafeReason("alias '\(alias)'", output)))
             } else if let other = pageOutputs[output] {
                 diagnostics.append(Diagnostic(.error, at: aliasLocation(alias, of: page), "alias '\(alias)' is the URL of the page \(other.sourceFile)"))
             } else if let other = seen[output], other.sourceFile != page.sourceFile {
