@@ -91,6 +91,11 @@ def _(work):
     return build(site(work, {"a.md": "+++\ntitle = 'x'\nk = " + "[" * 100000 + "\n+++\n"}))
 
 
+@case("toml-header-brace", "TOML front matter '[{' (toml++ asserts)")
+def _(work):
+    return build(site(work, {"a.md": "+++\n[{\n+++\n"}))
+
+
 @case("toml-tables", "TOML front matter, 10,000-part dotted key")
 def _(work):
     return build(site(work, {"a.md": "+++\ntitle = 'x'\n" + ".".join(["a"] * 10000) + " = 1\n+++\n"}))

@@ -74,3 +74,31 @@ struct URLTests {
         #expect(URLPath.outputFile(for: "/docs/a/") == "docs/a/index.html")
     }
 }
+
+/// toml++ asserts (and so aborts the whole process) when a table header has no name; such text
+/// is caught before it gets there. Found by the `frontmatter` fuzz target
+/// (Fuzz/regressions/frontmatter/crash-toml-table-header-brace.md).
+struct TOMLTableHeaderTests {
+    func problems(_ frontMatter: String) -> [String] {
+        FrontMatterParser.split("+++\n" + frontMatter + "\n+++\nx\n", file: "p.md").1.map(\.description)
+    }
+
+    @Test func headersWithoutANameAreErrorsNotAborts() {
+        let message = "error: front matter: a TOML table header needs a name after '[': a bare name (letters, digits, '_', '-') or a quoted one"
+        #expect(problems("[{") == ["p.md:2:2: " + message])
+        #expect(problems("[") == ["p.md:2:2: " + message])
+        #expect(problems("[[") == ["p.md:2:3: " + message])
+        #expect(problems("[#x") == ["p.md:2:2: " + message])
+        #expect(problems("[é]") == ["p.md:2:2: " + message])
+        #expect(problems("title = 'x'\n\n  [[ {") == ["p.md:4:6: " + message])
+    }
+
+    @Test func bracketsInValuesStringsAndCommentsAreNotHeaders() {
+        #expect(problems("a = \"\"\"\n[{\n\"\"\"") == [])
+        #expect(problems("a = [ # c\n[{x=1}]]") == [])
+        #expect(problems("a = '''\n[\n'''\n[b]\nc = \"[{\"") == [])
+        #expect(problems("[ \"quoted\" ]\n[[menu.main]]\nname = 'x'") == [])
+        // toml++'s own message, which is clear, for brackets that do not touch.
+        #expect(problems("[ [a]]").first?.contains("brackets must be contiguous") == true)
+    }
+}
