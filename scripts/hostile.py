@@ -203,26 +203,24 @@ def _(work):
     return build(site(work, {"a.md": page(("{{% alert %}}\n" * 64 + "x\n" + "{{% /alert %}}\n" * 64) * 1000)}))
 
 
-@case("template-self", "a partial that includes itself")
-def _(work):
+def looping_partial(work, text):
+    """A site whose single.html includes partials/loop.html, which holds `text`."""
     root = site(work, {"a.md": page("x\n")})
     os.makedirs(os.path.join(root, "templates", "partials"))
-    with open(os.path.join(root, "templates", "partials", "loop.html"), "w") as f:
-        f.write("{{> partials/loop}}\n")
-    with open(os.path.join(root, "templates", "single.html"), "w") as f:
-        f.write("<html>{{> partials/loop}}</html>\n")
+    for name, body in (("partials/loop.html", text), ("single.html", "<html>{{> partials/loop}}</html>\n")):
+        with open(os.path.join(root, "templates", name), "w") as f:
+            f.write(body)
     return build(root)
+
+
+@case("template-self", "a partial that includes itself")
+def _(work):
+    return looping_partial(work, "{{> partials/loop}}\n")
 
 
 @case("template-loop", "a partial that includes itself in a section every level finds")
 def _(work):
-    root = site(work, {"a.md": page("x\n")})
-    os.makedirs(os.path.join(root, "templates", "partials"))
-    with open(os.path.join(root, "templates", "partials", "loop.html"), "w") as f:
-        f.write("{{#page}}{{> partials/loop}}{{/page}}\n")
-    with open(os.path.join(root, "templates", "single.html"), "w") as f:
-        f.write("<html>{{> partials/loop}}</html>\n")
-    return build(root)
+    return looping_partial(work, "{{#page}}{{> partials/loop}}{{/page}}\n")
 
 
 @case("deep-folders", "content folders nested 1,000 deep, a section at each level")
