@@ -75,10 +75,10 @@ struct URLTests {
     }
 }
 
-/// toml++ asserts (and so aborts the whole process) when a table header has no name; such text
-/// is caught before it gets there. Found by the `frontmatter` fuzz target
-/// (Fuzz/regressions/frontmatter/crash-toml-table-header-brace.md).
-struct TOMLTableHeaderTests {
+/// toml++ asserts (and so aborts the whole process) on four kinds of malformed TOML, found by
+/// fuzzing (Fuzz/regressions/frontmatter/, and 798 crashing inputs of two runs of libFuzzer on toml++
+/// alone, all now errors); `TOMLGuard` catches them before toml++ sees them.
+struct TOMLGuardTests {
     func problems(_ frontMatter: String) -> [String] {
         FrontMatterParser.split("+++\n" + frontMatter + "\n+++\nx\n", file: "p.md").1.map(\.description)
     }
@@ -88,16 +88,30 @@ struct TOMLTableHeaderTests {
         #expect(problems("[{") == ["p.md:2:2: " + message])
         #expect(problems("[") == ["p.md:2:2: " + message])
         #expect(problems("[[") == ["p.md:2:3: " + message])
+        #expect(problems("[[[") == ["p.md:2:3: " + message])
         #expect(problems("[#x") == ["p.md:2:2: " + message])
         #expect(problems("[é]") == ["p.md:2:2: " + message])
+        #expect(problems("\u{FEFF}[ = 1") == ["p.md:2:6: " + message])
         #expect(problems("title = 'x'\n\n  [[ {") == ["p.md:4:6: " + message])
     }
 
-    @Test func bracketsInValuesStringsAndCommentsAreNotHeaders() {
+    @Test func dateTimesWithoutATimeAndArraysWithABraceAreErrorsNotAborts() {
+        #expect(problems("a = 2024-05-01T~10:00:00Z") == [
+            "p.md:2:5: error: front matter: a TOML date-time needs a time after the 'T', such as 2024-05-01T10:00:00Z",
+        ])
+        #expect(problems("a = [2025-05-01 2]") == [
+            "p.md:2:6: error: front matter: a TOML date and time need the whole time after the space, such as 2024-05-01 10:00:00",
+        ])
+        #expect(problems("a = [1, 2.5, }]") == ["p.md:2:14: error: front matter: a TOML array needs a value here, or ']' to end it"])
+        #expect(problems("a = [\n  # note\n  }]") == ["p.md:4:3: error: front matter: a TOML array needs a value here, or ']' to end it"])
+    }
+
+    @Test func validTOMLIsLeftToTOMLKit() {
         #expect(problems("a = \"\"\"\n[{\n\"\"\"") == [])
         #expect(problems("a = [ # c\n[{x=1}]]") == [])
         #expect(problems("a = '''\n[\n'''\n[b]\nc = \"[{\"") == [])
         #expect(problems("[ \"quoted\" ]\n[[menu.main]]\nname = 'x'") == [])
+        #expect(problems("d = 2024-05-01T10:00:00Z\ne = 2024-05-01 10:00:00\nf = [1, [2], {g = 3}]\n2024-05-01Tkey = 1") == [])
         // toml++'s own message, which is clear, for brackets that do not touch.
         #expect(problems("[ [a]]").first?.contains("brackets must be contiguous") == true)
     }
