@@ -1,4 +1,7 @@
 import Diagnostics
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Finds Markdown that cmark-gfm would take unbounded memory or time over, before it is parsed:
 /// a line of many nested block quotes or list markers (a block each), a table row of very many
@@ -25,12 +28,16 @@ public enum MarkdownLimits {
         var cells = 0
         // The columns of the table whose rows are being counted, or 0 outside a table.
         var tableColumns = 0
+        guard let base = bytes.baseAddress else { return nil }
         while start < bytes.count {
-            var end = start
+            // Runs over every page twice (its text, then what cmark-gfm gets), so the bytes are
+            // searched with memchr: most lines have no '|' at all.
+            let end = offset(of: UInt8(ascii: "\n"), in: base, from: start, to: bytes.count) ?? bytes.count
             var pipes = 0
-            while end < bytes.count && bytes[end] != UInt8(ascii: "\n") {
-                if bytes[end] == UInt8(ascii: "|") { pipes += 1 }
-                end += 1
+            var from = start
+            while let found = offset(of: UInt8(ascii: "|"), in: base, from: from, to: end) {
+                pipes += 1
+                from = found + 1
             }
             let row = UnsafeBufferPointer(rebasing: bytes[start..<end])
             if pipes > Limits.tablePipesPerLine {
@@ -42,7 +49,9 @@ public enum MarkdownLimits {
                 return Violation(line: line, column: column, message: "block quotes and lists are nested more than "
                     + "\(Limits.markdownNesting) deep on this line; use fewer '>' or list markers")
             }
-            if isBlank(row) {
+            // Most lines start with a letter: only those that start with a space need a full look.
+            let blank = row.isEmpty || ((row[0] == UInt8(ascii: " ") || row[0] == UInt8(ascii: "\t") || row[0] == UInt8(ascii: "\r")) && isBlank(row))
+            if blank {
                 tableColumns = 0
             } else if tableColumns > 0 {
                 cells += tableColumns
@@ -58,6 +67,12 @@ public enum MarkdownLimits {
             line += 1
         }
         return nil
+    }
+
+    /// The offset of the first `byte` in `base[from..<to]`, found with memchr.
+    private static func offset(of byte: UInt8, in base: UnsafePointer<UInt8>, from: Int, to: Int) -> Int? {
+        guard from < to, let found = memchr(base + from, Int32(byte), to - from) else { return nil }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 
     /// How many `>`, `-`, `+`, `*` and `1.` markers open the line, and the column after the last.
