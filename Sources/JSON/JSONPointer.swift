@@ -17,7 +17,18 @@ public enum JSONPointer {
     /// Escapes one reference token ("~" → "~0", "/" → "~1").
     public static func escape(_ token: String) -> String {
         guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return token }
-        return token.replacingAll("~", with: "~0").replacingAll("/", with: "~1")
+        // On bytes: "~" followed by a combining mark is one Character, which a Character
+        // comparison would not see as "~" (found by the json fuzz target).
+        var out: [UInt8] = []
+        out.reserveCapacity(token.utf8.count + 4)
+        for byte in token.utf8 {
+            switch byte {
+            case UInt8(ascii: "~"): out += [UInt8(ascii: "~"), UInt8(ascii: "0")]
+            case UInt8(ascii: "/"): out += [UInt8(ascii: "~"), UInt8(ascii: "1")]
+            default: out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Joins unescaped tokens into a pointer.
@@ -80,16 +91,5 @@ extension JSONValue {
             }
         }
         return current
-    }
-}
-
-extension String {
-    fileprivate func replacingAll(_ target: Character, with replacement: String) -> String {
-        var out = ""
-        out.reserveCapacity(utf8.count)
-        for c in self {
-            if c == target { out += replacement } else { out.append(c) }
-        }
-        return out
     }
 }

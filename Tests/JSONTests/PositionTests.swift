@@ -64,3 +64,18 @@ import JSON
         #expect(doc.keyPosition(of: "/k25")?.description == "27:1")
     }
 }
+
+/// Found by the json fuzz target (Fuzz/regressions/json/invariant-pointer-escape-combining-mark.json):
+/// "~" or "/" followed by a combining mark is one Character, and escaping by Characters missed it.
+struct PointerEscapeTests {
+    @Test func keysWithCombiningMarksRoundTrip() throws {
+        for key in ["~\u{301}", "/\u{301}", "a~/b", "é/~"] {
+            let pointer = JSONPointer.pointer([key])
+            #expect(JSONPointer.tokens(pointer) == [key], "\(key)")
+        }
+        #expect(JSONPointer.escape("~\u{301}") == "~0\u{301}")
+        let document = try JSONDocument(text: "{\"~\u{301}\": 1, \"/\u{301}\": 2}")
+        #expect(document.keyPosition(of: JSONPointer.pointer(["~\u{301}"])) != nil)
+        #expect(document.keyPosition(of: JSONPointer.pointer(["/\u{301}"])) != nil)
+    }
+}
