@@ -214,7 +214,11 @@ func lastComponent(_ path: String) -> String {
 public func concurrentMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [(T, R)] {
     let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
     results.initialize(repeating: nil)
-    defer { results.deallocate() }
+    // The results are copied out below; the buffer's copies must be released too.
+    defer {
+        _ = results.deinitialize()
+        results.deallocate()
+    }
     let base = results.baseAddress!
     nonisolated(unsafe) let out = base
     DispatchQueue.concurrentPerform(iterations: items.count) { i in

@@ -16,7 +16,10 @@ private func pthreadGetAttr(_ thread: pthread_t, _ attributes: UnsafeMutablePoin
 /// and the render is marked as tripped so that the page gets an error instead of wrong output.
 public enum StackGuard {
     private struct ThreadState {
+        /// The stack's lowest address, the address below which lookups are refused, and its top.
+        var low: UInt
         var limit: UInt
+        var high: UInt
         var tripped: Bool
     }
 
@@ -31,17 +34,19 @@ public enum StackGuard {
         var attributes = pthread_attr_t()
         var low: UnsafeMutableRawPointer?
         var size = 0
-        var limit: UInt = 0
+        var limit: UInt = 0, bottom: UInt = 0, top: UInt = 0
         if pthreadGetAttr(pthread_self(), &attributes) == 0 {
             if pthread_attr_getstack(&attributes, &low, &size) == 0, let low {
                 // At most 1 MiB, or three quarters of a small stack: a real template nests a
                 // few levels, each a few KB, and a runaway one is stopped sooner.
                 limit = UInt(bitPattern: low) + UInt(size) - UInt(min(size / 4 * 3, 1 << 20))
+                bottom = UInt(bitPattern: low)
+                top = bottom + UInt(size)
             }
             pthread_attr_destroy(&attributes)
         }
         let state = malloc(MemoryLayout<ThreadState>.size)!.assumingMemoryBound(to: ThreadState.self)
-        state.initialize(to: ThreadState(limit: limit, tripped: false))
+        state.initialize(to: ThreadState(low: bottom, limit: limit, high: top, tripped: false))
         pthread_setspecific(key, state)
         return state
     }
@@ -51,7 +56,9 @@ public enum StackGuard {
         var here: UInt8 = 0
         let address = withUnsafeMutablePointer(to: &here) { UInt(bitPattern: $0) }
         let state = state()
-        guard address < state.pointee.limit else { return false }
+        // AddressSanitizer can keep locals on a heap "fake stack": an address off the thread's
+        // stack says nothing about its depth.
+        guard address >= state.pointee.low, address < state.pointee.limit else { return false }
         state.pointee.tripped = true
         return true
     }
