@@ -10,9 +10,12 @@
 # Settings (environment): FUZZ_SECONDS (60 per target), FUZZ_MAX_LEN (4096 bytes), FUZZ_TIMEOUT
 # (10 s per input), FUZZ_RSS_MB (2048), FUZZ_FRESH=1 (forget the corpus grown by earlier runs,
 # kept in .build-fuzz/fuzz/corpus/), FUZZ_NO_BUILD=1 (use the binary as it is).
-# Findings go to .build-fuzz/fuzz/findings/<target>/; a finding worth keeping is minimized
-# (the command is printed) and saved under Fuzz/regressions/<target>/ with a README line.
-# Exit code: 0 when no target found anything new and no saved finding reproduces, 1 otherwise.
+# Findings go to .build-fuzz/fuzz/findings/<target>/ (emptied at each run); each is replayed and
+# reported once per kind and place. A finding worth keeping is minimized
+#   DOCGEN_FUZZ_TARGET=T .build-fuzz/debug/DocgenFuzz -minimize_crash=1 -max_total_time=60 -detect_leaks=0 INPUT
+# and saved under Fuzz/regressions/<target>/ with a line in that folder's README.md; saved inputs
+# are replayed before fuzzing and reported as still open or fixed.
+# Exit code: 0 when nothing was found and no saved finding still fails, 1 otherwise, 2 no build.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,15 +35,20 @@ SWIFT=${SWIFT:-swift}
 # Build. Every module gets ASan and libFuzzer's coverage (what -sanitize=fuzzer turns on); only
 # DocgenFuzz links libFuzzer (Package.swift). gold fails on the sanitized EmbedFiles build tool
 # (internal error in format_file_lineno), so lld, which ships with Swift, links.
+# -O on top of the debug configuration (which keeps -enable-testing for `@testable import`):
+# unoptimized Swift under ASan runs several times slower. FUZZ_ONONE=1 builds without it.
+OPTIMIZE="-Xswiftc -O"
+[ -n "${FUZZ_ONONE:-}" ] && OPTIMIZE="-Xswiftc -Onone"
 if [ -z "${FUZZ_NO_BUILD:-}" ]; then
     LLD=$(dirname "$(readlink -f "$(command -v "$SWIFT")")")/ld.lld
     [ -x "$LLD" ] || { echo "fuzz: needs ld.lld beside $SWIFT (ships with the Swift toolchain)" >&2; exit 2; }
     echo "fuzz: building $BIN"
+    mkdir -p "$SCRATCH"
     if ! DOCGEN_FUZZ=1 $NICE "$SWIFT" build -c debug --scratch-path "$SCRATCH" --product DocgenFuzz \
         -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,trace-cmp,inline-8bit-counters,pc-table \
-        -Xswiftc -use-ld=lld > "$SCRATCH.build.log" 2>&1; then
-        grep -v "Cannot export local symbol" "$SCRATCH.build.log" | grep -E "error|warning: unre" | head -30
-        echo "fuzz: build failed (full log: $SCRATCH.build.log)" >&2
+        -Xswiftc -use-ld=lld $OPTIMIZE > "$SCRATCH/fuzz-build.log" 2>&1; then
+        grep -v "Cannot export local symbol" "$SCRATCH/fuzz-build.log" | grep -E "error|warning: unre" | head -30
+        echo "fuzz: build failed (full log: $SCRATCH/fuzz-build.log)" >&2
         exit 2
     fi
 fi
@@ -60,8 +68,9 @@ stack_top() {
 # What a report is: "leak", "timeout", "oom", "stack-overflow", "heap-buffer-overflow", "invariant", ….
 finding_kind() {
     local kind
-    kind=$(grep -m1 -oE 'ERROR: AddressSanitizer: [a-z-]+|ERROR: LeakSanitizer|ERROR: libFuzzer: [a-z-]+|invariant broken|Fatal error' "$1")
+    kind=$(grep -m1 -oE 'ERROR: AddressSanitizer: [a-z-]+|ERROR: LeakSanitizer|ERROR: libFuzzer: [a-z-]+|invariant broken|Fatal error|Assertion .* failed' "$1")
     case "$kind" in
+        Assertion*) echo "assertion: $(echo "${kind#Assertion }" | cut -c1-80)" ;;
         "ERROR: AddressSanitizer: "*) echo "${kind#ERROR: AddressSanitizer: }" ;;
         "ERROR: LeakSanitizer") echo "leak" ;;
         "ERROR: libFuzzer: "*) echo "${kind#ERROR: libFuzzer: }" ;;
@@ -71,21 +80,30 @@ finding_kind() {
     esac
 }
 
+# The Swift runtime's backtracer would catch the crash first, and its memory reader (memserver)
+# itself trips ASan; libFuzzer and ASan print the stacks instead.
+export SWIFT_BACKTRACE=enable=no
+# ASan's fake stacks (stack-use-after-return detection) put locals on the heap, below the thread's
+# stack, and docgen's StackGuard (Sources/Rendering/StackGuard.swift) compares a local's address
+# with the stack's limit: with fake stacks every page render trips it.
+ASAN_BASE=detect_stack_use_after_return=0
+
 mkdir -p "$WORK"
 SUMMARY=$WORK/summary.txt
 : > "$SUMMARY"
 status=0
 total_runs=0
 total_findings=0
+total_new=0
 total_seconds=0
 
 # Leak checks. After each input whose mallocs outnumber its frees, libFuzzer runs the input again and
-# then a full LeakSanitizer pass. The page target leaves memory behind on every input (caches of
-# the template and dispatch libraries that stay reachable), so every input would cost a pass:
-# 16 exec/s instead of about 400, and libFuzzer gives up on leak checks after 1000 such inputs
-# anyway. That target is checked for leaks once, when each libFuzzer run ends, instead.
-# Known open leaks are suppressed (Fuzz/lsan.supp); the replay of saved findings is not.
-EXIT_LEAK_CHECK_ONLY=" page "
+# then a full LeakSanitizer pass (about 0.1 s here). While a saved leak of a target is still open,
+# most of its inputs leak (every TOML front matter, every page render), which would cost a pass
+# per input (page: 16 exec/s instead of about 400; frontmatter: 950 instead of 17,000), and
+# libFuzzer gives up per-input checks after 1000 of them anyway. Such a target is checked for
+# leaks once, when each libFuzzer run ends, with the known leaks suppressed (Fuzz/lsan.supp); the
+# replay of saved findings is not suppressed.
 SUPPRESSIONS=$PWD/Fuzz/lsan.supp
 
 for target in "${TARGETS[@]}"; do
@@ -100,90 +118,86 @@ for target in "${TARGETS[@]}"; do
     cp -n "$seeds"/* "$corpus"/
     leaks=1
     notes=""
-    case "$EXIT_LEAK_CHECK_ONLY" in *" $target "*) leaks=0; notes="leaks checked at exit only" ;; esac
 
     # Saved findings first: each one that still reproduces is an open finding.
     open=0
+    known=""
     for input in Fuzz/regressions/"$target"/*; do
         [ -f "$input" ] || continue
         case "$(basename "$input")" in README*) continue ;; esac
         log=$logs/regression-$(basename "$input").log
-        if DOCGEN_FUZZ_TARGET=$target ASAN_OPTIONS=detect_leaks=1 timeout $((TIMEOUT * 3)) $NICE "$BIN" \
+        if DOCGEN_FUZZ_TARGET=$target ASAN_OPTIONS=$ASAN_BASE:detect_leaks=1 timeout $((TIMEOUT * 3)) $NICE "$BIN" \
             -timeout="$TIMEOUT" -rss_limit_mb="$RSS_MB" "$input" > "$log" 2>&1; then
             echo "fuzz: $target: fixed: $input"
         else
             open=$((open + 1))
-            echo "fuzz: $target: still open: $input: $(finding_kind "$log") at $(stack_top "$log")"
+            kind=$(finding_kind "$log")
+            known="$known$kind at $(stack_top "$log")"$'\n'
+            echo "fuzz: $target: still open: $input: $kind at $(stack_top "$log")"
+            if [ "$kind" = leak ] && [ "$leaks" = 1 ]; then leaks=0; notes="leaks checked at exit only (open leak)"; fi
         fi
     done
 
-    # Fuzz until the time is used up. libFuzzer stops at its first finding; it is then started
-    # again for the rest of the time, from the corpus grown so far less the input that failed. A
-    # leak seen three times turns per-input leak checks off; any other finding seen three times,
-    # or 20 findings in all, end the target.
-    runs=0
-    signatures=""
-    seen=""
+    # Fuzz in libFuzzer's fork mode (one job at a time: the machine has two cores), which goes on
+    # after a crash, leak or timeout instead of stopping at the first one, so a known bug that the
+    # fuzzer keeps finding does not end the run. Each finding is an input in $findings.
+    rm -rf "$findings"; mkdir -p "$findings"
+    log=$logs/fuzz.log
     start=$(date +%s)
-    restarts=0
-    while :; do
-        elapsed=$(( $(date +%s) - start ))
-        left=$((SECONDS_PER_TARGET - elapsed))
-        [ "$left" -le 0 ] && break
-        [ "$restarts" -ge 20 ] && { notes="${notes:+$notes; }stopped after 20 findings"; break; }
-        log=$logs/run-$restarts.log
-        DOCGEN_FUZZ_TARGET=$target ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$SUPPRESSIONS \
-            $NICE "$BIN" -max_total_time="$left" -timeout="$TIMEOUT" -rss_limit_mb="$RSS_MB" -max_len="$MAX_LEN" \
-            -detect_leaks="$leaks" -print_final_stats=1 -artifact_prefix="$findings/" "$corpus" > "$log" 2>&1
+    DOCGEN_FUZZ_TARGET=$target ASAN_OPTIONS=$ASAN_BASE:detect_leaks=1 LSAN_OPTIONS=suppressions=$SUPPRESSIONS \
+        $NICE "$BIN" -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
+        -max_total_time="$SECONDS_PER_TARGET" -timeout="$TIMEOUT" -rss_limit_mb="$RSS_MB" -max_len="$MAX_LEN" \
+        -detect_leaks="$leaks" -artifact_prefix="$findings/" "$corpus" > "$log" 2>&1
+    runs=$(grep -oE '^#[0-9]+: cov' "$log" | tail -1 | grep -oE '[0-9]+')
+    runs=${runs:-0}
+    seconds=$(( $(date +%s) - start ))
+    grep -q "INFO: exiting" "$log" || { echo "fuzz: $target: libFuzzer did not finish; see $log" >&2; tail -5 "$log" >&2; status=1; }
+
+    # Each finding is replayed once to tell what it is; the same kind at the same place is one finding.
+    signatures=""
+    replayed=0
+    for artifact in "$findings"/*; do
+        [ -f "$artifact" ] || continue
+        case "$(basename "$artifact")" in slow-unit-*) continue ;; esac
+        [ "$replayed" -ge 40 ] && { notes="${notes:+$notes; }only 40 findings replayed"; break; }
+        replayed=$((replayed + 1))
+        rlog=$logs/$(basename "$artifact").log
+        DOCGEN_FUZZ_TARGET=$target ASAN_OPTIONS=$ASAN_BASE:detect_leaks=1 LSAN_OPTIONS=suppressions=$SUPPRESSIONS \
+            timeout $((TIMEOUT * 3)) $NICE "$BIN" -timeout="$TIMEOUT" -rss_limit_mb="$RSS_MB" "$artifact" > "$rlog" 2>&1
         rc=$?
-        executed=$(grep -m1 -oE 'stat::number_of_executed_units: [0-9]+' "$log" | grep -oE '[0-9]+$')
-        runs=$((runs + ${executed:-0}))
-        [ "$rc" -eq 0 ] && break
-        artifact=$(grep -m1 -oE "Test unit written to [^ ]+" "$log" | cut -d' ' -f5)
-        if [ -z "$artifact" ]; then
-            echo "fuzz: $target: libFuzzer stopped (exit $rc) without a finding; see $log" >&2
-            tail -5 "$log" >&2
-            status=1
-            break
+        if [ "$rc" -eq 0 ]; then
+            # Did not fail on its own: a leak blamed on the last input of a job, or flaky.
+            signature="does not reproduce alone ($(basename "$artifact" | cut -d- -f1))"
+        elif [ "$rc" -eq 124 ]; then
+            signature="timeout (replay > $((TIMEOUT * 3)) s)"
+        else
+            signature="$(finding_kind "$rlog") at $(stack_top "$rlog")"
         fi
-        kind=$(finding_kind "$log")
-        # A report after the last input (the check at exit) is not that input's fault.
-        grep -q "Done [0-9]* runs in\|libFuzzer: run interrupted" "$log" && kind="$kind (at exit)"
-        signature="$kind at $(stack_top "$log")"
         if ! grep -qxF -- "$signature" <<< "$signatures"; then
             signatures="$signatures$signature"$'\n'
-            echo "fuzz: $target: FINDING: $signature"
-            echo "      input: $artifact  log: $log"
-            echo "      minimize: DOCGEN_FUZZ_TARGET=$target $BIN -minimize_crash=1 -max_total_time=60 -timeout=$TIMEOUT -detect_leaks=0 $artifact"
+            label=FINDING
+            grep -qxF -- "$signature" <<< "$known" && label="finding (known, saved in Fuzz/regressions/$target)"
+            echo "fuzz: $target: $label: $signature"
+            echo "      input: $artifact  (replay log: $rlog)"
         fi
-        seen="$seen$signature"$'\n'
-        # The failing input out of the corpus (corpus files are named by content, seeds are not).
-        sum=$(sha1sum < "$artifact" | cut -c1-40)
-        for f in "$corpus"/*; do [ "$(sha1sum < "$f" | cut -c1-40)" = "$sum" ] && rm -f "$f"; done
-        times=$(grep -cxF -- "$signature" <<< "$seen")
-        if [ "$times" -ge 3 ]; then
-            if [ "${kind%% *}" = leak ] && [ "$leaks" = 1 ]; then
-                leaks=0; notes="${notes:+$notes; }per-input leak checks off after 3 leaks"
-            elif [ "${kind%% *}" != leak ]; then
-                notes="${notes:+$notes; }stopped: same finding 3 times"; break
-            fi
-        fi
-        restarts=$((restarts + 1))
     done
-    seconds=$(( $(date +%s) - start ))
     found=$(printf '%s' "$signatures" | grep -c . || true)
+    new=$(printf '%s' "$signatures" | grep -vxF -f <(printf '%s' "$known") -c 2>/dev/null || true)
+    [ -z "$known" ] && new=$found
     if [ "$found" -gt 0 ] || [ "$open" -gt 0 ]; then status=1; fi
     rate=$(( seconds > 0 ? runs / seconds : runs ))
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$target" "$seconds" "$runs" "$rate" "$found" "$open" "$notes" >> "$SUMMARY"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$target" "$seconds" "$runs" "$rate" "$found" "$new" "$open" "$notes" >> "$SUMMARY"
     total_runs=$((total_runs + runs))
     total_findings=$((total_findings + found))
+    total_new=$((total_new + new))
     total_seconds=$((total_seconds + seconds))
 done
 
 echo
-printf '%-12s %8s %12s %9s %9s %14s  %s\n' target seconds executions exec/s findings "open (saved)" notes
-while IFS=$'\t' read -r target seconds runs rate found open notes; do
-    printf '%-12s %8s %12s %9s %9s %14s  %s\n' "$target" "$seconds" "$runs" "$rate" "$found" "$open" "$notes"
+printf '%-12s %8s %12s %9s %9s %5s %12s  %s\n' target seconds executions exec/s findings new "saved open" notes
+while IFS=$'\t' read -r target seconds runs rate found new open notes; do
+    printf '%-12s %8s %12s %9s %9s %5s %12s  %s\n' "$target" "$seconds" "$runs" "$rate" "$found" "$new" "$open" "$notes"
 done < "$SUMMARY"
-printf '%-12s %8s %12s %9s %9s\n' total "$total_seconds" "$total_runs" $(( total_seconds > 0 ? total_runs / total_seconds : 0 )) "$total_findings"
+printf '%-12s %8s %12s %9s %9s %5s\n' total "$total_seconds" "$total_runs" $(( total_seconds > 0 ? total_runs / total_seconds : 0 )) "$total_findings" "$total_new"
+echo "findings: distinct (kind, first docgen frame) pairs; new: not among the saved findings that still fail."
 exit $status
