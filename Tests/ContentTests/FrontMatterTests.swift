@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Content
 
@@ -114,5 +115,23 @@ struct TOMLGuardTests {
         #expect(problems("d = 2024-05-01T10:00:00Z\ne = 2024-05-01 10:00:00\nf = [1, [2], {g = 3}]\n2024-05-01Tkey = 1") == [])
         // toml++'s own message, which is clear, for brackets that do not touch.
         #expect(problems("[ [a]]").first?.contains("brackets must be contiguous") == true)
+    }
+}
+
+/// Every crash input the fuzzers saved (Fuzz/regressions/frontmatter/) is replayed: each must
+/// give an error at a position, not abort the process.
+struct FuzzRegressionTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../Fuzz/regressions/frontmatter").standardizedFileURL.path
+
+    @Test func savedCrashInputsGiveErrors() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder).filter { $0.hasPrefix("crash-") }.sorted()
+        #expect(names.count >= 4)
+        for name in names {
+            let data = try #require(FileManager.default.contents(atPath: Self.folder + "/" + name))
+            let (_, problems) = FrontMatterParser.split(String(decoding: data, as: UTF8.self), file: name)
+            #expect(problems.count == 1, "\(name): \(problems)")
+            #expect(problems.first?.location.line == 2, "\(name)")
+        }
     }
 }
