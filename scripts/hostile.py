@@ -329,8 +329,9 @@ def run(docgen, name, kind, make):
         seconds = time.monotonic() - started
         kib = usage.ru_maxrss
         code = os.waitstatus_to_exitcode(status)
-        result = subprocess.CompletedProcess(args, code, open(out_path, errors="replace").read(),
-                                             open(err_path, errors="replace").read())
+        # Only the start of what was printed: this process must stay small (see above).
+        result = subprocess.CompletedProcess(args, code, open(out_path, errors="replace").read(4096),
+                                             open(err_path, errors="replace").read(4096))
         code = result.returncode
         said = (result.stderr.strip() or result.stdout.strip() or "(nothing)").splitlines()
         first = said[0].replace(work, "…")
