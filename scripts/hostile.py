@@ -8,7 +8,7 @@ the script exits 1 if any case crashed, hung or ran past its memory budget.
 
     python3 scripts/hostile.py [--docgen PATH] [--only NAME]
 """
-import argparse, json, os, shutil, subprocess, sys, tempfile, threading, time
+import argparse, json, os, shutil, signal, subprocess, sys, tempfile, threading, time
 
 sys.setrecursionlimit(20000)
 
@@ -315,23 +315,34 @@ def run(docgen, name, kind, make):
         size = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(work) for f in fs
                    if not os.path.islink(os.path.join(d, f)))
         out_path, err_path = os.path.join(work, "stdout"), os.path.join(work, "stderr")
+        timing = os.path.join(work, "time.txt")
         started = time.monotonic()
+        # GNU time, a small fresh process, starts docgen and reports its peak memory, so this
+        # (larger) process's own memory never counts; the time limit kills both.
         with open(out_path, "w") as out, open(err_path, "w") as err:
-            process = subprocess.Popen([docgen] + args, stdout=out, stderr=err, cwd=work)
-        # wait4 gives the peak memory of docgen itself, also when it had to be killed.
-        while True:
-            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.monotonic() - started > LIMIT_SECONDS:
-                process.kill()
-            time.sleep(0.01)
+            process = subprocess.Popen(["/usr/bin/time", "-f", "%M %x", "-o", timing, docgen] + args,
+                                       stdout=out, stderr=err, cwd=work, start_new_session=True)
+        try:
+            process.wait(timeout=LIMIT_SECONDS)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
         seconds = time.monotonic() - started
-        kib = usage.ru_maxrss
-        code = os.waitstatus_to_exitcode(status)
+        kib, code = 0, -9
+        text = open(timing).read() if os.path.exists(timing) else ""
+        words = text.split()
+        if len(words) >= 2 and words[-1].isdigit() and words[-2].isdigit():
+            kib, code = int(words[-2]), int(words[-1])
+        if "terminated by signal" in text:
+            code = -int(text.split("terminated by signal")[1].split()[0])
+        with open(err_path, "r", errors="replace") as f:
+            said_err = f.read(4096)
+        if "Command terminated by signal" in said_err or "Command exited with non-zero status" in said_err:
+            said_err = "\n".join(l for l in said_err.splitlines() if not l.startswith("Command "))
+        if process.returncode is not None and process.returncode < 0:
+            code = process.returncode  # killed at the time limit
         # Only the start of what was printed: this process must stay small (see above).
-        result = subprocess.CompletedProcess(args, code, open(out_path, errors="replace").read(4096),
-                                             open(err_path, errors="replace").read(4096))
+        result = subprocess.CompletedProcess(args, code, open(out_path, errors="replace").read(4096), said_err)
         code = result.returncode
         said = (result.stderr.strip() or result.stdout.strip() or "(nothing)").splitlines()
         first = said[0].replace(work, "…")
