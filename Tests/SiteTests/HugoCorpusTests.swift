@@ -48,7 +48,7 @@ struct HugoCorpusTests {
         for (path, ids) in expected {
             headings += ids.count
             let mine = built[path] ?? []
-            let n = (0..<max(ids.count, mine.count)).filter { i in (i < ids.count ? ids[i] : nil) != (i < mine.count ? mine[i] : nil) }.count
+            let n = (0..<max(ids.count, mine.count)).filter { i in (i < ids.count ? ids[i] : nil) as String? != (i < mine.count ? mine[i] : nil) }.count
             if n > 0 { differ += n; pages.append(path) }
         }
         return (headings, differ, pages.sorted())
