@@ -194,11 +194,6 @@ public enum ContentLoader {
     }
 }
 
-/// A size for messages: "12.4 MiB".
-public func megabytes(_ bytes: Int) -> String {
-    bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : String(format: "%.1f MiB", Double(bytes) / Double(1 << 20))
-}
-
 // Both run several times for every file of the content tree, so they search bytes, not Characters.
 func parentDir(_ path: String) -> String {
     guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }

@@ -1,22 +1,25 @@
 import Foundation
 
-/// The entries of one folder, with whether each is a folder, from one `readdir` pass: asking
-/// FileManager for each entry's attributes costs more than the rest of listing a site.
-/// Links to folders count as files, so a walk built on this cannot go round in circles.
-public func folderEntries(_ path: String) -> [(name: String, isFolder: Bool)]? {
+/// The entries of one folder, with whether each is a folder or a symbolic link, from one
+/// `readdir` pass: asking FileManager for each entry's attributes costs more than the rest of
+/// listing a site. A link is never counted as a folder, so a walk that does not look at links
+/// cannot go round in circles (`FolderWalk` decides which links to follow).
+public func folderEntries(_ path: String) -> [(name: String, isFolder: Bool, isLink: Bool)]? {
     guard let dir = opendir(path) else { return nil }
     defer { closedir(dir) }
-    var entries: [(name: String, isFolder: Bool)] = []
+    var entries: [(name: String, isFolder: Bool, isLink: Bool)] = []
     while let entry = readdir(dir) {
         let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
         if name == "." || name == ".." { continue }
-        var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
-        if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
+        var type = Int32(entry.pointee.d_type)
+        if type == Int32(DT_UNKNOWN) {
             // File systems that do not fill in d_type.
             var info = stat()
-            isFolder = lstat(path + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            guard lstat(path + "/" + name, &info) == 0 else { continue }
+            let mode = info.st_mode & S_IFMT
+            type = mode == S_IFDIR ? Int32(DT_DIR) : mode == S_IFLNK ? Int32(DT_LNK) : Int32(DT_REG)
         }
-        entries.append((name, isFolder))
+        entries.append((name, type == Int32(DT_DIR), type == Int32(DT_LNK)))
     }
     return entries
 }

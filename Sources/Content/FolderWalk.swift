@@ -31,12 +31,16 @@ public struct FolderWalk: Sendable {
                 + "what is inside is left out: move it up"))
             return
         }
-        for (name, kind) in entries(of: folder) where !name.hasPrefix(".") {
+        for (name, isFolder, isLink) in folderEntries(folder) ?? [] where !name.hasPrefix(".") {
             let path = relative.isEmpty ? name : relative + "/" + name
-            switch kind {
-            case .file: files.append(path)
-            case .folder: walk(root, relative: path, ancestors: ancestors + [Self.realPath(root + "/" + path)], files: &files, problems: &problems)
-            case .link:
+            if isFolder {
+                // Not a link, so its real path is its parent's and its name: no system call.
+                let parent = ancestors[ancestors.count - 1]
+                walk(root, relative: path, ancestors: ancestors + [parent == "/" ? "/" + name : parent + "/" + name],
+                     files: &files, problems: &problems)
+            } else if !isLink {
+                files.append(path)
+            } else {
                 let display = root + "/" + path
                 guard let target = realpath(display, nil) else {
                     let reason = errno == ELOOP ? "this symbolic link is a loop: it leads back to itself"
@@ -46,7 +50,7 @@ public struct FolderWalk: Sendable {
                 }
                 let real = String(cString: target)
                 free(target)
-                if !allowLinksOutside && !allowedRoots.contains(where: { real == $0 || real.hasPrefix($0 == "/" ? "/" : $0 + "/") }) {
+                if !allowLinksOutside && !allowedRoots.contains(where: { isSameOrInside(real, $0) }) {
                     problems.append(.error(display, 1, 1, "this symbolic link points to '\(real)', outside the site; docgen follows "
                         + "links only within the site root (build with --allow-symlinks-outside to follow it)"))
                     continue
@@ -55,35 +59,13 @@ public struct FolderWalk: Sendable {
                 guard stat(real, &info) == 0 else { continue }
                 if (info.st_mode & S_IFMT) != S_IFDIR {
                     files.append(path)
-                } else if ancestors.contains(where: { $0 == real || $0.hasPrefix(real == "/" ? "/" : real + "/") }) {
+                } else if ancestors.contains(where: { isSameOrInside($0, real) }) {
                     problems.append(.error(display, 1, 1, "this symbolic link is a loop: it points to '\(real)', a folder that holds it"))
                 } else {
                     walk(root, relative: path, ancestors: ancestors + [real], files: &files, problems: &problems)
                 }
             }
         }
-    }
-
-    private enum Kind { case file, folder, link }
-
-    /// One `readdir` pass; asking for each entry's attributes costs more than the rest of listing a site.
-    private func entries(of folder: String) -> [(String, Kind)] {
-        guard let dir = opendir(folder) else { return [] }
-        defer { closedir(dir) }
-        var result: [(String, Kind)] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            if name == "." || name == ".." { continue }
-            var type = Int32(entry.pointee.d_type)
-            if type == Int32(DT_UNKNOWN) {
-                // File systems that do not fill in d_type.
-                var info = stat()
-                guard lstat(folder + "/" + name, &info) == 0 else { continue }
-                type = (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : (info.st_mode & S_IFMT) == S_IFLNK ? Int32(DT_LNK) : Int32(DT_REG)
-            }
-            result.append((name, type == Int32(DT_DIR) ? .folder : type == Int32(DT_LNK) ? .link : .file))
-        }
-        return result
     }
 
     private func linkText(_ path: String) -> String {
@@ -95,4 +77,9 @@ public struct FolderWalk: Sendable {
         defer { free(real) }
         return String(cString: real)
     }
+}
+
+/// Whether the absolute path `path` is `folder` or lies inside it, compared by path components.
+public func isSameOrInside(_ path: String, _ folder: String) -> Bool {
+    path == folder || path.hasPrefix(folder == "/" ? "/" : folder + "/")
 }

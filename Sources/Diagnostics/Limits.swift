@@ -33,3 +33,10 @@ public enum Limits {
     /// double with every level (an "alias bomb").
     public static let yamlValues = 100_000
 }
+
+/// A size for messages about the limits: "8 MiB", "12.4 MiB".
+public func megabytes(_ bytes: Int) -> String {
+    if bytes % (1 << 20) == 0 { return "\(bytes >> 20) MiB" }
+    let tenths = (bytes * 10 + (1 << 19)) >> 20
+    return "\(tenths / 10).\(tenths % 10) MiB"
+}

@@ -16,7 +16,7 @@ public enum LinkCheckError: Error, Equatable, Sendable, CustomStringConvertible 
         case .notAFolder(let path): return "not a folder: \(path)"
         case .unreadable(let path, let code): return "cannot read \(path) (errno \(code))"
         case .tooLarge(let path, let bytes):
-            return "\(path):1:1: the file is \(bytes >> 20) MiB; docgen check reads HTML files of at most \(Limits.htmlFileBytes >> 20) MiB"
+            return "\(path):1:1: the file is \(megabytes(bytes)); docgen check reads HTML files of at most \(megabytes(Limits.htmlFileBytes))"
         case .invalidPattern(let pattern): return "invalid regular expression: \(pattern)"
         case .invalidRootPath(let path): return "root path must start with /: \(path)"
         }

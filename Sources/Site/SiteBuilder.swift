@@ -61,8 +61,7 @@ public enum SiteBuilder {
         var report = BuildReport()
         report.destination = config.destinationPath
         // Before anything is read or written: a destination that is not docgen's stays untouched.
-        let protected = config.sourceFolders
-        if let refusal = OutputOwnership.refusal(destination: config.destinationPath, protected: protected) {
+        if let refusal = OutputOwnership.refusal(destination: config.destinationPath, siteRoot: config.source, sources: config.sourceFolders) {
             report.refusal = refusal
             return (report, nil)
         }
@@ -103,7 +102,7 @@ public enum SiteBuilder {
         var output: OutputFolder?
         if !report.diagnostics.hasErrors {
             do {
-                let folder = try OutputFolder.create(destination: config.destinationPath, protected: protected)
+                let folder = try OutputFolder.create(destination: config.destinationPath, siteRoot: config.source, sources: config.sourceFolders)
                 output = folder
                 try folder.prepareFolders(for: pagePaths + others.paths)
             } catch OutputFolder.Failure.refused(let reason) {

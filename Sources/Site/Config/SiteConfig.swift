@@ -90,9 +90,9 @@ public struct SiteConfig: Sendable {
         FolderWalk(allowedRoots: [source, templatesPath], allowLinksOutside: allowSymlinksOutside)
     }
 
-    /// The folders a build reads, which its destination must stay clear of.
+    /// The folders a build reads besides the site root, which its destination must stay clear of.
     var sourceFolders: [(name: String, path: String)] {
-        [("site root", source), ("content folder", contentPath), ("templates folder", templatesPath), ("static folder", staticPath)]
+        [("content folder", contentPath), ("templates folder", templatesPath), ("static folder", staticPath)]
     }
 
     public var destinationPath: String { destination.hasPrefix("/") ? destination : Self.join(source, destination) }

@@ -33,9 +33,10 @@ struct OutputFolder: Sendable {
         }
     }
 
-    /// `protected` are the folders the build reads, which the destination must stay clear of.
-    static func create(destination: String, protected: [(name: String, path: String)] = []) throws -> OutputFolder {
-        if let reason = OutputOwnership.refusal(destination: destination, protected: protected) {
+    /// `siteRoot` and `sources` are the folders the build reads, which the destination must stay
+    /// clear of (see `OutputOwnership.refusal`).
+    static func create(destination: String, siteRoot: String, sources: [(name: String, path: String)]) throws -> OutputFolder {
+        if let reason = OutputOwnership.refusal(destination: destination, siteRoot: siteRoot, sources: sources) {
             throw Failure.refused(reason)
         }
         let url = URL(fileURLWithPath: destination).standardizedFileURL

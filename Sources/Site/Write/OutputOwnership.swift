@@ -31,22 +31,18 @@ enum OutputOwnership {
         return bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) } == bytes.count
     }
 
-    /// Why the site must not be written to `destination`, or nil when it may. `protected` are the
-    /// folders a build reads (site root, content, templates, static): the destination may lie
-    /// inside the site root (the default `public/`), but must not be one of them, hold one of
-    /// them, or lie inside a source folder.
-    static func refusal(destination: String, protected: [(name: String, path: String)]) -> String? {
+    /// Why the site must not be written to `destination`, or nil when it may. The destination
+    /// may lie inside the site root (the default `public/`) but must not be it or hold it; it
+    /// must not be, hold or lie inside any of `sources` (content, templates, static).
+    static func refusal(destination: String, siteRoot: String, sources: [(name: String, path: String)]) -> String? {
         let target = resolved(destination)
-        for (name, path) in protected {
-            let folder = resolved(path)
-            if folder == target || isInside(folder, target) {
-                return "the destination '\(destination)' is or holds the \(name) '\(path)'; building there would move "
-                    + "your sources away. Choose a folder of its own, such as public/ under the site root"
-            }
-            if name != "site root" && isInside(target, folder) {
-                return "the destination '\(destination)' lies inside the \(name) '\(path)', which the build reads; "
-                    + "choose a folder outside it"
-            }
+        for (name, path) in [("site root", siteRoot)] + sources where isSameOrInside(resolved(path), target) {
+            return "the destination '\(destination)' is or holds the \(name) '\(path)'; building there would move "
+                + "your sources away. Choose a folder of its own, such as public/ under the site root"
+        }
+        for (name, path) in sources where isSameOrInside(target, resolved(path)) {
+            return "the destination '\(destination)' lies inside the \(name) '\(path)', which the build reads; "
+                + "choose a folder outside it"
         }
         var info = stat()
         guard lstat(destination, &info) == 0 else { return nil }  // not there yet: docgen makes it
@@ -80,10 +76,5 @@ enum OutputOwnership {
             missing.append(String(absolute[absolute.index(after: slash)...]))
             absolute = slash == absolute.startIndex ? "/" : String(absolute[..<slash])
         }
-    }
-
-    /// Whether `inner` lies strictly inside `outer` (both resolved).
-    static func isInside(_ inner: String, _ outer: String) -> Bool {
-        outer == "/" ? inner != "/" : inner.hasPrefix(outer + "/")
     }
 }
