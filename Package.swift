@@ -21,31 +21,35 @@ let package = Package(
 
         // Pipeline stages, one library each: load → shortcodes → markdown → templates → write.
         .target(name: "Diagnostics"),
+        // One of each helper every stage shares: reading a file, walking a folder, a parallel map, ASCII bytes.
+        .target(name: "Basics", dependencies: ["Diagnostics"]),
         .target(name: "JSON", dependencies: ["Diagnostics"]),
-        .target(name: "JSONSchema", dependencies: ["JSON", "Diagnostics"]),
-        .target(name: "Content", dependencies: ["CYAML", "Diagnostics", .product(name: "TOMLKit", package: "TOMLKit")]),
-        .target(name: "Shortcodes", dependencies: ["Diagnostics"]),
+        .target(name: "JSONSchema", dependencies: ["JSON", "Basics", "Diagnostics"]),
+        .target(name: "Content", dependencies: ["CYAML", "Basics", "Diagnostics", .product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "Shortcodes", dependencies: ["Basics", "Diagnostics"]),
         .target(name: "StorageCatalog", dependencies: ["Content", "JSON", "Rendering", "Diagnostics"],
                 exclude: ["Embedded"], plugins: ["EmbedDefaultTemplates"]),
         .target(name: "ConfigValidation", dependencies: ["JSON", "JSONSchema", "Content", "Diagnostics"]),
         .target(name: "Rendering", dependencies: [
-            "CCmarkGFM", "Diagnostics", .product(name: "Mustache", package: "swift-mustache"),
+            "CCmarkGFM", "Basics", "Diagnostics", .product(name: "Mustache", package: "swift-mustache"),
         ]),
-        .target(name: "Site", dependencies: ["Content", "Shortcodes", "Rendering", "StorageCatalog", "JSON", "Diagnostics",
+        .target(name: "Site", dependencies: ["Basics", "Content", "Shortcodes", "Rendering", "StorageCatalog", "JSON", "Diagnostics",
                                              .product(name: "Mustache", package: "swift-mustache")],
                 plugins: ["EmbedDefaultTemplates"]),
-        .target(name: "LinkCheck", dependencies: ["JSON", "Diagnostics"]),
+        .target(name: "LinkCheck", dependencies: ["JSON", "Basics", "Diagnostics"]),
         // The default templates are compiled into the binary, so docgen works wherever it is copied.
         .executableTarget(name: "EmbedFiles"),
         .plugin(name: "EmbedDefaultTemplates", capability: .buildTool(), dependencies: ["EmbedFiles"]),
         .executableTarget(name: "docgen", dependencies: [
-            "Site", "Rendering", "StorageCatalog", "JSON", "ConfigValidation", "LinkCheck", "Diagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Site", "Rendering", "StorageCatalog", "JSON", "ConfigValidation", "LinkCheck", "Basics", "Diagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        .testTarget(name: "BasicsTests", dependencies: ["Basics"]),
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "ShortcodesTests", dependencies: ["Shortcodes"]),
         .testTarget(name: "ContentTests", dependencies: ["Content"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "Content", "Rendering", "Diagnostics"], exclude: ["Fixtures"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Content", "Rendering", "Basics", "Diagnostics"], exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["docgen"]),
         .testTarget(name: "LinkCheckTests", dependencies: ["LinkCheck"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
@@ -62,7 +66,7 @@ let package = Package(
 if Context.environment["DOCGEN_FUZZ"] != nil {
     package.targets.append(.executableTarget(
         name: "DocgenFuzz",
-        dependencies: ["Content", "Shortcodes", "Site", "Rendering", "JSON", "ConfigValidation", "StorageCatalog",
+        dependencies: ["Basics", "Content", "Shortcodes", "Site", "Rendering", "JSON", "ConfigValidation", "StorageCatalog",
                        "LinkCheck", "Diagnostics"],
         path: "Fuzz/FuzzTargets",
         swiftSettings: [.unsafeFlags(["-parse-as-library"])],

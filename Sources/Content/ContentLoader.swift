@@ -1,3 +1,4 @@
+import Basics
 import Diagnostics
 import Foundation
 
@@ -66,16 +67,15 @@ public enum ContentLoader {
         // Hugo also publishes HTML files with front matter as pages (their body is not Markdown).
         let htmlPages = Set(listing.filter { $0.hasSuffix(".html") && insideBundle($0) == nil && startsWithFrontMatter(root + "/" + $0) })
         let isPage = { @Sendable (path: String) in path.hasSuffix(".md") || htmlPages.contains(path) }
-        let loadedPages = concurrentMap(listing.filter { isPage($0) && (insideBundle($0) == nil || lastComponent($0) == "index.md") }) { path in
-            readPage(path, root: root)
-        }
+        let pagePaths = listing.filter { isPage($0) && (insideBundle($0) == nil || lastComponent($0) == "index.md") }
+        let loadedPages = parallelMap(pagePaths) { path in readPage(path, root: root) }
         var read: [String: (SplitPage, [Diagnostic])] = [:]
-        for (path, result) in loadedPages { read[path] = result }
+        for (path, result) in zip(pagePaths, loadedPages) { read[path] = result }
         let pagesBySource = read
 
         // What each file becomes, worked out on all cores and collected in listing order.
         let includeDrafts = options.includeDrafts
-        let outcomes = concurrentMap(listing) { path -> LoadedFile in
+        let outcomes = parallelMap(listing) { path -> LoadedFile in
             let name = lastComponent(path)
             let dir = parentDir(path)
             let display = root + "/" + path
@@ -110,7 +110,7 @@ public enum ContentLoader {
             page.isHTML = path.hasSuffix(".html")
             return .page(page, problems)
         }
-        for (_, outcome) in outcomes {
+        for outcome in outcomes {
             switch outcome {
             case .page(let page, let problems):
                 diagnostics += problems
@@ -166,26 +166,25 @@ public enum ContentLoader {
     }
 
     private static func startsWithFrontMatter(_ path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        let head = handle.readData(ofLength: 4)
-        return head == Data("---\n".utf8) || head == Data("+++\n".utf8)
+        guard case .success(let bytes) = readFile(path, limit: Limits.pageFileBytes) else { return false }
+        return bytes.starts(with: "---\n".utf8) || bytes.starts(with: "+++\n".utf8)
     }
 
     private static func readPage(_ path: String, root: String) -> (SplitPage, [Diagnostic]) {
         let display = root + "/" + path
-        var info = stat()
-        if stat(display, &info) == 0, Int(info.st_size) > Limits.pageFileBytes {
-            return (SplitPage(frontMatter: FrontMatter(), body: "", bodyLine: 1),
-                    [.error(display, 1, 1, "the page is \(megabytes(Int(info.st_size))); pages may be at most \(megabytes(Limits.pageFileBytes)): split it into several pages")])
+        switch readTextFile(display, limit: Limits.pageFileBytes) {
+        case .success(let text):
+            return FrontMatterParser.split(text, file: display)
+        case .failure(let problem):
+            let message: String
+            switch problem {
+            case .tooLarge(let bytes, _):
+                message = "the page is \(megabytes(bytes)); pages may be at most \(megabytes(Limits.pageFileBytes)): split it into several pages"
+            case .cannotOpen, .readFailed, .notAFile: message = "cannot read file"
+            case .notUTF8: message = problem.message
+            }
+            return (SplitPage(frontMatter: FrontMatter(), body: "", bodyLine: 1), [.error(display, 1, 1, message)])
         }
-        guard let data = FileManager.default.contents(atPath: display) else {
-            return (SplitPage(frontMatter: FrontMatter(), body: "", bodyLine: 1), [.error(display, 1, 1, "cannot read file")])
-        }
-        guard let text = String(validating: data, as: UTF8.self) else {
-            return (SplitPage(frontMatter: FrontMatter(), body: "", bodyLine: 1), [.error(display, 1, 1, "file is not valid UTF-8")])
-        }
-        return FrontMatterParser.split(text, file: display)
     }
 
     /// Every file under `root`, as sorted relative paths, following links only inside it.
@@ -203,21 +202,4 @@ func parentDir(_ path: String) -> String {
 func lastComponent(_ path: String) -> String {
     guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
     return String(path[path.utf8.index(after: slash)...])
-}
-
-/// Maps over items on all cores; order is kept.
-public func concurrentMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [(T, R)] {
-    let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
-    results.initialize(repeating: nil)
-    // The results are copied out below; the buffer's copies must be released too.
-    defer {
-        _ = results.deinitialize()
-        results.deallocate()
-    }
-    let base = results.baseAddress!
-    nonisolated(unsafe) let out = base
-    DispatchQueue.concurrentPerform(iterations: items.count) { i in
-        out[i] = transform(items[i])
-    }
-    return items.indices.map { (items[$0], results[$0]!) }
 }

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Where each value of a parsed document starts, recorded while parsing so that looking up
 /// the position of a reported error needs no second pass over the text.
 ///
@@ -27,24 +29,9 @@ struct PositionTable: Sendable {
     }
 }
 
-/// A 1-based line and column (columns count Unicode scalars) plus the byte offset.
-public struct TextPosition: Hashable, Sendable, CustomStringConvertible {
-    public var line: Int
-    public var column: Int
-    public var offset: Int
-
-    public init(line: Int, column: Int, offset: Int) {
-        self.line = line
-        self.column = column
-        self.offset = offset
-    }
-
-    public var description: String { "\(line):\(column)" }
-}
-
 enum LineColumn {
-    /// Line and column of a byte offset, given the starts of the lines. Columns count the bytes
-    /// that begin a scalar, so a multi-byte character advances the column by one.
+    /// Line and column of a byte offset, given the starts of the lines the parser recorded: the
+    /// table finds the line, the shared counter the column.
     static func position(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>, lineStarts: [Int32]) -> TextPosition {
         var lo = 0, hi = lineStarts.count - 1
         while lo < hi {
@@ -54,13 +41,8 @@ enum LineColumn {
         var start = Int(lineStarts[lo])
         // A byte-order mark is invisible in editors, so it does not count as a column.
         if lo == 0, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF, offset >= 3 { start = 3 }
-        var column = 1
-        let end = min(offset, bytes.count)
-        var i = start
-        while i < end {
-            if bytes[i] & 0xC0 != 0x80 { column += 1 }
-            i += 1
-        }
-        return TextPosition(line: lo + 1, column: column, offset: offset)
+        var counter = LineCounter(bytes, offset: start, line: lo + 1)
+        let (line, column) = counter.position(of: offset)
+        return TextPosition(line: line, column: column, offset: offset)
     }
 }

@@ -1,3 +1,4 @@
+import Basics
 /// A finding before source mapping: indexes into the scans instead of copied strings.
 struct PendingFinding {
     var page: Int
@@ -41,7 +42,7 @@ struct InternalResult {
 enum InternalChecker {
     static func run(siteFolder: String, rootPath: String, origin: SiteOrigin?, workers: Int) throws -> InternalResult {
         try run(files: try SiteFiles(root: siteFolder), rootPath: rootPath, origin: origin, workers: workers) { page in
-            try readFileBytes(siteFolder + "/" + page).withUnsafeBufferPointer { PageScan(bytes: $0) }
+            try readPage(siteFolder + "/" + page).withUnsafeBufferPointer { PageScan(bytes: $0) }
         }
     }
 

@@ -3,7 +3,7 @@ import Diagnostics
 public enum LinkCheckError: Error, Equatable, Sendable, CustomStringConvertible {
     case siteFolderMissing(String)
     case notAFolder(String)
-    case unreadable(path: String, errno: Int32)
+    case unreadable(path: String, reason: String)
     case tooLarge(path: String, bytes: Int)
     case invalidPattern(String)
     case invalidRootPath(String)
@@ -14,7 +14,7 @@ public enum LinkCheckError: Error, Equatable, Sendable, CustomStringConvertible 
         switch self {
         case .siteFolderMissing(let path): return "site folder not found: \(path)"
         case .notAFolder(let path): return "not a folder: \(path)"
-        case .unreadable(let path, let code): return "cannot read \(path) (errno \(code))"
+        case .unreadable(let path, let reason): return "\(path): \(reason)"
         case .tooLarge(let path, let bytes):
             return "\(path):1:1: the file is \(megabytes(bytes)); docgen check reads HTML files of at most \(megabytes(Limits.htmlFileBytes))"
         case .invalidPattern(let pattern): return "invalid regular expression: \(pattern)"

@@ -1,3 +1,4 @@
+import Diagnostics
 /// A link occurrence as found in the HTML, before any resolution.
 struct ScannedLink {
     /// Where the value is in the page scan's `linkBytes`, when the page's bytes are the value as

@@ -1,3 +1,4 @@
+import Basics
 import Diagnostics
 #if canImport(Glibc)
 import Glibc
@@ -14,9 +15,11 @@ struct SiteFiles {
     /// The `.html`/`.htm` files among `files`, sorted, so page numbering is stable between runs.
     private(set) var pages: [String] = []
 
+    /// Every file under `root`, hidden ones too (`.well-known/`), following symbolic links as a
+    /// web server serving the folder would; a link loop is walked once.
     init(root: String) throws {
-        try walk(root: root, relative: "")
-        pages.sort()
+        guard folderEntries(root) != nil else { throw LinkCheckError.unreadable(path: root, reason: String(cString: strerror(errno))) }
+        self.init(paths: FolderWalk(allowedRoots: [root], allowLinksOutside: true, includeHidden: true).files(under: root).files)
     }
 
     /// The listing of a site in memory: folders are implied by the files' paths. Works on bytes:
@@ -33,37 +36,6 @@ struct SiteFiles {
             }
         }
         pages.sort()
-    }
-
-    private mutating func walk(root: String, relative: String) throws {
-        let path = relative.isEmpty ? root : root + "/" + relative
-        guard let dir = opendir(path) else { throw LinkCheckError.unreadable(path: path, errno: errno) }
-        defer { closedir(dir) }
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
-            if name == "." || name == ".." { continue }
-            let rel = relative.isEmpty ? name : relative + "/" + name
-            var isFolder = false
-            switch Int32(entry.pointee.d_type) {
-            case Int32(DT_DIR): isFolder = true
-            case Int32(DT_REG): isFolder = false
-            default:
-                // Symlinks and file systems that leave d_type unknown: ask stat, which follows links
-                // the way a web server serving the folder would.
-                var info = stat()
-                guard stat(root + "/" + rel, &info) == 0 else { continue }
-                isFolder = (info.st_mode & S_IFMT) == S_IFDIR
-            }
-            if isFolder {
-                folders.insert(rel)
-                try walk(root: root, relative: rel)
-            } else {
-                files.insert(rel)
-                if Self.isHTML(name) { pages.append(rel) }
-            }
-        }
     }
 
     /// Whether the name ends in `.html` or `.htm`, in any case.
@@ -83,29 +55,11 @@ struct SiteFiles {
     }
 }
 
-/// Reads a whole file into memory with plain POSIX calls; Foundation's readers cost more per file and
-/// a large site has thousands of small files.
-func readFileBytes(_ path: String) throws -> [UInt8] {
-    let fd = open(path, O_RDONLY)
-    guard fd >= 0 else { throw LinkCheckError.unreadable(path: path, errno: errno) }
-    defer { close(fd) }
-    var info = stat()
-    guard fstat(fd, &info) == 0 else { throw LinkCheckError.unreadable(path: path, errno: errno) }
-    guard Int(info.st_size) <= Limits.htmlFileBytes else { throw LinkCheckError.tooLarge(path: path, bytes: Int(info.st_size)) }
-    // One byte more than fstat's size, so the read that sees the end needs no bigger buffer; the
-    // size is still only a hint, since the file may change while we read it.
-    var result = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
-    var filled = 0
-    while true {
-        if filled == result.count { result.append(contentsOf: repeatElement(0, count: result.count)) }
-        let got = result.withUnsafeMutableBytes { raw in read(fd, raw.baseAddress! + filled, raw.count - filled) }
-        if got < 0 {
-            if errno == EINTR { continue }
-            throw LinkCheckError.unreadable(path: path, errno: errno)
-        }
-        if got == 0 { break }
-        filled += got
+/// A page's bytes, or why it cannot be checked.
+func readPage(_ path: String) throws -> [UInt8] {
+    switch readFile(path, limit: Limits.htmlFileBytes) {
+    case .success(let bytes): return bytes
+    case .failure(.tooLarge(let bytes, _)): throw LinkCheckError.tooLarge(path: path, bytes: bytes)
+    case .failure(let problem): throw LinkCheckError.unreadable(path: path, reason: problem.message)
     }
-    result.removeSubrange(filled...)
-    return result
 }

@@ -1,3 +1,4 @@
+import Basics
 import Diagnostics
 import Foundation
 import Mustache
@@ -29,15 +30,12 @@ public struct TemplateSet: Sendable {
             }
         }
         for folder in folders {
-            guard let enumerator = FileManager.default.enumerator(atPath: folder) else { continue }
-            var files: [String] = []
-            while let path = enumerator.nextObject() as? String {
-                if path == "static" { enumerator.skipDescendants(); continue }
-                if path.hasSuffix(".html") { files.append(path) }
-            }
-            for path in files.sorted() {
+            // A theme's `static/` folder beside its templates holds files to copy, not templates.
+            let files = FolderWalk(allowedRoots: [folder]).files(under: folder).files
+                .filter { $0.hasSuffix(".html") && !$0.hasPrefix("static/") }
+            for path in files {
                 let file = folder + "/" + path
-                guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                guard case .success(let text) = readTextFile(file, limit: Limits.pageFileBytes) else {
                     diagnostics.append(.error(file, 1, 1, "cannot read template"))
                     continue
                 }

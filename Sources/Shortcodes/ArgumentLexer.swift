@@ -1,3 +1,4 @@
+import Basics
 /// Lexing of a tag's arguments and of the terminator that ends the tag.
 
 /// How an argument list ended.

@@ -1,24 +1,4 @@
-/// Bytes the tag grammar cares about. All of them are ASCII, so matching them on raw UTF-8
-/// can never split a multi-byte scalar.
-enum ASCII {
-    static let openBrace = UInt8(ascii: "{")
-    static let closeBrace = UInt8(ascii: "}")
-    static let lessThan = UInt8(ascii: "<")
-    static let greaterThan = UInt8(ascii: ">")
-    static let percent = UInt8(ascii: "%")
-    static let slash = UInt8(ascii: "/")
-    static let star = UInt8(ascii: "*")
-    static let quote = UInt8(ascii: "\"")
-    static let backtick = UInt8(ascii: "`")
-    static let backslash = UInt8(ascii: "\\")
-    static let equals = UInt8(ascii: "=")
-    static let dot = UInt8(ascii: ".")
-    static let space = UInt8(ascii: " ")
-    static let tab = UInt8(ascii: "\t")
-    static let newline = UInt8(ascii: "\n")
-    static let carriageReturn = UInt8(ascii: "\r")
-}
-
+import Basics
 /// Read-only access to the body's UTF-8 bytes. Reads outside the text answer 0 so that the
 /// many small lookaheads of the grammar ("is this `>}}`?") need no bounds checks of their own;
 /// 0 never equals any byte the grammar looks for.

@@ -1,3 +1,4 @@
+import Basics
 import Diagnostics
 
 /// Which delimiters a shortcode was written with; it decides when its output joins the page.

@@ -1,3 +1,4 @@
+import Basics
 /// A mistake found while lexing, at a UTF-8 offset; the scanner turns it into a `Diagnostic`
 /// once it knows where the tag sits, so the lexer needs no line bookkeeping.
 struct Problem {

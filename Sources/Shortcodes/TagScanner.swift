@@ -1,3 +1,4 @@
+import Basics
 import Diagnostics
 
 /// A closing tag, kept until pairing finds (or fails to find) its opening tag.
@@ -39,7 +40,7 @@ struct TagScanner<Sink: TagTokenSink> {
     let bytes: ByteView
     let file: String
     let startLine: Int
-    private var tracker: PositionTracker
+    private var tracker: LineCounter
     private(set) var sink: Sink
     private(set) var diagnostics: [Diagnostic] = []
 
@@ -47,7 +48,7 @@ struct TagScanner<Sink: TagTokenSink> {
         self.bytes = bytes
         self.file = file
         self.startLine = startLine
-        self.tracker = PositionTracker(bytes)
+        self.tracker = LineCounter(bytes.base)
         self.sink = sink
     }
 

@@ -1,3 +1,4 @@
+import Basics
 /// The delimiter grammar shared by the scanner and the lexers: where a tag opens and the
 /// sequences that can end one.
 

@@ -1,3 +1,4 @@
+import Basics
 import Content
 import Diagnostics
 import Dispatch
@@ -117,7 +118,7 @@ public enum SiteBuilder {
         let renderer = PageRenderer(tree: tree, index: index, templates: templates, data: data,
                                     renderer: MarkdownRenderer(rules: config.headingIDs), sidebars: sidebars,
                                     layouts: LayoutMemo(templates: templates, memoize: memoizeLayouts))
-        let rendered = concurrentMap(Array(tree.pages.indices)) { i -> RenderedPage in
+        let rendered = parallelMap(Array(tree.pages.indices)) { i -> RenderedPage in
             var page = renderer.render(i)
             if let writer, !page.diagnostics.hasErrors {
                 do { try writer.write(page.html, to: pagePaths[i]) } catch {
@@ -128,13 +129,13 @@ public enum SiteBuilder {
             page.html = ""
             return page
         }
-        for (_, result) in rendered { report.diagnostics += result.diagnostics }
+        for result in rendered { report.diagnostics += result.diagnostics }
         if let whileWriting, output != nil, !report.diagnostics.hasErrors {
             var html: [String: String] = [:]
             for (path, text) in others.texts where path.hasSuffix(".html") { html[path] = text }
             whileWriting.site(pagePaths + others.paths, html)
         }
-        report.diagnostics += HeadingRuleChanges.warnings(pages: tree.pages, rendered: rendered.map(\.1),
+        report.diagnostics += HeadingRuleChanges.warnings(pages: tree.pages, rendered: rendered,
                                                          rules: config.headingIDs, rootPath: config.rootPath)
         stage("render and write pages")
         report.diagnostics = Array(Set(report.diagnostics)).sortedByLocation()

@@ -1,3 +1,4 @@
+import Basics
 import ArgumentParser
 import ConfigValidation
 import Content
@@ -95,7 +96,7 @@ struct Validate: ParsableCommand {
             printError("docgen validate: error: the schema cannot be used: \(error)")
             throw ExitCode(2)
         }
-        let verdicts = concurrentMap(files) { file in check(file, with: validator) }.map(\.1)
+        let verdicts = parallelMap(files) { file in check(file, with: validator) }
         let output = format.render(verdicts)
         if !output.isEmpty { FileHandle.standardOutput.write(Data(output.utf8)) }
         let code: Int32 = verdicts.contains(where: \.unreadable) ? 2 : verdicts.contains(where: { !$0.valid }) ? 1 : 0
@@ -110,7 +111,8 @@ struct Validate: ParsableCommand {
         operands.flatMap { operand -> [String] in
             var isDirectory: ObjCBool = false
             guard operand != "-", FileManager.default.fileExists(atPath: operand, isDirectory: &isDirectory), isDirectory.boolValue else { return [operand] }
-            let found = (FileManager.default.enumerator(atPath: operand)?.allObjects as? [String] ?? [])
+            // Hidden files and folders (.git) are left out, as in a site's content.
+            let found = FolderWalk(allowedRoots: [operand], allowLinksOutside: true).files(under: operand).files
                 .filter { [".json", ".yaml", ".yml"].contains(where: $0.lowercased().hasSuffix) }.sorted()
             return found.map { (operand.hasSuffix("/") ? operand : operand + "/") + $0 }
         }
@@ -118,23 +120,19 @@ struct Validate: ParsableCommand {
 
     static func check(_ file: String, with validator: ConfigValidator) -> FileVerdict {
         let name = file == "-" ? "<stdin>" : file
-        let data: Data?
-        if file == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory.boolValue {
-                return FileVerdict(file: name, problems: [unreadable(name, "is a folder, not a file")], unreadable: true)
-            }
-            data = nil
+        var isDirectory: ObjCBool = false
+        if file != "-", FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory.boolValue {
+            return FileVerdict(file: name, problems: [unreadable(name, "is a folder, not a file")], unreadable: true)
         }
-        var info = stat()
-        let size = data?.count ?? (stat(file, &info) == 0 ? Int(info.st_size) : 0)
-        if size > Limits.configFileBytes {
-            return FileVerdict(file: name, problems: [unreadable(name, "the file is \(megabytes(size)); configs may be at most \(megabytes(Limits.configFileBytes))")], unreadable: true)
-        }
-        guard let bytes = data.map({ [UInt8]($0) }) ?? readFile(file) else {
-            return FileVerdict(file: name, problems: [unreadable(name, "cannot read the file")], unreadable: true)
+        let read: Result<[UInt8], FileReadError> = file == "-"
+            ? .success([UInt8](FileHandle.standardInput.readDataToEndOfFile())) : readFile(file, limit: Limits.configFileBytes)
+        let bytes: [UInt8]
+        switch read {
+        case .success(let all) where all.count > Limits.configFileBytes:
+            return FileVerdict(file: name, problems: [tooLarge(name, all.count)], unreadable: true)
+        case .success(let all): bytes = all
+        case .failure(.tooLarge(let size, _)): return FileVerdict(file: name, problems: [tooLarge(name, size)], unreadable: true)
+        case .failure: return FileVerdict(file: name, problems: [unreadable(name, "cannot read the file")], unreadable: true)
         }
         let lower = file.lowercased()
         let isYAML = lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") || (file == "-" && looksLikeYAML(bytes))
@@ -148,22 +146,8 @@ struct Validate: ParsableCommand {
         }
     }
 
-    /// The whole file, read with two system calls: Foundation's file reading costs more than
-    /// validating a small config.
-    static func readFile(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        var filled = 0
-        while filled < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
-            if n <= 0 { return n == 0 ? Array(bytes[..<filled]) : nil }
-            filled += n
-        }
-        return bytes
+    static func tooLarge(_ file: String, _ size: Int) -> ConfigProblem {
+        unreadable(file, "the file is \(megabytes(size)); configs may be at most \(megabytes(Limits.configFileBytes))")
     }
 
     static func unreadable(_ file: String, _ message: String) -> ConfigProblem {
@@ -178,13 +162,13 @@ struct Validate: ParsableCommand {
 
     static func makeValidator(schema: String?) throws -> ConfigValidator {
         guard let schema else { return try ConfigValidator(schema: SchemaGenerator.schema(Catalog.bundled)) }
-        guard let data = FileManager.default.contents(atPath: schema) else {
+        guard case .success(let data) = readFile(schema, limit: Limits.configFileBytes) else {
             printError("docgen validate: error: cannot read the schema \(schema)")
             throw ExitCode(2)
         }
         let root: JSONValue
         do {
-            root = try JSONDocument(data: data).root
+            root = try JSONDocument(bytes: data).root
         } catch {
             printError("\(schema):\(error.line):\(error.column): error: \(error.message)")
             throw ExitCode(2)
@@ -192,8 +176,8 @@ struct Validate: ParsableCommand {
         let url = URL(fileURLWithPath: schema).standardizedFileURL
         // Schemas may reference files beside them; nothing is fetched from the network.
         return try ConfigValidator(schema: root, baseURI: url.absoluteString) { uri in
-            guard uri.hasPrefix("file://"), let data = FileManager.default.contents(atPath: URL(string: uri)?.path ?? "") else { return nil }
-            return try? JSONDocument(data: data).root
+            guard uri.hasPrefix("file://"), case .success(let data) = readFile(URL(string: uri)?.path ?? "", limit: Limits.configFileBytes) else { return nil }
+            return try? JSONDocument(bytes: data).root
         }
     }
 }

@@ -59,7 +59,7 @@ struct EscapingTests {
             #expect(html.firstMatch(of: tagWithEventHandler) == nil, "\(path): \(html.firstMatch(of: tagWithEventHandler).map { String($0.output[0].substring ?? "") } ?? "")")
             #expect(html.firstMatch(of: scriptURL) == nil, "\(path)")
         }
-        let a = String(decoding: pages["docs/a/index.html"] ?? Data(), as: UTF8.self)
+        let a = String(decoding: pages["docs/a/index.html"] ?? [], as: UTF8.self)
         // Shown as the writer typed it.
         #expect(a.contains("<title>&lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt; | Documentation</title>"))
         #expect(a.contains("<meta name=\"description\" content=\"&quot;&gt;&lt;script&gt;alert(&quot;description&quot;)&lt;/script&gt;\">"))

@@ -32,13 +32,13 @@ struct GoldenSiteTests {
     }
 
     /// Compares built files with a golden folder, or rewrites the folder under `make golden`.
-    private func matchGoldenFiles(_ built: [String: Data], golden: String) {
+    private func matchGoldenFiles(_ built: [String: [UInt8]], golden: String) {
         if ProcessInfo.processInfo.environment["DOCGEN_UPDATE_GOLDEN"] == "1" {
             try? FileManager.default.removeItem(atPath: golden)
             for (path, data) in built {
                 let target = golden + "/" + path
                 try? FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                FileManager.default.createFile(atPath: target, contents: data)
+                FileManager.default.createFile(atPath: target, contents: Data(data))
             }
         }
         let expected = snapshot(golden)

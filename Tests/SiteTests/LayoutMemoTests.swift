@@ -184,7 +184,7 @@ struct LayoutMemoTests {
 
     /// Whole sites, built with the memo and without: every file the same.
     static func expectSameSiteWithoutMemo(_ settings: SiteConfig) throws -> Int {
-        var outputs: [[String: Data]] = []
+        var outputs: [[String: [UInt8]]] = []
         for memoize in [true, false] {
             var settings = settings
             settings.destination = temporaryFolder("docgen-memo")

@@ -1,3 +1,4 @@
+import Basics
 /// RFC 3339 dates, times and durations (its appendix A grammar for durations).
 enum DateTimeFormats {
     static func isDateTime(_ u: [UInt8]) -> Bool {

@@ -1,3 +1,4 @@
+import Basics
 /// The `format` values checked when format assertion is on. `format` is an annotation by
 /// default in 2020-12; `CompiledSchema(assertFormats: true)` or a metaschema with the
 /// format-assertion vocabulary turns these into assertions. Unknown formats always pass.
@@ -78,23 +79,5 @@ enum FormatCheck: String, Sendable {
             }
         }
         return true
-    }
-}
-
-/// Byte classes shared by the format checks.
-enum ASCII {
-    static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
-    static func isAlpha(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
-    static func isHex(_ b: UInt8) -> Bool { isDigit(b) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x66) }
-
-    /// The value of the decimal digits, or nil if any byte is not a digit or there are none.
-    static func number<C: Collection>(_ digits: C) -> Int? where C.Element == UInt8 {
-        guard !digits.isEmpty, digits.count <= 18 else { return nil }
-        var value = 0
-        for b in digits {
-            guard isDigit(b) else { return nil }
-            value = value * 10 + Int(b - 0x30)
-        }
-        return value
     }
 }

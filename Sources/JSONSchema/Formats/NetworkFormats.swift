@@ -1,3 +1,4 @@
+import Basics
 /// Host names, IP addresses and email addresses.
 enum NetworkFormats {
     /// RFC 1123 host name: dot-separated labels of letters, digits and inner hyphens, each at

@@ -1,3 +1,4 @@
+import Basics
 /// URIs and IRIs (RFC 3986/3987), URI templates (RFC 6570) and JSON Pointers (RFC 6901 and
 /// the relative JSON Pointer draft).
 enum URIFormats {

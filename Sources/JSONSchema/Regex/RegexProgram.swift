@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 
 /// A regex compiled to instructions for a Pike VM: every possible match position advances in

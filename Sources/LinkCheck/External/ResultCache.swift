@@ -1,3 +1,5 @@
+import Diagnostics
+import Basics
 import Foundation
 
 /// External results kept between runs in a JSON file, so CI does not re-request every URL on every
@@ -26,8 +28,8 @@ struct ResultCache {
     init(path: String?, successTTL: Double, failureTTL: Double, now: Date = Date()) {
         self.successTTL = successTTL
         self.failureTTL = failureTTL
-        guard let path, let data = FileManager.default.contents(atPath: path),
-              let file = try? JSONDecoder().decode(File.self, from: data), file.version == Self.version else { return }
+        guard let path, case .success(let bytes) = readFile(path, limit: Limits.configFileBytes),
+              let file = try? JSONDecoder().decode(File.self, from: Data(bytes)), file.version == Self.version else { return }
         entries = file.entries.filter { isFresh($0.value, now: now) }
     }
 

@@ -1,3 +1,4 @@
+import Basics
 import Content
 import Diagnostics
 import Foundation
@@ -10,7 +11,7 @@ enum HeadingRuleChanges {
         let byURL = Dictionary(pages.enumerated().map { ($1.url, $0) }, uniquingKeysWith: { _, last in last })
         let other: HeadingIDRules = rules == .hugo0110 ? .hugoCurrent : .hugo0110
         // Every page's links are scanned, so the pages are shared out over the cores.
-        return concurrentMap(Array(pages.indices)) { i -> [Diagnostic] in
+        return parallelMap(Array(pages.indices)) { i -> [Diagnostic] in
             let page = pages[i]
             var diagnostics: [Diagnostic] = []
             for href in rendered[i].fragmentLinks {
@@ -28,7 +29,7 @@ enum HeadingRuleChanges {
                     "link #\(fragment) points at \(describe(headings, now)) under \(rules.rawValue) rules but at \(elsewhere) under \(other.rawValue) rules"))
             }
             return diagnostics
-        }.flatMap(\.1)
+        }.flatMap { $0 }
     }
 
     /// "Create a bucket" alone is ambiguous on a page with four of them; the enclosing heading is not.

@@ -1,3 +1,4 @@
+import Basics
 import Content
 import Diagnostics
 import Foundation
@@ -30,7 +31,7 @@ public struct SiteConfig: Sendable {
         config.source = source
         let file = join(source, fileName)
         guard FileManager.default.fileExists(atPath: file) else { return (config, []) }
-        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+        guard case .success(let text) = readTextFile(file, limit: Limits.configFileBytes) else {
             return (config, [.error(file, 1, 1, "cannot read the site configuration")])
         }
         let root: YAMLNode

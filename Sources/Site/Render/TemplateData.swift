@@ -1,3 +1,4 @@
+import Basics
 import Content
 import Mustache
 import Rendering
@@ -140,14 +141,15 @@ extension TemplateData {
         guard let home = index.indexByContentPath["/"] else { return [:] }
         let entries = pages.filter { $0 != home }
         var closed = [String](repeating: "", count: index.pages.count)
-        for (i, html) in concurrentMap(entries, { itemHTML($0, children: nil, templates: templates) }) { closed[i] = html }
+        for (i, html) in zip(entries, parallelMap(entries) { itemHTML($0, children: nil, templates: templates) }) { closed[i] = html }
         var shells = [Shell?](repeating: nil, count: index.pages.count)
-        for (i, shell) in concurrentMap(entries.filter { !index.childrenOf($0).isEmpty }, { i in
-            Shell { itemHTML(i, children: $0, templates: templates) }
-        }) { shells[i] = shell }
+        let parents = entries.filter { !index.childrenOf($0).isEmpty }
+        for (i, shell) in zip(parents, parallelMap(parents) { i in Shell { itemHTML(i, children: $0, templates: templates) } }) {
+            shells[i] = shell
+        }
         let frame = Shell { templates.render("partials/sidebar", ["items": $0, "site": site]) ?? "" }
         let keys = Array(Set(pages.map(menuKey)).union([nil]))
-        let rendered = concurrentMap(keys) { [closed, shells] key -> MarkedMenu in
+        let rendered = parallelMap(keys) { [closed, shells] key -> MarkedMenu in
             let open: Set<Int> = key.map { Set(index.ancestors(of: $0) + [$0]) } ?? []
             func html(_ i: Int) -> String {
                 guard open.contains(i), !index.childrenOf(i).isEmpty else { return closed[i] }
@@ -157,6 +159,6 @@ extension TemplateData {
             let items = index.childrenOf(home).map(html).joined()
             return MarkedMenu(frame?.filled(with: items) ?? templates.render("partials/sidebar", ["items": items, "site": site]) ?? "")
         }
-        return Dictionary(uniqueKeysWithValues: rendered.map { ($0.0, $0.1) })
+        return Dictionary(uniqueKeysWithValues: zip(keys, rendered))
     }
 }

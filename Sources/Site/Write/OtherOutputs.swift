@@ -1,3 +1,4 @@
+import Basics
 import Content
 import Foundation
 import Rendering
@@ -48,7 +49,7 @@ struct OtherOutputs {
 
     /// Copies and writes everything on all cores into a staging folder whose folders exist.
     func write(to output: OutputFolder) throws {
-        let failures = concurrentMap(Array(0..<(copies.count + texts.count))) { n -> String? in
+        let failures = parallelMap(Array(0..<(copies.count + texts.count))) { n -> String? in
             do {
                 if n < copies.count { try output.copy(from: copies[n].source, to: copies[n].destination) } else {
                     let (path, text) = texts[n - copies.count]
@@ -57,6 +58,6 @@ struct OtherOutputs {
                 return nil
             } catch { return "\(error)" }
         }
-        if let failure = failures.compactMap(\.1).first { throw OutputFolder.Failure.io(path: output.destination, message: failure) }
+        if let failure = failures.compactMap({ $0 }).first { throw OutputFolder.Failure.io(path: output.destination, message: failure) }
     }
 }

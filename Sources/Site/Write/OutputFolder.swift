@@ -1,3 +1,4 @@
+import Basics
 import Content
 import Foundation
 #if canImport(Glibc)
@@ -71,7 +72,7 @@ struct OutputFolder: Sendable {
     /// process that made it is gone.
     private static func removeAbandonedStaging(in parent: String, name: String) {
         let prefix = ".\(name).building-"
-        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where entry.hasPrefix(prefix) {
+        for entry in (folderEntries(parent) ?? []).map(\.name) where entry.hasPrefix(prefix) {
             let owner = entry.dropFirst(prefix.count).prefix { $0.isNumber }
             guard let pid = Int32(owner), kill(pid, 0) != 0, OutputOwnership.isMarked(parent + "/" + entry) else { continue }
             removeTree(parent + "/" + entry)
@@ -114,7 +115,7 @@ struct OutputFolder: Sendable {
     private func removeStale(files: Set<String>, folders: Set<String>) {
         var level = [staging]
         while !level.isEmpty {
-            level = concurrentMap(level) { folder -> [String] in
+            level = parallelMap(level) { folder -> [String] in
                 var keep: [String] = []
                 for entry in folderEntries(folder) ?? [] {
                     let path = folder + "/" + entry.name
@@ -125,25 +126,15 @@ struct OutputFolder: Sendable {
                     }
                 }
                 return keep
-            }.flatMap(\.1)
+            }.flatMap { $0 }
         }
     }
 
     /// Whether a reused staging folder already holds exactly these bytes at `target`.
     private func holds(_ bytes: UnsafeBufferPointer<UInt8>, at target: String) -> Bool {
-        let fd = open(target, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
-        var existing = [UInt8](repeating: 0, count: bytes.count)
-        var filled = 0
-        while filled < bytes.count {
-            let n = existing.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, bytes.count - filled) }
-            guard n > 0 else { return false }
-            filled += n
-        }
-        return existing.withUnsafeBytes { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
+        // A file of another size is refused by the limit before it is read.
+        guard case .success(let existing) = readFile(target, limit: bytes.count), existing.count == bytes.count else { return false }
+        return existing.withUnsafeBytes { bytes.isEmpty || memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
     }
 
     /// Writes a file whose folder exists (see `prepareFolders`). Not atomic on its own: the whole
@@ -270,10 +261,8 @@ struct OutputFolder: Sendable {
 
     /// Removes a site tree, its top-level folders in parallel: the old site is as big as the new one.
     static func removeTree(_ path: String) {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        DispatchQueue.concurrentPerform(iterations: entries.count) { i in
-            try? FileManager.default.removeItem(atPath: path + "/" + entries[i])
-        }
+        let entries = (folderEntries(path) ?? []).map(\.name)
+        _ = parallelMap(entries) { try? FileManager.default.removeItem(atPath: path + "/" + $0) }
         try? FileManager.default.removeItem(atPath: path)
     }
 

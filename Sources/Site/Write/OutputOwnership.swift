@@ -1,3 +1,4 @@
+import Basics
 import Content
 import Foundation
 #if canImport(Glibc)

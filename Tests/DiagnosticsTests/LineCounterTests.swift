@@ -1,5 +1,5 @@
 import Testing
-@testable import LinkCheck
+import Diagnostics
 
 /// Positions counted sixteen bytes at a time must equal a count made one character at a time.
 @Suite struct LineCounterTests {
@@ -44,6 +44,35 @@ import Testing
             var counter = LineCounter(buffer)
             for target in [0, 17, 599, 600, 601, 700, 1201, 1202, 1500, bytes.count] {
                 #expect(counter.position(of: target) == expected(bytes, target))
+            }
+        }
+    }
+
+    /// Questions in any order, as the shortcode scanner asks after abandoning a broken tag.
+    @Test func offsetsInAnyOrder() {
+        let text = "ab\nçd\n\n日本語\nlast line é"
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            var counter = LineCounter(buffer)
+            for target in [9, 3, 0, bytes.count, 5, 5, 14, 1, bytes.count] {
+                #expect(counter.position(of: target) == expected(bytes, target), "offset \(target)")
+            }
+            // Past the end counts as the end.
+            #expect(counter.position(of: bytes.count + 10) == expected(bytes, bytes.count))
+        }
+    }
+
+    /// A counter that starts at a known line start gives the same answers from there on.
+    @Test func startingAtALine() {
+        let text = "one\ntwo é\nthree\nfour"
+        let bytes = Array(text.utf8)
+        let lineStarts = [0] + bytes.indices.filter { bytes[$0] == 0x0A }.map { $0 + 1 }
+        bytes.withUnsafeBufferPointer { buffer in
+            for (n, start) in lineStarts.enumerated() {
+                for target in start...bytes.count {
+                    var counter = LineCounter(buffer, offset: start, line: n + 1)
+                    #expect(counter.position(of: target) == expected(bytes, target))
+                }
             }
         }
     }

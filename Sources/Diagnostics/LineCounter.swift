@@ -1,22 +1,37 @@
-/// Turns increasing byte offsets into 1-based line and column (columns in Unicode scalars, as in
-/// Diagnostics). Links arrive in document order, so each byte is looked at once per page instead of
-/// building a line table for files whose links may all be fine.
+/// Turns byte offsets of a UTF-8 text into 1-based line and column, columns counting Unicode
+/// scalars (what editors show). The one converter of docgen: shortcode tags, links in HTML and
+/// JSON errors all ask it. Offsets usually arrive in increasing order, so it walks forward from
+/// its last answer instead of indexing every line up front: a text with no question costs
+/// nothing, a text with many costs one pass. A backward question (rare: after a broken tag was
+/// abandoned) restarts from where the counter began, which keeps it correct without slowing the
+/// common path.
 ///
 /// Bytes are looked at sixteen at a time: this runs over every byte of every page that
 /// `docgen build --check` writes, and a byte at a time it was a fifth of the check's cost.
-struct LineCounter {
+public struct LineCounter {
     private let bytes: UnsafeBufferPointer<UInt8>
-    private var offset = 0
-    private var line = 1
+    private let start: (offset: Int, line: Int)
+    private var offset: Int
+    private var line: Int
     // Column of `offset`, kept rather than recounted so minified one-line pages stay linear.
     private var column = 1
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    /// A counter over `bytes`, which begins at `offset`, the start of line `line` (for callers
+    /// that already know where the lines start; by default the start of the text).
+    public init(_ bytes: UnsafeBufferPointer<UInt8>, offset: Int = 0, line: Int = 1) {
         self.bytes = bytes
+        self.start = (offset, line)
+        self.offset = offset
+        self.line = line
     }
 
-    mutating func position(of target: Int) -> (line: Int, column: Int) {
-        precondition(target >= offset && target <= bytes.count, "offsets must increase and stay within the page")
+    /// The line and column of byte `target`; offsets past the end count as the end.
+    public mutating func position(of target: Int) -> (line: Int, column: Int) {
+        let target = min(target, bytes.count)
+        if target < offset {
+            (offset, line, column) = (start.offset, start.line, 1)
+            if target < offset { return (line, column) }
+        }
         guard let base = bytes.baseAddress, target > offset else { return (line, column) }
         let raw = UnsafeRawPointer(base)
         let newlines = Self.newlines(raw, from: offset, to: target)

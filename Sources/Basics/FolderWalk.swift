@@ -10,10 +10,14 @@ public struct FolderWalk: Sendable {
     /// Folders links may point into (the site root; a templates folder given from elsewhere).
     public var allowedRoots: [String]
     public var allowLinksOutside: Bool
+    /// Hugo skips hidden files and folders in a site's sources; a built site's own (a
+    /// `.well-known/` folder) are served, so the link checker lists them.
+    public var includeHidden: Bool
 
-    public init(allowedRoots: [String], allowLinksOutside: Bool = false) {
+    public init(allowedRoots: [String], allowLinksOutside: Bool = false, includeHidden: Bool = false) {
         self.allowedRoots = allowedRoots.map(Self.realPath)
         self.allowLinksOutside = allowLinksOutside
+        self.includeHidden = includeHidden
     }
 
     /// The files as sorted paths relative to `root`, and one error per link that was refused.
@@ -31,7 +35,7 @@ public struct FolderWalk: Sendable {
                 + "what is inside is left out: move it up"))
             return
         }
-        for (name, isFolder, isLink) in folderEntries(folder) ?? [] where !name.hasPrefix(".") {
+        for (name, isFolder, isLink) in folderEntries(folder) ?? [] where includeHidden || !name.hasPrefix(".") {
             let path = relative.isEmpty ? name : relative + "/" + name
             if isFolder {
                 // Not a link, so its real path is its parent's and its name: no system call.
