@@ -4,7 +4,7 @@ SYSTEM_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev pkg-
 SWIFT ?= swift
 RELEASE_BIN := .build/release/docgen
 
-.PHONY: site test deps build golden bench clean fuzz test-sanitize hostile
+.PHONY: site test deps build golden bench clean fuzz test-sanitize hostile same-output
 
 ## site: install missing system packages, build docgen (release) and build content/ into public/
 site: build
@@ -63,3 +63,7 @@ test-sanitize: deps
 ## hostile: every hostile input of the Limits section through the release binary, one table (not part of test)
 hostile: build
 	python3 scripts/hostile.py
+
+## same-output: the three reference sites built at BASE=<commit> and now, compared file by file (not part of test)
+same-output: deps
+	bash scripts/same-output.sh $(BASE)
