@@ -31,33 +31,19 @@ public struct BuildReport: Sendable {
 /// The whole build: load → shortcodes → Markdown → templates → write. The new site is built in a
 /// staging folder and swapped in only when every page rendered and every file was written.
 public enum SiteBuilder {
-    /// `defaults` are the templates used where the site has none of its own; tests pass `[:]`
-    /// to see a site's own templates alone.
-    /// `whileWriting`, when given, gets the new site in memory while the rest of it is written
-    /// (see `SiteInMemory`).
+    /// Builds and swaps the site in, without a link check; for tests and callers that print nothing.
     public static func build(_ config: SiteConfig, defaults: [String: String] = EmbeddedTemplates.files,
-                             whileWriting: SiteInMemory? = nil) -> BuildReport {
-        build(config, defaults: defaults, whileWriting: whileWriting, memoizeLayouts: true)
-    }
-
-    /// `memoizeLayouts: false` renders every page's layout in full, for tests that compare.
-    static func build(_ config: SiteConfig, defaults: [String: String] = EmbeddedTemplates.files,
-                      whileWriting: SiteInMemory?, memoizeLayouts: Bool) -> BuildReport {
-        var (report, staged) = stage(config, defaults: defaults, whileWriting: whileWriting, memoizeLayouts: memoizeLayouts)
+                             speedTricks: Bool = SpeedTricks.defaultOn) -> BuildReport {
+        var (report, staged) = stage(config, defaults: defaults, sinks: [], speedTricks: speedTricks)
         if let staged { report = staged.commit(report) }
         return report
     }
 
     /// Builds the whole site into its staging folder without swapping it in: the caller decides,
-    /// once later checks have run (`docgen build --check`), whether to `commit` or `discard` it.
-    /// There is a staged site only when the build succeeded.
-    public static func stage(_ config: SiteConfig, defaults: [String: String] = EmbeddedTemplates.files,
-                             whileWriting: SiteInMemory? = nil) -> (BuildReport, StagedSite?) {
-        stage(config, defaults: defaults, whileWriting: whileWriting, memoizeLayouts: true)
-    }
-
-    static func stage(_ config: SiteConfig, defaults: [String: String], whileWriting: SiteInMemory?,
-                      memoizeLayouts: Bool) -> (BuildReport, StagedSite?) {
+    /// once later checks have run, whether to `commit` or `discard` it. Every finished page also
+    /// goes to each of `sinks`. There is a staged site only when the build succeeded.
+    static func stage(_ config: SiteConfig, defaults: [String: String], sinks: [any PageSink],
+                      speedTricks: Bool) -> (BuildReport, StagedSite?) {
         let start = DispatchTime.now()
         var report = BuildReport()
         report.destination = config.destinationPath
@@ -90,9 +76,9 @@ public enum SiteBuilder {
 
         let index = SiteIndex(pages: tree.pages)
         let data = TemplateData(index: index, config: config)
-        let sidebars = templates.has("partials/sidebar") ? data.sidebars(for: Array(tree.pages.indices), templates: templates) : [:]
+        let menus = Menus(data: data, templates: templates, speedTricks: speedTricks)
         let others = OtherOutputs(tree: tree, aliases: aliases, templates: templates,
-                                  notFoundSidebar: sidebars[nil]?.html(for: nil) ?? "",
+                                  notFoundSidebar: menus.html(for: Int?.none),
                                   defaults: defaults, templateFolders: [config.templatesPath], data: data, config: config)
 
         let pagePaths = tree.pages.map(\.outputPath)
@@ -112,28 +98,27 @@ public enum SiteBuilder {
                 report.diagnostics.append(.error(config.destinationPath, 1, 1, "\(error)"))
             }
         }
-        let writer = report.succeeded ? output : nil
+        // Nothing is written once something has failed.
+        let receivers: [any PageSink] = report.succeeded ? output.map { [StagingWriter(output: $0)] + sinks } ?? [] : []
 
-        // Render (and write) every page on all cores.
+        // Render every page on all cores, each handed to the sinks as soon as it is done.
         let renderer = PageRenderer(tree: tree, index: index, templates: templates, data: data,
-                                    renderer: MarkdownRenderer(rules: config.headingIDs), sidebars: sidebars,
-                                    layouts: LayoutMemo(templates: templates, memoize: memoizeLayouts))
+                                    renderer: MarkdownRenderer(rules: config.headingIDs), menus: menus,
+                                    layouts: LayoutMemo(templates: templates, memoize: speedTricks))
         let rendered = parallelMap(Array(tree.pages.indices)) { i -> RenderedPage in
             var page = renderer.render(i)
-            if let writer, !page.diagnostics.hasErrors {
-                do { try writer.write(page.html, to: pagePaths[i]) } catch {
-                    page.diagnostics.append(.error(config.destinationPath, 1, 1, "\(error)"))
-                }
-                whileWriting?.page(pagePaths[i], page.html)
+            if !page.diagnostics.hasErrors {
+                let finished = FinishedPage(outputPath: pagePaths[i], html: page.html)
+                page.diagnostics += receivers.compactMap { $0.receive(finished) }
             }
             page.html = ""
             return page
         }
         for result in rendered { report.diagnostics += result.diagnostics }
-        if let whileWriting, output != nil, !report.diagnostics.hasErrors {
+        if output != nil, !report.diagnostics.hasErrors {
             var html: [String: String] = [:]
             for (path, text) in others.texts where path.hasSuffix(".html") { html[path] = text }
-            whileWriting.site(pagePaths + others.paths, html)
+            for sink in receivers { sink.receiveSite(files: pagePaths + others.paths, otherHTML: html) }
         }
         report.diagnostics += HeadingRuleChanges.warnings(pages: tree.pages, rendered: rendered,
                                                          rules: config.headingIDs, rootPath: config.rootPath)
@@ -191,24 +176,5 @@ public struct StagedSite: Sendable {
     /// spare the next build starts from.
     public func discard() {
         output.setAside()
-    }
-}
-
-
-/// Work on a new site that runs alongside its build: `docgen build --check` checks the site's
-/// links this way instead of reading the site back from disk afterwards.
-public struct SiteInMemory: Sendable {
-    /// Called on the rendering threads for each page, as soon as it is written, with its output
-    /// path (relative to the destination) and its HTML.
-    public var page: @Sendable (_ outputPath: String, _ html: String) -> Void
-    /// Called once, as soon as every page has rendered without errors, with every output path and
-    /// the text of each HTML file that is not a page. It should hand its work to another thread
-    /// and return, since the build goes on writing and swapping the site in meanwhile; it is not
-    /// called for a build that fails before that point.
-    public var site: @Sendable (_ files: [String], _ otherHTML: [String: String]) -> Void
-
-    public init(page: @escaping @Sendable (String, String) -> Void, site: @escaping @Sendable ([String], [String: String]) -> Void) {
-        self.page = page
-        self.site = site
     }
 }

@@ -28,17 +28,10 @@ struct Build: AsyncParsableCommand {
         """
     )
 
-    @Option(name: .long, help: ArgumentHelp("The site root, holding content/, templates/, static/ and docgen.yaml.", valueName: "dir"))
-    var source = "."
+    @OptionGroup var site: SiteOptions
 
     @Option(name: .long, help: ArgumentHelp("Where to write the site (default: public/ under the site root).", valueName: "dir"))
     var destination: String?
-
-    @Option(name: .customLong("baseURL"), help: ArgumentHelp("The URL the site is served from; its path prefixes every link.", valueName: "url"))
-    var baseURL: String?
-
-    @Option(name: .customLong("contentDir"), help: ArgumentHelp("The content folder, relative to the site root (default: content).", valueName: "dir"))
-    var contentDir: String?
 
     @Option(name: .long, help: ArgumentHelp("The site's templates folder (default: templates/ under the site root).", valueName: "dir"))
     var templates: String?
@@ -62,13 +55,11 @@ struct Build: AsyncParsableCommand {
     var headingIDs: String?
 
     func run() async throws {
-        var (config, problems) = SiteConfig.load(source: source)
+        var (config, problems) = site.config()
         if let destination {
             // A destination given on the command line is taken from where docgen runs.
             config.destination = destination.hasPrefix("/") ? destination : FileManager.default.currentDirectoryPath + "/" + destination
         }
-        if let baseURL { config.baseURL = baseURL }
-        if let contentDir { config.contentDir = contentDir }
         if let templates {
             config.templatesDir = templates.hasPrefix("/") ? templates : FileManager.default.currentDirectoryPath + "/" + templates
         }
@@ -85,81 +76,47 @@ struct Build: AsyncParsableCommand {
             throw ExitCode(1)
         }
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory), isDirectory.boolValue else {
-            printError("docgen: error: site folder '\(source)' does not exist")
+        guard FileManager.default.fileExists(atPath: site.source, isDirectory: &isDirectory), isDirectory.boolValue else {
+            printError("docgen: error: site folder '\(site.source)' does not exist")
             throw ExitCode(2)
         }
-        // The internal link check works on the new site in memory: each page is scanned for links
-        // as soon as it is written, and the links are checked alongside the end of the build.
         let linkOptions = check ? linkCheck.options(rootPath: config.rootPath, baseURL: nil, resolver: nil) : nil
-        let pass = Box<Result<LinkChecker.InternalPass, Error>>()
-        let scanned = Box<[String: ScannedPage]>()
-        scanned.value = [:]
-        let lock = NSLock()
-        let checking = DispatchGroup()
-        let whileWriting = linkOptions.map { options in
-            SiteInMemory(
-                page: { path, html in
-                    let page = LinkChecker.scan(html: html)
-                    lock.withLock { scanned.value?[path] = page }
-                },
-                site: { files, html in
-                    DispatchQueue.global().async(group: checking) {
-                        let snapshot = SiteSnapshot(files: files, html: html, scanned: lock.withLock { scanned.value ?? [:] })
-                        pass.value = Result { try LinkChecker.internalPass(snapshot: snapshot, options: options) }
-                    }
-                })
-        }
-        var (report, staged) = SiteBuilder.stage(config, whileWriting: whileWriting)
-        if let refusal = report.refusal {
+        // DOCGEN_PLAIN=1 builds without the speed tricks (the output must be the same).
+        let plain = ProcessInfo.processInfo.environment["DOCGEN_PLAIN"] == "1"
+        let outcome = await SiteBuilder.run(BuildRequest(config: config, linkCheck: linkOptions, speedTricks: !plain))
+        let report = outcome.report
+        if case .refused(let refusal) = outcome.ending {
             printError("docgen: error: \(refusal)")
             throw ExitCode(2)
         }
-        let waitStart = DispatchTime.now()
-        checking.wait()
-        let waited = (DispatchTime.now().uptimeNanoseconds - waitStart.uptimeNanoseconds) / 1_000_000
         printDiagnostics(report.diagnostics)
         if timings {
-            for (name, ms) in report.stages { printError("docgen: \(ms) ms  \(name)") }
-            if check { printError("docgen: \(waited) ms  check links (waiting after the build)") }
+            for (name, ms) in report.stages.dropLast(outcome.ending == .built ? 1 : 0) { printError("docgen: \(ms) ms  \(name)") }
+            if check { printError("docgen: \(outcome.linkWaitMilliseconds) ms  check links (waiting after the build)") }
         }
-        guard let staged, report.succeeded else {
+        if let links = outcome.links {
+            let prefix = report.destination.hasSuffix("/") ? report.destination : report.destination + "/"
+            let text = links.formatted(linkCheck.format, sitePrefix: prefix)
+            if !text.isEmpty { print(text, terminator: text.hasSuffix("\n") ? "" : "\n") }
+        }
+        if let error = outcome.linkCheckError { printError("docgen check: error: \(error)") }
+        if timings && check { printError("docgen: \(outcome.linkFinishMilliseconds) ms  check links") }
+        switch outcome.ending {
+        case .refused: break
+        case .failed:
             let count = report.diagnostics.filter { $0.severity == .error }.count
             printError("docgen: build failed with \(count) error\(count == 1 ? "" : "s"); \(report.destination) was not changed")
             throw ExitCode(1)
-        }
-        // Broken links keep the new site out, like any other error: exit 1 always means the
-        // destination is as it was.
-        if var linkOptions, let pass = pass.value {
-            let started = DispatchTime.now()
-            // Findings point at the Markdown line the link came from.
-            let map = report.sourceMap ?? SourceMap(config: config)
-            linkOptions.sourceResolver = { map.resolve(page: $0, link: $1, occurrence: $2) }
-            let code = await runLinkCheck(site: report.destination, options: linkOptions, format: linkCheck.format) {
-                try await LinkChecker.finish(try pass.get(), options: linkOptions)
-            }
-            if timings {
-                printError("docgen: \((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000) ms  check links")
-            }
-            if code != 0 {
-                staged.discard()
-                printError("docgen: the link check failed; \(report.destination) was not changed")
-                throw ExitCode(code)
-            }
-        }
-        report = staged.commit(report)
-        guard report.succeeded else {
-            printDiagnostics(report.diagnostics.filter { $0.severity == .error })
+        case .linksBroken(let code):
+            printError("docgen: the link check failed; \(report.destination) was not changed")
+            throw ExitCode(code)
+        case .notSwapped:
             printError("docgen: the new site could not be swapped in; \(report.destination) was not changed")
             throw ExitCode(2)
+        case .built:
+            if timings, let swap = report.stages.last { printError("docgen: \(swap.milliseconds) ms  \(swap.name)") }
+            // With a machine-readable link report, stdout holds only that report.
+            if check && linkCheck.format != .text { printError("docgen: \(report.summary)") } else { print("docgen: \(report.summary)") }
         }
-        if timings, let swap = report.stages.last { printError("docgen: \(swap.milliseconds) ms  \(swap.name)") }
-        // With a machine-readable link report, stdout holds only that report.
-        if check && linkCheck.format != .text { printError("docgen: \(report.summary)") } else { print("docgen: \(report.summary)") }
     }
-}
-
-/// A value handed back from a closure that runs on another thread and is waited for.
-final class Box<Value>: @unchecked Sendable {
-    var value: Value?
 }

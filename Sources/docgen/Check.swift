@@ -58,23 +58,14 @@ struct Check: AsyncParsableCommand {
     @Argument(help: "The built site to check.")
     var site = "public"
 
-    @Option(name: .long, help: ArgumentHelp("The site root the site was built from, to name Markdown sources (default: the current folder when it has content/).", valueName: "dir"))
-    var source: String?
-
-    @Option(name: .customLong("baseURL"), help: ArgumentHelp("The URL the site is served from (default: from docgen.yaml).", valueName: "url"))
-    var baseURL: String?
-
-    @Option(name: .customLong("contentDir"), help: ArgumentHelp("The content folder under --source (default: from docgen.yaml, else content).", valueName: "dir"))
-    var contentDir: String?
+    @OptionGroup var siteOptions: SiteOptions
 
     @OptionGroup var flags: LinkCheckFlags
 
     func run() async throws {
-        let root = source ?? "."
-        var (config, _) = SiteConfig.load(source: root)
-        if let baseURL { config.baseURL = baseURL }
-        if let contentDir { config.contentDir = contentDir }
-        let hasSources = FileManager.default.fileExists(atPath: SiteConfig.join(root, config.contentDir))
+        // Findings name Markdown sources when --source (by default the current folder) has them.
+        let (config, _) = siteOptions.config()
+        let hasSources = FileManager.default.fileExists(atPath: SiteConfig.join(siteOptions.source, config.contentDir))
         let map = hasSources ? SourceMap(config: config) : nil
         let resolver: LinkSourceResolver? = map.map { map in { @Sendable in map.resolve(page: $0, link: $1, occurrence: $2) } }
         let code = await runLinkCheck(site: site, options: flags.options(rootPath: config.rootPath, baseURL: nil, resolver: resolver),

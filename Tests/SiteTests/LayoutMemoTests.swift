@@ -189,7 +189,7 @@ struct LayoutMemoTests {
             var settings = settings
             settings.destination = temporaryFolder("docgen-memo")
             defer { try? FileManager.default.removeItem(atPath: settings.destinationPath) }
-            let report = SiteBuilder.build(settings, whileWriting: nil, memoizeLayouts: memoize)
+            let report = SiteBuilder.build(settings, speedTricks: memoize)
             #expect(!report.diagnostics.hasErrors)
             outputs.append(snapshot(settings.destinationPath))
         }

@@ -19,8 +19,7 @@ struct PageRenderer {
     let templates: TemplateSet
     let data: TemplateData
     let renderer: MarkdownRenderer
-    /// Menus rendered once per shared menu (see `TemplateData.sidebars`).
-    let sidebars: [Int?: MarkedMenu]
+    let menus: Menus
     let layouts: LayoutMemo
 
     func render(_ i: Int) -> RenderedPage {
@@ -44,7 +43,7 @@ struct PageRenderer {
         // A missing layout is reported once per kind of page by `missingLayouts`.
         let html = Self.layout(for: page, in: templates).flatMap { layout in
             layouts.render(layout, data.layoutData(i, page: pageData, content: content, headings: expander.headings,
-                                                     sidebar: sidebars[data.menuKey(for: i)]?.html(for: i) ?? ""))
+                                                     sidebar: menus.html(for: i)))
         }
         var problems = diagnostics
         if StackGuard.takeTrip() { problems.append(Self.recursionError(at: page.sourceFile)) }

@@ -1,4 +1,3 @@
-import Basics
 import Content
 import Mustache
 import Rendering
@@ -53,20 +52,6 @@ struct TemplateData {
                                    prev: index.previous(of: i).map(summary), next: index.next(of: i).map(summary),
                                    children: index.childrenOf(i).map(summary))
         return LayoutRoot(page: page, site: site, sidebar: sidebar)
-    }
-
-    /// Docsy's compact menu: the top level, and below it only the path to the current page with
-    /// each level's siblings, so a page's size does not grow with the size of the site.
-    ///
-    /// `partials/nav-item` renders one entry, given its children already rendered. An entry that
-    /// is not open looks the same in every menu, so it is rendered once for the whole site; what
-    /// differs per page (which entry is active) is left as markers that `SidebarMarkers` resolves.
-    func itemHTML(_ i: Int, children: String?, templates: TemplateSet) -> String {
-        let data = NavItemValues(title: index.pages[i].linkTitle, url: link(index.pages[i]),
-                                 active: SidebarMarkers.lambda(for: i),
-                                 onPath: children != nil ? true : SidebarMarkers.lambda(for: i),
-                                 isSection: index.pages[i].kind == .section, children: children)
-        return templates.render("partials/nav-item", data) ?? ""
     }
 
     /// The node whose menu a page uses: its own when it has children to show, else its parent's.
@@ -134,31 +119,21 @@ extension TemplateData {
 }
 
 extension TemplateData {
-    /// Renders `partials/sidebar` once for each menu that pages share (see `itemHTML`). Entries
-    /// are rendered once each, closed and, for sections, open around a stand-in for their
-    /// children (see `Shell`); each menu is then put together from them.
-    func sidebars(for pages: [Int], templates: TemplateSet) -> [Int?: MarkedMenu] {
-        guard let home = index.indexByContentPath["/"] else { return [:] }
-        let entries = pages.filter { $0 != home }
-        var closed = [String](repeating: "", count: index.pages.count)
-        for (i, html) in zip(entries, parallelMap(entries) { itemHTML($0, children: nil, templates: templates) }) { closed[i] = html }
-        var shells = [Shell?](repeating: nil, count: index.pages.count)
-        let parents = entries.filter { !index.childrenOf($0).isEmpty }
-        for (i, shell) in zip(parents, parallelMap(parents) { i in Shell { itemHTML(i, children: $0, templates: templates) } }) {
-            shells[i] = shell
+    /// Docsy's compact menu as page `current` shows it (nil: the 404 page, in no menu): the top
+    /// level, and below it only the path to the page with each level's siblings, so a page's
+    /// size does not grow with the size of the site. `partials/nav-item` renders one entry,
+    /// given its children already rendered. The plain definition; `sharedMenus` is the fast one.
+    func plainMenu(for current: Int?, templates: TemplateSet) -> String {
+        guard let home = index.indexByContentPath["/"] else { return "" }
+        let open: Set<Int> = current.flatMap(menuKey).map { Set(index.ancestors(of: $0) + [$0]) } ?? []
+        func html(_ i: Int) -> String {
+            let children = open.contains(i) && !index.childrenOf(i).isEmpty ? index.childrenOf(i).map(html).joined() : nil
+            let data = NavItemValues(title: index.pages[i].linkTitle, url: link(index.pages[i]), active: i == current,
+                                     onPath: children != nil || i == current, isSection: index.pages[i].kind == .section,
+                                     children: children)
+            return templates.render("partials/nav-item", data) ?? ""
         }
-        let frame = Shell { templates.render("partials/sidebar", ["items": $0, "site": site]) ?? "" }
-        let keys = Array(Set(pages.map(menuKey)).union([nil]))
-        let rendered = parallelMap(keys) { [closed, shells] key -> MarkedMenu in
-            let open: Set<Int> = key.map { Set(index.ancestors(of: $0) + [$0]) } ?? []
-            func html(_ i: Int) -> String {
-                guard open.contains(i), !index.childrenOf(i).isEmpty else { return closed[i] }
-                let children = index.childrenOf(i).map(html).joined()
-                return shells[i]?.filled(with: children) ?? itemHTML(i, children: children, templates: templates)
-            }
-            let items = index.childrenOf(home).map(html).joined()
-            return MarkedMenu(frame?.filled(with: items) ?? templates.render("partials/sidebar", ["items": items, "site": site]) ?? "")
-        }
-        return Dictionary(uniqueKeysWithValues: zip(keys, rendered))
+        let items = index.childrenOf(home).map(html).joined()
+        return templates.render("partials/sidebar", ["items": items, "site": site]) ?? ""
     }
 }

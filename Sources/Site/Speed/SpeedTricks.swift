@@ -1,0 +1,37 @@
+import Rendering
+
+/// docgen's speed tricks, all in this folder, behind this one switch:
+///
+/// - layout replay (`LayoutMemo`, `LayoutProbe`, `Skeleton`): a layout is rendered once per
+///   shape of page and replayed with each page's texts;
+/// - shared menus (`SharedMenus`, `SidebarMarkers`, `Shell`): each menu that pages share is
+///   rendered once, with the active entry marked, instead of once per page.
+///
+/// With the switch off, every page's layout and menu are rendered in full by Mustache: the plain
+/// definition of the output. `SpeedTricksTests` builds the reference sites both ways and compares
+/// every file; `make same-output` does the same from the command line (`DOCGEN_PLAIN=1`).
+public enum SpeedTricks {
+    /// Change to `false` to build without any trick.
+    public static let defaultOn = true
+}
+
+/// The left-hand menu of each page, rendered one way or the other.
+struct Menus {
+    private let shared: [Int?: MarkedMenu]?
+    private let data: TemplateData
+    private let templates: TemplateSet
+
+    init(data: TemplateData, templates: TemplateSet, speedTricks: Bool) {
+        self.data = data
+        self.templates = templates
+        let hasMenu = templates.has("partials/sidebar")
+        shared = speedTricks && hasMenu ? data.sharedMenus(for: Array(data.index.pages.indices), templates: templates) : nil
+    }
+
+    /// The menu of page `page`; nil: a page that is in no menu (the 404 page).
+    func html(for page: Int?) -> String {
+        if let shared { return shared[page.flatMap(data.menuKey)]?.html(for: page) ?? "" }
+        guard templates.has("partials/sidebar") else { return "" }
+        return data.plainMenu(for: page, templates: templates)
+    }
+}
