@@ -1,4 +1,3 @@
-import Basics
 /// Reads RFC 8259 JSON from UTF-8 bytes into `JSONValue`, recording where every value starts.
 ///
 /// The parser keeps its own stack of open arrays and objects instead of recursing, so deeply

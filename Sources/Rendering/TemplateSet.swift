@@ -12,6 +12,8 @@ public struct TemplateSet: Sendable {
     private var texts: [String: String] = [:]
     /// Each template's file, for errors found after loading.
     private var files: [String: String] = [:]
+    /// The templates each one includes (`{{> partial}}`, `{{< parent}}`), for `files(reachedFrom:)`.
+    private var includes: [String: [String]] = [:]
 
     public init() {
         library = MustacheLibrary()
@@ -62,6 +64,7 @@ public struct TemplateSet: Sendable {
             names.insert(name)
             texts[name] = text
             files[name] = file
+            includes[name] = TemplateInclusions.scan(text).inclusions.map(\.target)
             return nil
         } catch let error as MustacheTemplate.ParserError {
             return .error(file, error.context.lineNumber - 1, error.context.columnNumber + 1,
@@ -72,6 +75,20 @@ public struct TemplateSet: Sendable {
     }
 
     public func has(_ name: String) -> Bool { names.contains(name) }
+
+    /// The files of these templates and of every template they include, directly or through
+    /// others: what an output rendered with them was made from. Dynamic partials are refused at
+    /// load time (`TemplateInclusions`), so the inclusions are all known. Built-in templates are
+    /// named "(built-in) templates/NAME.html".
+    public func files(reachedFrom names: [String]) -> Set<String> {
+        var seen: Set<String> = []
+        var stack = names.filter(has)
+        while let name = stack.popLast() {
+            guard seen.insert(name).inserted else { continue }
+            stack += (includes[name] ?? []).filter { has($0) && !seen.contains($0) }
+        }
+        return Set(seen.compactMap { files[$0] })
+    }
 
     /// Whether template `name` can read the value `key`: its text names the key as a whole word,
     /// or it includes other templates (whose text is not looked into) or changes its delimiters.

@@ -15,6 +15,8 @@ public struct BuildReport: Sendable {
     public var destination = ""
     /// Where each written page came from, for link findings (`docgen build --check`).
     public var sourceMap: SourceMap?
+    /// What each output was made from, for rebuilding only what a change affects.
+    public var dependencies: DependencyGraph?
     public var diagnostics: [Diagnostic] = []
     /// Why the destination is not docgen's to write (see `OutputOwnership`): nothing was built
     /// or touched, and the CLI exits with code 2.
@@ -142,9 +144,36 @@ public enum SiteBuilder {
         }
         report.pages = tree.pages.count
         report.sourceMap = SourceMap(pages: tree.pages, rootPath: config.rootPath)
+        report.dependencies = dependencies(pages: tree.pages, rendered: rendered, others: others, aliases: aliases,
+                                           templates: templates, data: data, menus: menus, config: config)
         report.aliases = aliases.count
         report.milliseconds = elapsed(since: start)
         return (report, StagedSite(output: output, started: start))
+    }
+
+    /// Every output with what it was made from (see `DependencyGraph`).
+    private static func dependencies(pages: [Page], rendered: [RenderedPage], others: OtherOutputs,
+                                     aliases: [(alias: String, page: Page)], templates: TemplateSet, data: TemplateData,
+                                     menus: Menus, config: SiteConfig) -> DependencyGraph {
+        var outputs = zip(pages, rendered).map { page, result in
+            OutputSources(output: page.outputPath, source: page.sourceFile, templates: result.templates, pagesShown: result.pagesShown)
+        }
+        outputs += others.copies.map { OutputSources(output: $0.destination, source: $0.source) }
+        let aliasTargets = Dictionary(aliases.map { (Redirects.outputFile(for: $0.alias), $0.page.sourceFile) }, uniquingKeysWith: { a, _ in a })
+        let menuTemplates = menus.exist ? ["partials/sidebar", "partials/nav-item"] : []
+        for (path, _) in others.texts {
+            if let target = aliasTargets[path] {
+                outputs.append(OutputSources(output: path, source: nil, pagesShown: [target]))
+            } else if path == "sitemap.xml" {
+                outputs.append(OutputSources(output: path, source: nil, pagesShown: Set(pages.map(\.sourceFile))))
+            } else if path == "404.html" {
+                outputs.append(OutputSources(output: path, source: nil, templates: templates.files(reachedFrom: ["404"] + menuTemplates),
+                                             pagesShown: data.pagesShown(by: nil, menus: menus.exist)))
+            } else {
+                outputs.append(OutputSources(output: path, source: nil))
+            }
+        }
+        return DependencyGraph(outputs: outputs, everywhere: [SiteConfig.join(config.source, SiteConfig.fileName)])
     }
 
     static func elapsed(since start: DispatchTime) -> Int {

@@ -79,6 +79,7 @@ enum InternalLink {
             expander.report(shortcode, "ilink: page '\(path)' not found")
             return nil
         }
+        expander.shows(target)
         var href = context.link(to: target.url)
         if let fragment, !fragment.isEmpty { href += "#" + fragment }
         let text: String

@@ -16,6 +16,10 @@ struct ShortcodeExpander {
     private let body: [UInt8]
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var headings: [RenderedHeading] = []
+    /// What the page's output was made from besides its own text: the shortcode templates it
+    /// used, and the other pages whose values it printed (an `ilink`'s title), as source files.
+    private(set) var templatesUsed: Set<String> = []
+    private(set) var pagesShown: Set<String> = []
     private var ids = HeadingIDGenerator()
     private var alternateIDs = HeadingIDGenerator()
     private var nextToken = 0
@@ -120,6 +124,11 @@ struct ShortcodeExpander {
         return false
     }
 
+    /// Records that the output shows values of `page` (see `pagesShown`).
+    mutating func shows(_ page: Page) {
+        if page.sourceFile != context.page.sourceFile { pagesShown.insert(page.sourceFile) }
+    }
+
     mutating func report(_ shortcode: Shortcode, _ message: String) {
         diagnostics.append(Diagnostic(.error, at: shortcode.location, message))
     }
@@ -133,6 +142,7 @@ struct ShortcodeExpander {
             report(shortcode, "unknown shortcode '\(shortcode.name)': it is not built in and there is no template templates/\(templateName).html")
             return nil
         }
+        templatesUsed.insert(templateName)
         return UserShortcode.render(&self, shortcode, template: templateName)
     }
 

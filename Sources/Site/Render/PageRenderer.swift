@@ -11,6 +11,9 @@ struct RenderedPage {
     var fragmentLinks: [String]
     var headings: [RenderedHeading]
     var diagnostics: [Diagnostic]
+    /// The template files and the other pages the output was made from (see `OutputSources`).
+    var templates: Set<String> = []
+    var pagesShown: Set<String> = []
 }
 
 struct PageRenderer {
@@ -41,14 +44,17 @@ struct PageRenderer {
         let diagnostics = parseProblems + expander.diagnostics
 
         // A missing layout is reported once per kind of page by `missingLayouts`.
-        let html = Self.layout(for: page, in: templates).flatMap { layout in
+        let layoutName = Self.layout(for: page, in: templates)
+        let html = layoutName.flatMap { layout in
             layouts.render(layout, data.layoutData(i, page: pageData, content: content, headings: expander.headings,
                                                      sidebar: menus.html(for: i)))
         }
         var problems = diagnostics
         if StackGuard.takeTrip() { problems.append(Self.recursionError(at: page.sourceFile)) }
+        let used = [layoutName ?? ""] + expander.templatesUsed + (menus.exist ? ["partials/sidebar", "partials/nav-item"] : [])
         return RenderedPage(html: html ?? "", fragmentLinks: HeadingRuleChanges.fragmentLinks(in: content),
-                            headings: expander.headings, diagnostics: problems)
+                            headings: expander.headings, diagnostics: problems, templates: templates.files(reachedFrom: used),
+                            pagesShown: expander.pagesShown.union(data.pagesShown(by: i, menus: menus.exist)))
     }
 
     static func recursionError(at file: String) -> Diagnostic {

@@ -137,3 +137,22 @@ extension TemplateData {
         return templates.render("partials/sidebar", ["items": items, "site": site]) ?? ""
     }
 }
+
+extension TemplateData {
+    /// The pages of which page `current` (nil: the 404 page) prints values: the entries of its
+    /// menu, its breadcrumbs, pager and children, as source files.
+    func pagesShown(by current: Int?, menus: Bool) -> Set<String> {
+        var shown: [Int] = []
+        if let current {
+            shown += index.ancestors(of: current) + index.childrenOf(current)
+            shown += [index.previous(of: current), index.next(of: current)].compactMap { $0 }
+        }
+        if menus, let home = index.indexByContentPath["/"] {
+            // As `plainMenu` draws it: the top level, and the children of each open entry.
+            let open = current.flatMap(menuKey).map { index.ancestors(of: $0) + [$0] } ?? []
+            shown += index.childrenOf(home)
+            for entry in open where entry != home { shown += index.childrenOf(entry) }
+        }
+        return Set(shown.filter { $0 != current }.map { index.pages[$0].sourceFile })
+    }
+}

@@ -28,6 +28,9 @@ struct Menus {
         shared = speedTricks && hasMenu ? data.sharedMenus(for: Array(data.index.pages.indices), templates: templates) : nil
     }
 
+    /// Whether the site's templates draw a menu at all.
+    var exist: Bool { templates.has("partials/sidebar") }
+
     /// The menu of page `page`; nil: a page that is in no menu (the 404 page).
     func html(for page: Int?) -> String {
         if let shared { return shared[page.flatMap(data.menuKey)]?.html(for: page) ?? "" }
