@@ -182,41 +182,6 @@ struct LayoutMemoTests {
         #expect(fine.outputFollowsValues)
     }
 
-    /// Whole sites, built with the memo and without: every file the same.
-    static func expectSameSiteWithoutMemo(_ settings: SiteConfig) throws -> Int {
-        var outputs: [[String: [UInt8]]] = []
-        for memoize in [true, false] {
-            var settings = settings
-            settings.destination = temporaryFolder("docgen-memo")
-            defer { try? FileManager.default.removeItem(atPath: settings.destinationPath) }
-            let report = SiteBuilder.build(settings, speedTricks: memoize)
-            #expect(!report.diagnostics.hasErrors)
-            outputs.append(snapshot(settings.destinationPath))
-        }
-        let differ = outputs[0].filter { outputs[1][$0.key] != $0.value }.keys.sorted()
-        #expect(differ.isEmpty, "files that differ: \(differ.prefix(10))")
-        #expect(Set(outputs[0].keys) == Set(outputs[1].keys))
-        return outputs[0].keys.filter { $0.hasSuffix(".html") }.count
-    }
-
-    @Test func fixtureSitesBuildTheSameWithoutTheMemo() throws {
-        // The small site with its own templates, and docgen's own manual with the defaults.
-        let manual = URL(fileURLWithPath: Fixtures.root + "/../../..").standardizedFileURL.path
-        for site in [Fixtures.path("small-site"), manual] {
-            #expect(try Self.expectSameSiteWithoutMemo(config(source: site, destination: "")) > 5)
-        }
-    }
-
-    @Test(.enabled(if: Fixtures.sharedAvailable, "../shared is absent: the CVAT corpus is not available"))
-    func cvatCorpusBuildsTheSameWithoutTheMemo() throws {
-        var settings = config(source: HugoCorpusTests.corpus, destination: "")
-        settings.contentDir = "content/en"
-        settings.templatesDir = Fixtures.path("cvat-shortcodes")
-        let pages = try Self.expectSameSiteWithoutMemo(settings)
-        print("layouts with and without the memo: \(pages) HTML files compared")
-        #expect(pages > 300)
-    }
-
     @Test func manyThreadsShareOneMemo() async {
         let (templates, _) = TemplateSet.load(defaults: EmbeddedTemplates.files, from: [])
         let memo = LayoutMemo(templates: templates)

@@ -240,7 +240,12 @@ final class NavItemValues: MustacheParent {
 /// it falls back to `String(describing:)`, and one that is `MustacheCustomRenderable` is done at
 /// the second cast. Transforms (`{{lowercased(page.title)}}`) work as on a String. `kind` stays a
 /// String, so `{{>*page.kind}}` can name a partial.
-struct TemplateText: MustacheCustomRenderable, MustacheTransformable {
+///
+/// Inside its own section (`{{#page.title}}…{{/page.title}}`) Mustache looks names up in the text
+/// first. It answers them itself, as a `MustacheParent` (only `renderText`, as Mustache's
+/// reflection of the struct did before), so that what a lookup finds is docgen's own definition,
+/// which `StandIn` can give the same way, and not how swift-mustache reflects a type.
+struct TemplateText: MustacheCustomRenderable, MustacheTransformable, MustacheParent {
     let renderText: String
     var isNull: Bool { false }
 
@@ -249,4 +254,6 @@ struct TemplateText: MustacheCustomRenderable, MustacheTransformable {
     }
 
     func transform(_ name: String) -> Any? { renderText.transform(name) }
+
+    func child(named name: String) -> Any? { name == "renderText" ? renderText : nil }
 }

@@ -140,7 +140,7 @@ final class StandIn: MustacheCustomRenderable, MustacheTransformable, MustachePa
         return nil
     }
 
-    /// Inside `{{#page.title}}…{{/page.title}}` Mustache looks names up in the text first, and
-    /// finds in a `TemplateText`, by reflection, only its one stored property.
+    /// Inside `{{#page.title}}…{{/page.title}}` Mustache looks names up in the text first; this
+    /// answers as `TemplateText.child(named:)` does.
     func child(named name: String) -> Any? { name == "renderText" ? renderText : nil }
 }
