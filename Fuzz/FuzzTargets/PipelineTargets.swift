@@ -59,12 +59,11 @@ private func site(with page: Page, _ fixture: PageFixture) -> ([Page], PageRende
     let pages = fixture.others + [page]
     let tree = ContentTree(pages: pages, files: [])
     let index = SiteIndex(pages: pages)
-    let data = TemplateData(index: index, config: fixture.config)
-    let templates = fixture.templates
-    let sidebars = templates.has("partials/sidebar") ? data.sidebars(for: Array(pages.indices), templates: templates) : [:]
-    return (pages, PageRenderer(tree: tree, index: index, templates: templates, data: data,
-                                renderer: fixture.renderer, sidebars: sidebars,
-                                layouts: LayoutMemo(templates: templates, memoize: true)))
+    let site = LoadedSite(config: fixture.config, tree: tree, templates: fixture.templates, aliases: [], index: index,
+                          data: TemplateData(index: index, config: fixture.config), diagnostics: [])
+    let menus = Menus(data: site.data, templates: site.templates, speedTricks: true)
+    return (pages, PageRenderer(site: site, renderer: fixture.renderer, menus: menus,
+                                layouts: LayoutMemo(templates: site.templates, memoize: true)))
 }
 
 func fuzzPage(_ bytes: UnsafeBufferPointer<UInt8>) {

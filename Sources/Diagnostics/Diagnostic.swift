@@ -20,6 +20,11 @@ public struct Diagnostic: Hashable, Sendable, Error, CustomStringConvertible {
         Diagnostic(.error, at: SourceLocation(file: file, line: line, column: column), message)
     }
 
+    /// A problem with a whole file or folder, which has no line to point at.
+    public static func error(_ file: String, _ message: String) -> Diagnostic {
+        Diagnostic(.error, at: SourceLocation(file: file), message)
+    }
+
     /// `path:line:col: error: message`, the form compilers use, so editors and CI can jump to it.
     public var description: String { "\(location): \(severity.rawValue): \(message)" }
 }

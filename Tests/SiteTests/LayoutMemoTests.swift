@@ -27,11 +27,11 @@ struct LayoutMemoTests {
                                   date: i % 2 == 0 ? "2026-11-\(i + 10)" : "", isHome: i == 0, isSection: i % 2 == 0 && i > 0,
                                   isPage: i % 2 == 1, params: params)
             let toc = (0..<(i % 3)).map { TOCEntry(id: "h\($0)", text: "Heading <\($0)>", level: 2, children: [TOCEntry(id: "h\($0)-1", text: "Sub", level: 3, children: [])]) }
-            page.layout = LayoutValues(content: "<p>Body of \(i) & more</p>\n", toc: toc,
-                                       breadcrumbs: (0..<(i % 4)).map { summary("Crumb\($0)") },
-                                       prev: i == 0 ? nil : summary("Previous\(i)"), next: i == 7 ? nil : summary("N\(i)"),
-                                       children: i % 2 == 0 ? (0..<i).map { summary("Child\($0)") } : [])
-            return LayoutRoot(page: page, site: site, sidebar: "<ul><li>menu of \(i)</li></ul>")
+            let layout = LayoutValues(content: "<p>Body of \(i) & more</p>\n", toc: toc,
+                                      breadcrumbs: (0..<(i % 4)).map { summary("Crumb\($0)") },
+                                      prev: i == 0 ? nil : summary("Previous\(i)"), next: i == 7 ? nil : summary("N\(i)"),
+                                      children: i % 2 == 0 ? (0..<i).map { summary("Child\($0)") } : [])
+            return LayoutRoot(page: LaidOutPage(page: page, layout: layout), site: site, sidebar: "<ul><li>menu of \(i)</li></ul>")
         }
     }()
 
@@ -148,8 +148,7 @@ struct LayoutMemoTests {
 
         let page = PageValues(title: "T", linkTitle: "T", description: "", url: "/", permalink: "", kind: "page", date: "",
                               params: ["a": "\u{F8F3}0<&>\u{F8F3}", "b": ["\u{F8F3}0<&>\u{F8F3}"]])
-        page.layout = LayoutValues()
-        let root = LayoutRoot(page: page, site: SiteValues(title: "", baseURL: "", root: "", params: [:]), sidebar: "")
+        let root = LayoutRoot(page: LaidOutPage(page: page, layout: LayoutValues()), site: SiteValues(title: "", baseURL: "", root: "", params: [:]), sidebar: "")
         for template in ["{{page.title}}{{page.params.a}}", "{{page.title}}{{#page.params.b}}{{.}}{{/page.params.b}}"] {
             var templates = TemplateSet()
             #expect(templates.register(template, named: "layout", file: "layout") == nil)

@@ -10,8 +10,7 @@ struct TemplateValuesTests {
         #expect(templates.register(template, named: "t", file: "t.html") == nil)
         let page = PageValues(title: "Fish & Chips", linkTitle: "Fish", description: "", url: "/fish/", permalink: "",
                               kind: "page", date: "", isPage: true, params: ["colour": "red"])
-        page.layout = LayoutValues(content: "<p>x</p>")
-        let root = LayoutRoot(page: page, site: SiteValues(title: "Site", baseURL: "/", root: "/", params: [:]), sidebar: "")
+        let root = LayoutRoot(page: LaidOutPage(page: page, layout: LayoutValues(content: "<p>x</p>")), site: SiteValues(title: "Site", baseURL: "/", root: "/", params: [:]), sidebar: "")
         return try #require(templates.render("t", root))
     }
 

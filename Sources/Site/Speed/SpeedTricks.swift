@@ -31,8 +31,13 @@ struct Menus {
     /// Whether the site's templates draw a menu at all.
     var exist: Bool { templates.has("partials/sidebar") }
 
-    /// The menu of page `page`; nil: a page that is in no menu (the 404 page).
-    func html(for page: Int?) -> String {
+    /// The menu of page `page`.
+    func html(forPage page: Int) -> String { html(for: page) }
+
+    /// The menu of the 404 page, which is no entry of it: the top level, nothing active.
+    var notFoundHTML: String { html(for: nil) }
+
+    private func html(for page: Int?) -> String {
         if let shared { return shared[page.flatMap(data.menuKey)]?.html(for: page) ?? "" }
         guard templates.has("partials/sidebar") else { return "" }
         return data.plainMenu(for: page, templates: templates)

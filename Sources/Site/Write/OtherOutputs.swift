@@ -1,5 +1,6 @@
 import Basics
 import Content
+import Diagnostics
 import Foundation
 import Rendering
 import StorageCatalog
@@ -47,17 +48,13 @@ struct OtherOutputs {
         fileCount = latest.count + texts.filter { path, _ in defaults["static/" + path] != nil }.count
     }
 
-    /// Copies and writes everything on all cores into a staging folder whose folders exist.
-    func write(to output: OutputFolder) throws {
-        let failures = parallelMap(Array(0..<(copies.count + texts.count))) { n -> String? in
-            do {
-                if n < copies.count { try output.copy(from: copies[n].source, to: copies[n].destination) } else {
-                    let (path, text) = texts[n - copies.count]
-                    try output.write(text, to: path)
-                }
-                return nil
-            } catch { return "\(error)" }
-        }
-        if let failure = failures.compactMap({ $0 }).first { throw OutputFolder.Failure.io(path: output.destination, message: failure) }
+    /// Copies and writes everything on all cores into a staging folder whose folders exist; one
+    /// problem per file that failed.
+    func write(to output: OutputFolder) -> [Diagnostic] {
+        parallelMap(Array(0..<(copies.count + texts.count))) { n -> OutputFolder.Failure? in
+            if n < copies.count { return output.copy(from: copies[n].source, to: copies[n].destination) }
+            let (path, text) = texts[n - copies.count]
+            return output.write(text, to: path)
+        }.compactMap { $0?.diagnostic(destination: output.destination) }
     }
 }

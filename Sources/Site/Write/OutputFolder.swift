@@ -1,3 +1,4 @@
+import Diagnostics
 import Basics
 import Content
 import Foundation
@@ -19,7 +20,8 @@ struct OutputFolder: Sendable {
     /// The staging folder is the previous build's spare, with content to be checked and reused.
     let reused: Bool
 
-    enum Failure: Error, CustomStringConvertible {
+    /// What went wrong, as a value: every operation returns one or nil.
+    enum Failure: Error, Equatable, CustomStringConvertible {
         case io(path: String, message: String)
         case unsafePath(String)
         /// The destination is not docgen's to replace (see `OutputOwnership`); nothing was touched.
@@ -32,18 +34,27 @@ struct OutputFolder: Sendable {
             case .refused(let reason): return reason
             }
         }
+
+        /// The failure as a diagnostic about the file or folder it concerns (there is no line).
+        func diagnostic(destination: String) -> Diagnostic {
+            switch self {
+            case .io(let path, let message): return .error(path, message)
+            case .unsafePath: return .error(destination, description)
+            case .refused(let reason): return .error(destination, reason)
+            }
+        }
     }
 
     /// `siteRoot` and `sources` are the folders the build reads, which the destination must stay
     /// clear of (see `OutputOwnership.refusal`).
-    static func create(destination: String, siteRoot: String, sources: [(name: String, path: String)]) throws -> OutputFolder {
+    static func create(destination: String, siteRoot: String, sources: [(name: String, path: String)]) -> Result<OutputFolder, Failure> {
         if let reason = OutputOwnership.refusal(destination: destination, siteRoot: siteRoot, sources: sources) {
-            throw Failure.refused(reason)
+            return .failure(.refused(reason))
         }
         let url = URL(fileURLWithPath: destination).standardizedFileURL
         let parent = url.deletingLastPathComponent().path
         let name = url.lastPathComponent
-        try makeDirectory(parent)
+        if let failure = makeDirectory(parent) { return .failure(failure) }
         // Hidden and beside the destination: same file system, so the final rename is atomic.
         removeAbandonedStaging(in: parent, name: name)
         let staging = parent + "/.\(name).building-\(getpid())"
@@ -52,15 +63,15 @@ struct OutputFolder: Sendable {
         // that name that docgen did not mark is someone else's and stays where it is.
         let spare = spare(of: url.path)
         if OutputOwnership.isMarked(spare), Foundation.rename(spare, staging) == 0 {
-            return OutputFolder(destination: url.path, staging: staging, reused: true)
+            return .success(OutputFolder(destination: url.path, staging: staging, reused: true))
         }
         if mkdir(staging, 0o755) != 0 {
-            throw Failure.io(path: staging, message: "cannot create folder: \(String(cString: strerror(errno)))")
+            return .failure(.io(path: staging, message: "cannot create folder: \(String(cString: strerror(errno)))"))
         }
         guard OutputOwnership.mark(staging) else {
-            throw Failure.io(path: staging, message: "cannot write \(OutputOwnership.markerName): \(String(cString: strerror(errno)))")
+            return .failure(.io(path: staging, message: "cannot write \(OutputOwnership.markerName): \(String(cString: strerror(errno)))"))
         }
-        return OutputFolder(destination: url.path, staging: staging, reused: false)
+        return .success(OutputFolder(destination: url.path, staging: staging, reused: false))
     }
 
     static func spare(of destination: String) -> String {
@@ -79,20 +90,20 @@ struct OutputFolder: Sendable {
         }
     }
 
-    func path(for relative: String) throws -> String {
-        guard let safe = SafePath.relative(relative) else { throw Failure.unsafePath(relative) }
-        return staging + "/" + safe
+    func path(for relative: String) -> Result<String, Failure> {
+        guard let safe = SafePath.relative(relative) else { return .failure(.unsafePath(relative)) }
+        return .success(staging + "/" + safe)
     }
 
     /// Creates every folder the given output paths need, once, before files are written in
     /// parallel; asking the file system about each file's folder again costs more than the writes.
     /// In a reused staging folder, everything that is not part of the new site goes first.
-    func prepareFolders(for relatives: [String]) throws {
+    func prepareFolders(for relatives: [String]) -> Failure? {
         var folders: Set<String> = []
         var files: Set<String> = [staging + "/" + OutputOwnership.markerName]
         let root = staging.utf8.count
         for relative in relatives {
-            var path = try path(for: relative)
+            guard case .success(var path) = path(for: relative) else { return .unsafePath(relative) }
             files.insert(path)
             // Paths are compared and cut as bytes: this runs for every file of the site.
             while let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), path.utf8.count > root {
@@ -104,9 +115,10 @@ struct OutputFolder: Sendable {
         // Parents first: a parent's path is shorter than its children's.
         for folder in folders.sorted(by: { $0.utf8.count < $1.utf8.count }) where folder.utf8.count > root {
             if mkdir(folder, 0o755) != 0 && errno != EEXIST {
-                throw Failure.io(path: folder, message: "cannot create folder: \(String(cString: strerror(errno)))")
+                return .io(path: folder, message: "cannot create folder: \(String(cString: strerror(errno)))")
             }
         }
+        return nil
     }
 
     /// Removes what the new site does not have from a reused staging folder: files it does not
@@ -139,23 +151,28 @@ struct OutputFolder: Sendable {
 
     /// Writes a file whose folder exists (see `prepareFolders`). Not atomic on its own: the whole
     /// staging folder is what is swapped in atomically.
-    func write(_ text: String, to relative: String) throws {
-        let target = try path(for: relative)
+    func write(_ text: String, to relative: String) -> Failure? {
+        let target: String
+        switch path(for: relative) {
+        case .success(let path): target = path
+        case .failure(let failure): return failure
+        }
         var text = text
-        try text.withUTF8 { bytes in
+        return text.withUTF8 { bytes -> Failure? in
             if reused {
-                if holds(bytes, at: target) { return }
+                if holds(bytes, at: target) { return nil }
                 unlink(target)  // it may be a hard link shared with the live site: never write into it
             }
             let fd = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            guard fd >= 0 else { throw Failure.io(path: target, message: "cannot write file: \(String(cString: strerror(errno)))") }
+            guard fd >= 0 else { return .io(path: target, message: "cannot write file: \(String(cString: strerror(errno)))") }
             defer { close(fd) }
             var offset = 0
             while offset < bytes.count {
                 let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-                guard n > 0 else { throw Failure.io(path: target, message: "cannot write file: \(String(cString: strerror(errno)))") }
+                guard n > 0 else { return .io(path: target, message: "cannot write file: \(String(cString: strerror(errno)))") }
                 offset += n
             }
+            return nil
         }
     }
 
@@ -163,19 +180,23 @@ struct OutputFolder: Sendable {
     /// since (same size and modification time, which copies keep), is hard-linked from the old
     /// site instead: the old site is deleted after the swap, so the link is the only name left,
     /// and most of a documentation site is images that rarely change.
-    func copy(from source: String, to relative: String) throws {
-        let target = try path(for: relative)
+    func copy(from source: String, to relative: String) -> Failure? {
+        let target: String
+        switch path(for: relative) {
+        case .success(let path): target = path
+        case .failure(let failure): return failure
+        }
         let input = open(source, O_RDONLY | O_CLOEXEC)
-        guard input >= 0 else { throw Failure.io(path: source, message: "cannot read: \(String(cString: strerror(errno)))") }
+        guard input >= 0 else { return .io(path: source, message: "cannot read: \(String(cString: strerror(errno)))") }
         defer { close(input) }
         var info = stat()
-        guard fstat(input, &info) == 0 else { throw Failure.io(path: source, message: "cannot read: \(String(cString: strerror(errno)))") }
+        guard fstat(input, &info) == 0 else { return .io(path: source, message: "cannot read: \(String(cString: strerror(errno)))") }
         if reused {
             var existing = stat()
             if lstat(target, &existing) == 0 {
                 if (existing.st_mode & S_IFMT) == S_IFREG, existing.st_size == info.st_size,
                    existing.st_mtim.tv_sec == info.st_mtim.tv_sec, existing.st_mtim.tv_nsec == info.st_mtim.tv_nsec {
-                    return
+                    return nil
                 }
                 unlink(target)
             }
@@ -185,34 +206,32 @@ struct OutputFolder: Sendable {
             var old = stat()
             if stat(previous, &old) == 0, old.st_size == info.st_size, old.st_mtim.tv_sec == info.st_mtim.tv_sec,
                old.st_mtim.tv_nsec == info.st_mtim.tv_nsec, link(previous, target) == 0 {
-                return
+                return nil
             }
         }
         let output = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard output >= 0 else { throw Failure.io(path: target, message: "cannot write file: \(String(cString: strerror(errno)))") }
+        guard output >= 0 else { return .io(path: target, message: "cannot write file: \(String(cString: strerror(errno)))") }
         defer { close(output) }
         var remaining = Int(info.st_size)
         while remaining > 0 {
             let n = copyFileRange(input, nil, output, nil, remaining, 0)
-            guard n > 0 else { throw Failure.io(path: target, message: "cannot copy: \(String(cString: strerror(errno)))") }
+            guard n > 0 else { return .io(path: target, message: "cannot copy: \(String(cString: strerror(errno)))") }
             remaining -= n
         }
         // Keep the source's modification time, which is how the next build knows it is unchanged.
         var times = [info.st_atim, info.st_mtim]
         _ = futimens(output, &times)
+        return nil
     }
 
     /// Puts the staging folder in place of the destination.
-    func commit() throws {
+    func commit() -> Failure? {
         let fm = FileManager.default
-        guard fm.fileExists(atPath: destination) else {
-            try rename(staging, destination)
-            return
-        }
+        guard fm.fileExists(atPath: destination) else { return rename(staging, destination) }
         // An empty folder the user made for the site becomes docgen's, and so may become the spare.
         if !OutputOwnership.isMarked(destination) {
             guard folderEntries(destination)?.isEmpty ?? false, OutputOwnership.mark(destination) else {
-                throw Failure.refused("the destination '\(destination)' gained files that docgen did not write during the build; it was left as it is")
+                return .refused("the destination '\(destination)' gained files that docgen did not write during the build; it was left as it is")
             }
         }
         #if os(Linux)
@@ -220,18 +239,17 @@ struct OutputFolder: Sendable {
         // site becomes the spare the next build starts from.
         if exchangePaths(staging, destination) == 0 {
             if Foundation.rename(staging, Self.spare(of: destination)) != 0 { Self.removeInBackground(staging) }
-            return
+            return nil
         }
         #endif
         let old = staging + "-old"
-        try rename(destination, old)
-        do {
-            try rename(staging, destination)
-        } catch {
-            try? rename(old, destination)
-            throw error
+        if let failure = rename(destination, old) { return failure }
+        if let failure = rename(staging, destination) {
+            _ = rename(old, destination)
+            return failure
         }
         Self.removeInBackground(old)
+        return nil
     }
 
     /// The old site is as big as the new one, and deleting thousands of files would take as long
@@ -266,17 +284,16 @@ struct OutputFolder: Sendable {
         try? FileManager.default.removeItem(atPath: path)
     }
 
-    private func rename(_ from: String, _ to: String) throws {
-        if Foundation.rename(from, to) != 0 {
-            throw Failure.io(path: to, message: String(cString: strerror(errno)))
-        }
+    private func rename(_ from: String, _ to: String) -> Failure? {
+        Foundation.rename(from, to) == 0 ? nil : .io(path: to, message: String(cString: strerror(errno)))
     }
 
-    static func makeDirectory(_ path: String) throws {
+    static func makeDirectory(_ path: String) -> Failure? {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            return nil
         } catch {
-            throw Failure.io(path: path, message: "cannot create folder: \(error.localizedDescription)")
+            return .io(path: path, message: "cannot create folder: \(error.localizedDescription)")
         }
     }
 }

@@ -22,6 +22,13 @@ struct PageRenderer {
     let templates: TemplateSet
     let data: TemplateData
     let renderer: MarkdownRenderer
+
+    init(site: LoadedSite, renderer: MarkdownRenderer, menus: Menus, layouts: LayoutMemo) {
+        (tree, index, templates, data) = (site.tree, site.index, site.templates, site.data)
+        self.renderer = renderer
+        self.menus = menus
+        self.layouts = layouts
+    }
     let menus: Menus
     let layouts: LayoutMemo
 
@@ -47,7 +54,7 @@ struct PageRenderer {
         let layoutName = Self.layout(for: page, in: templates)
         let html = layoutName.flatMap { layout in
             layouts.render(layout, data.layoutData(i, page: pageData, content: content, headings: expander.headings,
-                                                     sidebar: menus.html(for: i)))
+                                                     sidebar: menus.html(forPage: i)))
         }
         var problems = diagnostics
         if StackGuard.takeTrip() { problems.append(Self.recursionError(at: page.sourceFile)) }

@@ -47,6 +47,7 @@ public enum SiteBuilder {
     static func stage(_ config: SiteConfig, defaults: [String: String], sinks: [any PageSink],
                       speedTricks: Bool) -> (BuildReport, StagedSite?) {
         let start = DispatchTime.now()
+        var clock = StageClock()
         var report = BuildReport()
         report.destination = config.destinationPath
         // Before anything is read or written: a destination that is not docgen's stays untouched.
@@ -55,59 +56,35 @@ public enum SiteBuilder {
             return (report, nil)
         }
 
-        // Load.
-        let staticDir = FileManager.default.fileExists(atPath: config.staticPath) ? config.staticPath : nil
-        let (tree, loadProblems) = ContentLoader.load(.init(contentDir: config.contentPath, staticDir: staticDir,
-                                                             includeDrafts: config.includeDrafts, walk: config.folderWalk))
-        report.diagnostics += loadProblems
-        report.diagnostics += URLCheck.collisions(in: tree)
-        let (templates, templateProblems) = TemplateSet.load(defaults: defaults, from: [config.templatesPath])
-        report.diagnostics += templateProblems
-        report.diagnostics += PageRenderer.missingLayouts(tree.pages, in: templates)
+        // 1. Load the content and the templates.
+        let site = LoadedSite.load(config, defaults: defaults)
+        report.diagnostics += site.diagnostics
+        let menus = Menus(data: site.data, templates: site.templates, speedTricks: speedTricks)
+        let others = OtherOutputs(tree: site.tree, aliases: site.aliases, templates: site.templates, notFoundSidebar: menus.notFoundHTML,
+                                  defaults: defaults, templateFolders: [config.templatesPath], data: site.data, config: config)
+        let pagePaths = site.tree.pages.map(\.outputPath)
+        report.stages.append(clock.lap("load content and templates"))
 
-        var mark = start
-        func stage(_ name: String) {
-            report.stages.append((name, elapsed(since: mark)))
-            mark = DispatchTime.now()
-        }
-        stage("load content and templates")
-
-        let allAliases = tree.pages.flatMap { page in page.frontMatter.aliases.map { (alias: $0, page: page) } }
-        let (aliases, aliasProblems) = URLCheck.aliases(allAliases, tree: tree)
-        report.diagnostics += aliasProblems
-
-        let index = SiteIndex(pages: tree.pages)
-        let data = TemplateData(index: index, config: config)
-        let menus = Menus(data: data, templates: templates, speedTricks: speedTricks)
-        let others = OtherOutputs(tree: tree, aliases: aliases, templates: templates,
-                                  notFoundSidebar: menus.html(for: Int?.none),
-                                  defaults: defaults, templateFolders: [config.templatesPath], data: data, config: config)
-
-        let pagePaths = tree.pages.map(\.outputPath)
-
-        // Each page is written into the staging folder as soon as it is rendered, so the whole
-        // site is never held in memory. Nothing is written once something has failed, and a
-        // build that fails leaves the staging folder as the spare.
+        // 2. The staging folder, unless something has failed already: nothing is written then.
         var output: OutputFolder?
         if !report.diagnostics.hasErrors {
-            do {
-                let folder = try OutputFolder.create(destination: config.destinationPath, siteRoot: config.source, sources: config.sourceFolders)
+            switch OutputFolder.create(destination: config.destinationPath, siteRoot: config.source, sources: config.sourceFolders) {
+            case .success(let folder):
                 output = folder
-                try folder.prepareFolders(for: pagePaths + others.paths)
-            } catch OutputFolder.Failure.refused(let reason) {
-                report.refusal = reason
-            } catch {
-                report.diagnostics.append(.error(config.destinationPath, 1, 1, "\(error)"))
+                if let failure = folder.prepareFolders(for: pagePaths + others.paths) {
+                    report.diagnostics.append(failure.diagnostic(destination: config.destinationPath))
+                }
+            case .failure(.refused(let reason)): report.refusal = reason
+            case .failure(let failure): report.diagnostics.append(failure.diagnostic(destination: config.destinationPath))
             }
         }
-        // Nothing is written once something has failed.
         let receivers: [any PageSink] = report.succeeded ? output.map { [StagingWriter(output: $0)] + sinks } ?? [] : []
 
-        // Render every page on all cores, each handed to the sinks as soon as it is done.
-        let renderer = PageRenderer(tree: tree, index: index, templates: templates, data: data,
-                                    renderer: MarkdownRenderer(rules: config.headingIDs), menus: menus,
-                                    layouts: LayoutMemo(templates: templates, memoize: speedTricks))
-        let rendered = parallelMap(Array(tree.pages.indices)) { i -> RenderedPage in
+        // 3. Shortcodes, Markdown and layout for every page, on all cores; each finished page goes
+        // to the sinks at once, so the whole site is never held in memory.
+        let renderer = PageRenderer(site: site, renderer: MarkdownRenderer(rules: config.headingIDs), menus: menus,
+                                    layouts: LayoutMemo(templates: site.templates, memoize: speedTricks))
+        let rendered = parallelMap(Array(site.tree.pages.indices)) { i -> RenderedPage in
             var page = renderer.render(i)
             if !page.diagnostics.hasErrors {
                 let finished = FinishedPage(outputPath: pagePaths[i], html: page.html)
@@ -117,44 +94,37 @@ public enum SiteBuilder {
             return page
         }
         for result in rendered { report.diagnostics += result.diagnostics }
-        if output != nil, !report.diagnostics.hasErrors {
+        if !receivers.isEmpty, !report.diagnostics.hasErrors {
             var html: [String: String] = [:]
             for (path, text) in others.texts where path.hasSuffix(".html") { html[path] = text }
             for sink in receivers { sink.receiveSite(files: pagePaths + others.paths, otherHTML: html) }
         }
-        report.diagnostics += HeadingRuleChanges.warnings(pages: tree.pages, rendered: rendered,
+        report.diagnostics += HeadingRuleChanges.warnings(pages: site.tree.pages, rendered: rendered,
                                                          rules: config.headingIDs, rootPath: config.rootPath)
-        stage("render and write pages")
+        report.stages.append(clock.lap("render and write pages"))
+
+        // 4. The rest of the site: static files, redirects, sitemap, 404 page.
+        if let output, report.succeeded {
+            report.diagnostics += others.write(to: output)
+            report.stages.append(clock.lap("write other files"))
+        }
         report.diagnostics = Array(Set(report.diagnostics)).sortedByLocation()
+        report.milliseconds = elapsed(since: start)
         guard let output, report.succeeded else {
             output?.setAside()
-            report.milliseconds = elapsed(since: start)
             return (report, nil)
         }
-
-        do {
-            try others.write(to: output)
-            report.files = others.fileCount
-            stage("write other files")
-        } catch {
-            output.setAside()
-            report.diagnostics.append(.error(config.destinationPath, 1, 1, "\(error)"))
-            report.milliseconds = elapsed(since: start)
-            return (report, nil)
-        }
-        report.pages = tree.pages.count
-        report.sourceMap = SourceMap(pages: tree.pages, rootPath: config.rootPath)
-        report.dependencies = dependencies(pages: tree.pages, rendered: rendered, others: others, aliases: aliases,
-                                           templates: templates, data: data, menus: menus, config: config)
-        report.aliases = aliases.count
-        report.milliseconds = elapsed(since: start)
+        report.pages = site.tree.pages.count
+        report.aliases = site.aliases.count
+        report.files = others.fileCount
+        report.sourceMap = SourceMap(pages: site.tree.pages, rootPath: config.rootPath)
+        report.dependencies = dependencies(site, rendered: rendered, others: others, menus: menus)
         return (report, StagedSite(output: output, started: start))
     }
 
     /// Every output with what it was made from (see `DependencyGraph`).
-    private static func dependencies(pages: [Page], rendered: [RenderedPage], others: OtherOutputs,
-                                     aliases: [(alias: String, page: Page)], templates: TemplateSet, data: TemplateData,
-                                     menus: Menus, config: SiteConfig) -> DependencyGraph {
+    private static func dependencies(_ site: LoadedSite, rendered: [RenderedPage], others: OtherOutputs, menus: Menus) -> DependencyGraph {
+        let (pages, aliases, templates, data, config) = (site.tree.pages, site.aliases, site.templates, site.data, site.config)
         var outputs = zip(pages, rendered).map { page, result in
             OutputSources(output: page.outputPath, source: page.sourceFile, templates: result.templates, pagesShown: result.pagesShown)
         }
@@ -181,6 +151,16 @@ public enum SiteBuilder {
     }
 }
 
+/// Milliseconds per stage, for `--timings`.
+struct StageClock {
+    private var mark = DispatchTime.now()
+
+    mutating func lap(_ name: String) -> (name: String, milliseconds: Int) {
+        defer { mark = DispatchTime.now() }
+        return (name, SiteBuilder.elapsed(since: mark))
+    }
+}
+
 /// A whole new site, written into its staging folder and not yet in place of the destination.
 public struct StagedSite: Sendable {
     let output: OutputFolder
@@ -190,12 +170,11 @@ public struct StagedSite: Sendable {
     public func commit(_ report: BuildReport) -> BuildReport {
         var report = report
         let swapStart = DispatchTime.now()
-        do {
-            try output.commit()
-            report.stages.append(("swap in and remove the old site", SiteBuilder.elapsed(since: swapStart)))
-        } catch {
+        if let failure = output.commit() {
             output.setAside()
-            report.diagnostics.append(.error(output.destination, 1, 1, "\(error)"))
+            report.diagnostics.append(failure.diagnostic(destination: output.destination))
+        } else {
+            report.stages.append(("swap in and remove the old site", SiteBuilder.elapsed(since: swapStart)))
         }
         report.milliseconds = SiteBuilder.elapsed(since: started)
         return report

@@ -14,8 +14,8 @@ import Mustache
 // nothing), because Mustache looks a missing key up in the enclosing context, and a recursive
 // partial would then loop.
 
-/// A page: `{{page.title}}` and the rest. Shortcodes see it while the content is still being made,
-/// without `layout`; layouts see it with.
+/// A page: `{{page.title}}` and the rest, as shortcodes see it while its content is being made.
+/// Layouts see it inside a `LaidOutPage`, with its content and place in the site.
 final class PageValues: TemplateObject {
     let title: String
     let linkTitle: String
@@ -28,11 +28,9 @@ final class PageValues: TemplateObject {
     let isSection: Bool
     let isPage: Bool
     let params: [String: Any]
-    var layout: LayoutValues?
 
     init(title: String, linkTitle: String, description: String, url: String, permalink: String, kind: String,
-         date: String, isHome: Bool = false, isSection: Bool = false, isPage: Bool = false, params: [String: Any],
-         layout: LayoutValues? = nil) {
+         date: String, isHome: Bool = false, isSection: Bool = false, isPage: Bool = false, params: [String: Any]) {
         self.title = title
         self.linkTitle = linkTitle
         self.description = description
@@ -44,7 +42,6 @@ final class PageValues: TemplateObject {
         self.isSection = isSection
         self.isPage = isPage
         self.params = params
-        self.layout = layout
     }
 
     func value(named name: String) -> TemplateValue {
@@ -62,8 +59,25 @@ final class PageValues: TemplateObject {
         case "isPage": return .flag(isPage)
         case "date": return .text(date)
         case "params": return TemplateValue(params)
-        default: return layout?.value(named: name) ?? .absent
+        default: return .absent
         }
+    }
+}
+
+/// A page as its layout sees it: the values shortcodes saw, and then what only a layout has.
+final class LaidOutPage: TemplateObject {
+    let page: PageValues
+    let layout: LayoutValues
+
+    init(page: PageValues, layout: LayoutValues) {
+        self.page = page
+        self.layout = layout
+    }
+
+    func value(named name: String) -> TemplateValue {
+        let value = page.value(named: name)
+        if case .absent = value { return layout.value(named: name) }
+        return value
     }
 }
 
@@ -183,11 +197,11 @@ final class SiteValues: TemplateObject {
 
 /// What a layout template is rendered with.
 final class LayoutRoot: TemplateObject {
-    let page: PageValues
+    let page: LaidOutPage
     let site: SiteValues
     let sidebar: String
 
-    init(page: PageValues, site: SiteValues, sidebar: String) {
+    init(page: LaidOutPage, site: SiteValues, sidebar: String) {
         self.page = page
         self.site = site
         self.sidebar = sidebar

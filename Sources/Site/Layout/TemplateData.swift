@@ -45,13 +45,13 @@ struct TemplateData {
     }
 
     /// Everything a layout needs for page `i` once its content is rendered; `page` is the page's
-    /// `pageData`, which shortcodes saw, now completed.
+    /// `pageData`, which shortcodes saw, unchanged.
     func layoutData(_ i: Int, page: PageValues, content: String, headings: [RenderedHeading], sidebar: String) -> LayoutRoot {
-        page.layout = LayoutValues(content: content, toc: TableOfContents.tree(headings),
-                                   breadcrumbs: index.ancestors(of: i).map(summary),
-                                   prev: index.previous(of: i).map(summary), next: index.next(of: i).map(summary),
-                                   children: index.childrenOf(i).map(summary))
-        return LayoutRoot(page: page, site: site, sidebar: sidebar)
+        let layout = LayoutValues(content: content, toc: TableOfContents.tree(headings),
+                                  breadcrumbs: index.ancestors(of: i).map(summary),
+                                  prev: index.previous(of: i).map(summary), next: index.next(of: i).map(summary),
+                                  children: index.childrenOf(i).map(summary))
+        return LayoutRoot(page: LaidOutPage(page: page, layout: layout), site: site, sidebar: sidebar)
     }
 
     /// The node whose menu a page uses: its own when it has children to show, else its parent's.
@@ -113,8 +113,8 @@ extension TemplateData {
     /// The 404 page: not a content page, but laid out like one, with the top-level menu.
     func notFoundData(sidebar: String) -> LayoutRoot {
         let page = PageValues(title: "Page not found", linkTitle: "Page not found", description: "", url: config.rootPath,
-                              permalink: "", kind: "404", date: "", isPage: true, params: [:], layout: LayoutValues())
-        return LayoutRoot(page: page, site: site, sidebar: sidebar)
+                              permalink: "", kind: "404", date: "", isPage: true, params: [:])
+        return LayoutRoot(page: LaidOutPage(page: page, layout: LayoutValues()), site: site, sidebar: sidebar)
     }
 }
 

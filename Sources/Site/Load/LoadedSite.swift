@@ -1,0 +1,36 @@
+import Content
+import Diagnostics
+import Foundation
+import Rendering
+
+/// The first stage's result: everything read from the site's folders, checked, and indexed,
+/// before any page is rendered. Later stages only read it.
+struct LoadedSite {
+    let config: SiteConfig
+    let tree: ContentTree
+    let templates: TemplateSet
+    let aliases: [(alias: String, page: Page)]
+    let index: SiteIndex
+    /// The values templates see, made once for the whole site.
+    let data: TemplateData
+    let diagnostics: [Diagnostic]
+
+    /// Reads the content and the templates (`defaults` where the site has none of its own).
+    static func load(_ config: SiteConfig, defaults: [String: String]) -> LoadedSite {
+        var diagnostics: [Diagnostic] = []
+        let staticDir = FileManager.default.fileExists(atPath: config.staticPath) ? config.staticPath : nil
+        let (tree, loadProblems) = ContentLoader.load(.init(contentDir: config.contentPath, staticDir: staticDir,
+                                                             includeDrafts: config.includeDrafts, walk: config.folderWalk))
+        diagnostics += loadProblems
+        diagnostics += URLCheck.collisions(in: tree)
+        let (templates, templateProblems) = TemplateSet.load(defaults: defaults, from: [config.templatesPath])
+        diagnostics += templateProblems
+        diagnostics += PageRenderer.missingLayouts(tree.pages, in: templates)
+        let allAliases = tree.pages.flatMap { page in page.frontMatter.aliases.map { (alias: $0, page: page) } }
+        let (aliases, aliasProblems) = URLCheck.aliases(allAliases, tree: tree)
+        diagnostics += aliasProblems
+        let index = SiteIndex(pages: tree.pages)
+        return LoadedSite(config: config, tree: tree, templates: templates, aliases: aliases, index: index,
+                          data: TemplateData(index: index, config: config), diagnostics: diagnostics)
+    }
+}
