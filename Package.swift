@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "Shortcodes", dependencies: ["Basics", "Diagnostics"]),
         .target(name: "StorageCatalog", dependencies: ["Content", "JSON", "Rendering", "Diagnostics"],
                 exclude: ["Embedded"], plugins: ["EmbedDefaultTemplates"]),
-        .target(name: "ConfigValidation", dependencies: ["JSON", "JSONSchema", "Content", "Diagnostics"]),
+        .target(name: "ConfigValidation", dependencies: ["JSON", "JSONSchema", "Content", "Basics", "Diagnostics"]),
         .target(name: "Rendering", dependencies: [
             "CCmarkGFM", "Basics", "Diagnostics", .product(name: "Mustache", package: "swift-mustache"),
         ]),
@@ -54,6 +54,8 @@ let package = Package(
         .testTarget(name: "LinkCheckTests", dependencies: ["LinkCheck"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema"]),
+        .testTarget(name: "StorageCatalogTests", dependencies: ["StorageCatalog", "JSON", "Diagnostics"]),
+        .testTarget(name: "ConfigValidationTests", dependencies: ["ConfigValidation", "StorageCatalog", "JSON", "Diagnostics"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -11,7 +11,8 @@ public enum FileReadError: Error, Equatable, Sendable {
     case notAFile
     case tooLarge(bytes: Int, limit: Int)
     case readFailed(errno: Int32)
-    case notUTF8
+    /// The text is not UTF-8: the first bad byte is at this line and column.
+    case notUTF8(line: Int, column: Int)
 
     /// A sentence for a diagnostic, without the file's name (the caller puts it in front).
     public var message: String {
@@ -62,6 +63,26 @@ public func readFile(_ path: String, limit: Int = .max) -> Result<[UInt8], FileR
 /// typed is silently changed.
 public func readTextFile(_ path: String, limit: Int = .max) -> Result<String, FileReadError> {
     readFile(path, limit: limit).flatMap { bytes in
-        String(validating: bytes, as: UTF8.self).map { .success($0) } ?? .failure(.notUTF8)
+        if let text = String(validating: bytes, as: UTF8.self) { return .success(text) }
+        let (line, column) = invalidUTF8Position(bytes)
+        return .failure(.notUTF8(line: line, column: column))
+    }
+}
+
+/// Line and column of the first byte that is not valid UTF-8 (columns count the scalars before
+/// it), for an error that points at it; the end of the text if every byte is valid.
+public func invalidUTF8Position(_ bytes: [UInt8]) -> (line: Int, column: Int) {
+    var parser = Unicode.UTF8.ForwardParser()
+    var iterator = bytes.makeIterator()
+    var offset = 0
+    scan: while true {
+        switch parser.parseScalar(from: &iterator) {
+        case .valid(let scalar): offset += scalar.count
+        case .error, .emptyInput: break scan
+        }
+    }
+    return bytes.withUnsafeBufferPointer { buffer in
+        var counter = LineCounter(buffer)
+        return counter.position(of: offset)
     }
 }

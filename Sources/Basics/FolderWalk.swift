@@ -31,7 +31,7 @@ public struct FolderWalk: Sendable {
     private func walk(_ root: String, relative: String, ancestors: [String], files: inout [String], problems: inout [Diagnostic]) {
         let folder = relative.isEmpty ? root : root + "/" + relative
         if ancestors.count > Limits.folderNesting + 1 {  // the walk's root is not a level
-            problems.append(.error(folder, 1, 1, "folders are nested more than \(Limits.folderNesting) deep here; "
+            problems.append(.error(folder, "folders are nested more than \(Limits.folderNesting) deep here; "
                 + "what is inside is left out: move it up"))
             return
         }
@@ -49,13 +49,13 @@ public struct FolderWalk: Sendable {
                 guard let target = realpath(display, nil) else {
                     let reason = errno == ELOOP ? "this symbolic link is a loop: it leads back to itself"
                         : "this symbolic link points to '\(linkText(display))', which does not exist"
-                    problems.append(.error(display, 1, 1, reason))
+                    problems.append(.error(display, reason))
                     continue
                 }
                 let real = String(cString: target)
                 free(target)
                 if !allowLinksOutside && !allowedRoots.contains(where: { isSameOrInside(real, $0) }) {
-                    problems.append(.error(display, 1, 1, "this symbolic link points to '\(real)', outside the site; docgen follows "
+                    problems.append(.error(display, "this symbolic link points to '\(real)', outside the site; docgen follows "
                         + "links only within the site root (build with --allow-symlinks-outside to follow it)"))
                     continue
                 }
@@ -64,7 +64,7 @@ public struct FolderWalk: Sendable {
                 if (info.st_mode & S_IFMT) != S_IFDIR {
                     files.append(path)
                 } else if ancestors.contains(where: { isSameOrInside($0, real) }) {
-                    problems.append(.error(display, 1, 1, "this symbolic link is a loop: it points to '\(real)', a folder that holds it"))
+                    problems.append(.error(display, "this symbolic link is a loop: it points to '\(real)', a folder that holds it"))
                 } else {
                     walk(root, relative: path, ancestors: ancestors + [real], files: &files, problems: &problems)
                 }

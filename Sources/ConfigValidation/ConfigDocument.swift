@@ -1,3 +1,4 @@
+import Basics
 import Content
 import Diagnostics
 import Foundation
@@ -42,15 +43,16 @@ public struct ConfigDocument: Sendable {
 
     private static func loadYAML(_ bytes: [UInt8], file: String) -> Result<ConfigDocument, Diagnostic> {
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            return .failure(.error(file, 1, 1, "the file is not valid UTF-8"))
+            let (line, column) = invalidUTF8Position(bytes)
+            return .failure(.error(file, line, column, "the file is not valid UTF-8"))
         }
-        if text.allSatisfy(\.isWhitespace) { return .failure(.error(file, 1, 1, "file is empty")) }
+        if text.allSatisfy(\.isWhitespace) { return .failure(.error(file, "file is empty")) }
         switch YAMLReader.read(text, file: file) {
         case .failure(var diagnostic):
             diagnostic.message = SecretSafeText.parseMessage(diagnostic.message)
             return .failure(diagnostic)
         case .success(nil):
-            return .failure(.error(file, 1, 1, "file is empty"))
+            return .failure(.error(file, "file is empty"))
         case .success(let node?):
             var positions: [String: (line: Int, column: Int)] = [:]
             let value = YAMLConversion.json(from: node, pointer: "", positions: &positions)

@@ -25,7 +25,7 @@ public enum ContentLoader {
         let root = options.contentDir
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return (ContentTree(pages: [], files: []), [.error(root, 1, 1, "content folder not found")])
+            return (ContentTree(pages: [], files: []), [.error(root, "content folder not found")])
         }
         let walk = options.walk ?? FolderWalk(allowedRoots: [root] + (options.staticDir.map { [$0] } ?? []))
         let (listing, linkProblems) = walk.files(under: root)
@@ -176,14 +176,14 @@ public enum ContentLoader {
         case .success(let text):
             return FrontMatterParser.split(text, file: display)
         case .failure(let problem):
-            let message: String
+            let diagnostic: Diagnostic
             switch problem {
             case .tooLarge(let bytes, _):
-                message = "the page is \(megabytes(bytes)); pages may be at most \(megabytes(Limits.pageFileBytes)): split it into several pages"
-            case .cannotOpen, .readFailed, .notAFile: message = "cannot read file"
-            case .notUTF8: message = problem.message
+                diagnostic = .error(display, "the page is \(megabytes(bytes)); pages may be at most \(megabytes(Limits.pageFileBytes)): split it into several pages")
+            case .cannotOpen, .readFailed, .notAFile: diagnostic = .error(display, "cannot read file")
+            case .notUTF8(let line, let column): diagnostic = .error(display, line, column, problem.message)
             }
-            return (SplitPage(frontMatter: FrontMatter(), body: "", bodyLine: 1), [.error(display, 1, 1, message)])
+            return (SplitPage(frontMatter: FrontMatter(), body: "", bodyLine: 1), [diagnostic])
         }
     }
 

@@ -38,7 +38,7 @@ public struct TemplateSet: Sendable {
             for path in files {
                 let file = folder + "/" + path
                 guard case .success(let text) = readTextFile(file, limit: Limits.pageFileBytes) else {
-                    diagnostics.append(.error(file, 1, 1, "cannot read template"))
+                    diagnostics.append(.error(file, "cannot read template"))
                     continue
                 }
                 let name = String(path.dropLast(".html".count))
@@ -70,7 +70,7 @@ public struct TemplateSet: Sendable {
             return .error(file, error.context.lineNumber - 1, error.context.columnNumber + 1,
                           "template does not parse: \(error.error)")
         } catch {
-            return .error(file, 1, 1, "template does not parse: \(error)")
+            return .error(file, "template does not parse: \(error)")
         }
     }
 

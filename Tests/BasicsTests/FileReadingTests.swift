@@ -38,7 +38,11 @@ import Basics
             #expect(readFile(folder + "/big", limit: 99) == .failure(.tooLarge(bytes: 100, limit: 99)))
             #expect(try readFile(folder + "/big", limit: 100).get().count == 100)
             try Data([0x61, 0xFF, 0x62]).write(to: URL(fileURLWithPath: folder + "/latin1"))
-            #expect(readTextFile(folder + "/latin1") == .failure(.notUTF8))
+            #expect(readTextFile(folder + "/latin1") == .failure(.notUTF8(line: 1, column: 2)))
+            // The bad byte's place: after two lines, and after a two-byte character on its line.
+            try Data(Array("one\ntwo\nçx".utf8) + [0xC3, 0x28]).write(to: URL(fileURLWithPath: folder + "/bad"))
+            #expect(readTextFile(folder + "/bad") == .failure(.notUTF8(line: 3, column: 3)))
+            #expect(invalidUTF8Position(Array("fine".utf8)) == (1, 5))
             #expect(FileReadError.tooLarge(bytes: 100 << 20, limit: 8 << 20).message == "the file is 100 MiB; at most 8 MiB is read")
             #expect(FileReadError.cannotOpen(errno: ENOENT).message == "cannot read the file: No such file or directory")
         }

@@ -24,6 +24,17 @@ struct BuildErrorTests {
         #expect(!FileManager.default.fileExists(atPath: out + "/public"))
     }
 
+    /// A page saved in another encoding: the error points at the first byte that is not UTF-8.
+    @Test func invalidUTF8IsReportedAtTheBadByte() throws {
+        let site = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        try FileManager.default.createDirectory(atPath: site + "/content", withIntermediateDirectories: true)
+        try Data(Array("---\ntitle: Café\n---\nNa".utf8) + [0xEF] + Array("ve text\n".utf8))
+            .write(to: URL(fileURLWithPath: site + "/content/latin.md"))
+        let report = SiteBuilder.build(config(source: site, destination: site + "/public"))
+        #expect(report.diagnostics.map(\.description) == ["\(site)/content/latin.md:4:3: error: file is not valid UTF-8"])
+    }
+
     @Test func pathsThatLeaveTheOutputFolderAreRejected() throws {
         let site = temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: site) }
@@ -47,8 +58,8 @@ extension BuildErrorTests {
         let source = Fixtures.path("broken-site-fixed")
         let report = SiteBuilder.build(config(source: source, destination: out + "/public"), defaults: [:])
         #expect(report.diagnostics.map { $0.description.replacingOccurrences(of: source + "/", with: "") } == [
-            "content/_index.md:1:1: error: no template for the home page kind: add one of templates/home.html, templates/list.html, templates/single.html",
-            "content/docs/page.md:1:1: error: no template for the page page kind: add one of templates/single.html",
+            "content/_index.md: error: no template for the home page kind: add one of templates/home.html, templates/list.html, templates/single.html",
+            "content/docs/page.md: error: no template for the page page kind: add one of templates/single.html",
         ])
     }
 }

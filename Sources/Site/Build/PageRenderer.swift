@@ -65,7 +65,7 @@ struct PageRenderer {
     }
 
     static func recursionError(at file: String) -> Diagnostic {
-        .error(file, 1, 1, "a template included itself so deeply while rendering this page that docgen stopped it: "
+        .error(file, "a template included itself so deeply while rendering this page that docgen stopped it: "
             + "a partial that includes itself inside a section ({{#children}}{{> partial}}{{/children}}) ends only where "
             + "that value is false, and Mustache finds a key missing at the innermost level in the levels around it; "
             + "give the innermost values the key (children: [] or hasChildren: false)")
@@ -78,7 +78,7 @@ struct PageRenderer {
         for page in pages where !page.isImplicit || page.kind == .home {
             guard layout(for: page, in: templates) == nil, reported.insert(page.kind).inserted else { continue }
             let names = candidates(for: page).map { "templates/\($0).html" }.joined(separator: ", ")
-            diagnostics.append(.error(page.sourceFile, 1, 1, "no template for the \(page.kind.rawValue) page kind: add one of \(names)"))
+            diagnostics.append(.error(page.sourceFile, "no template for the \(page.kind.rawValue) page kind: add one of \(names)"))
         }
         return diagnostics
     }

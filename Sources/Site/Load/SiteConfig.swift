@@ -32,7 +32,7 @@ public struct SiteConfig: Sendable {
         let file = join(source, fileName)
         guard FileManager.default.fileExists(atPath: file) else { return (config, []) }
         guard case .success(let text) = readTextFile(file, limit: Limits.configFileBytes) else {
-            return (config, [.error(file, 1, 1, "cannot read the site configuration")])
+            return (config, [.error(file, "cannot read the site configuration")])
         }
         let root: YAMLNode
         switch YAMLReader.read(text, file: file) {
