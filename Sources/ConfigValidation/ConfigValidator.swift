@@ -65,9 +65,19 @@ public struct ConfigValidator: Sendable {
         }
     }
 
-    /// The value, quoted, unless it is a secret or too long to be useful.
+    /// The value, quoted, unless it is a secret or too long to be useful. The whole document is
+    /// named by its kind only.
     private func shownValue(at pointer: String, in document: ConfigDocument) -> String? {
-        guard !secrets.isSecret(pointer), let value = document.root.value(at: pointer) else { return nil }
+        guard let value = document.root.value(at: pointer) else { return nil }
+        if pointer.isEmpty {
+            switch value {
+            case .string: return "a text"
+            case .array: return "a list"
+            case .object: return "an object"
+            default: return "a single value"
+            }
+        }
+        guard !secrets.isSecret(pointer) else { return nil }
         switch value {
         case .string(let s):
             return s.count <= 80 ? "'\(s)'" : "a text of \(s.count) characters"

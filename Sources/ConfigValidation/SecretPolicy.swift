@@ -18,8 +18,10 @@ struct SecretPolicy: Sendable {
         self.known = known
     }
 
+    /// The whole document counts as a secret too: a "config" that is one string may be a key
+    /// pasted on its own.
     func isSecret(_ pointer: String) -> Bool {
-        guard let first = JSONPointer.tokens(pointer)?.first else { return false }
+        guard let first = JSONPointer.tokens(pointer)?.first else { return true }
         return writeOnly.contains(first) || (!known.isEmpty && !known.contains(first))
     }
 }

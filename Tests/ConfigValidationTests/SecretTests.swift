@@ -95,11 +95,18 @@ import JSON
     }
 
     /// Text after the JSON value: the parser says "unexpected 'w' after the end of the JSON value",
-    /// which SecretSafeText does not clean (it only looks for "found '…'").
-    @Test(.disabled("bug: trailing-characters parse errors quote the first character after the value"))
-    func trailingTextIsNotQuoted() {
+    /// and the quoted character may be the start of a secret.
+    @Test func trailingTextIsNotQuoted() {
         let problems = Support.problems("{\"secret_key\": \"x\"}\nwJalrXUtnFEMI", file: "trailing.json")
         #expect(Support.located(problems) == ["2:1  parse"])
         #expect(problems.first.map { !$0.message.contains("'w'") } == true)
+        #expect(problems.first?.message.contains("other text") == true)
+    }
+
+    /// A "config" that is one string, such as a key pasted alone, is not quoted back.
+    @Test func aDocumentThatIsOneStringIsNotQuoted() {
+        let problems = Support.problems("\"\(Self.secret)\"", file: "pasted.json")
+        #expect(!problems.isEmpty)
+        for problem in problems { for piece in Self.pieces { #expect(!problem.message.contains(piece), "\(problem.message)") } }
     }
 }
