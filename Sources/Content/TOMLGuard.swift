@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Finds the TOML that toml++ (inside TOMLKit) cannot take: on it, one of its internal assertions
 /// fails and aborts the whole process instead of reporting an error. Four kinds were found by
 /// fuzzing toml++ directly (798 crashing inputs in two runs of three minutes, every one of them one
@@ -14,13 +16,21 @@ enum TOMLGuard {
     }
 
     static func firstProblem(_ bytes: [UInt8]) -> Problem? {
-        var i = 0, line = 1, lineStart = 0
+        var i = 0
         // Open `[` (arrays) and `{` (inline tables) of the value being read, innermost last.
         var open: [UInt8] = []
         var atStatement = true, inValue = false
         // Set after an array's `[` or `,`: a value (or the array's end) comes next.
         var expectingArrayItem = false
-        func problem(_ at: Int, _ message: String) -> Problem { Problem(line: line, column: at - lineStart + 1, message: message) }
+        func problem(_ at: Int, _ message: String) -> Problem {
+            // A byte-order mark is invisible in editors, so it is not a column (as in JSON errors).
+            let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            let (line, column) = bytes.withUnsafeBufferPointer { buffer in
+                var counter = LineCounter(buffer, offset: bom)
+                return counter.position(of: at)
+            }
+            return Problem(line: line, column: column, message: message)
+        }
         func isSpace(_ b: UInt8) -> Bool { b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") || b == UInt8(ascii: "\r") }
         func isTerminator(_ b: UInt8) -> Bool {
             isSpace(b) || b == UInt8(ascii: "\n") || b == UInt8(ascii: "]") || b == UInt8(ascii: "}") || b == UInt8(ascii: ",") || b == UInt8(ascii: "#")
@@ -38,8 +48,6 @@ enum TOMLGuard {
         while i < bytes.count {
             let byte = bytes[i]
             if byte == UInt8(ascii: "\n") {
-                line += 1
-                lineStart = i + 1
                 if open.isEmpty { atStatement = true; inValue = false }
                 i += 1
                 continue
@@ -86,8 +94,6 @@ enum TOMLGuard {
                     if b == UInt8(ascii: "\\") && quote == UInt8(ascii: "\"") { i += 2; continue }
                     if b == UInt8(ascii: "\n") {
                         if !triple { break }  // an unclosed one-line string: toml++ reports it
-                        line += 1
-                        lineStart = i + 1
                     }
                     if b == quote && (!triple || starts(fence, at: i)) {
                         i += triple ? 3 : 1

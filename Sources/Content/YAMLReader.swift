@@ -49,7 +49,7 @@ public enum YAMLReader {
 /// comments are passed over; a bracket inside a plain scalar counts, which can only make the
 /// estimate higher, and no real document has 200 unclosed brackets in its scalars.
 func flowNestingPastLimit(_ bytes: [UInt8]) -> (line: Int, column: Int)? {
-    var depth = 0, line = 1, lineStart = 0
+    var depth = 0
     var quote: UInt8 = 0, comment = false
     var previous: UInt8 = UInt8(ascii: "\n")
     // A quote opens quoted text only where a value starts (`it's` in a plain value does not).
@@ -58,8 +58,6 @@ func flowNestingPastLimit(_ bytes: [UInt8]) -> (line: Int, column: Int)? {
     while i < bytes.count {
         let byte = bytes[i]
         if byte == UInt8(ascii: "\n") {
-            line += 1
-            lineStart = i + 1
             comment = false
         } else if comment {
         } else if quote != 0 {
@@ -77,7 +75,12 @@ func flowNestingPastLimit(_ bytes: [UInt8]) -> (line: Int, column: Int)? {
                 comment = true
             case UInt8(ascii: "["), UInt8(ascii: "{"):
                 depth += 1
-                if depth > Limits.yamlNesting { return (line, i - lineStart + 1) }
+                if depth > Limits.yamlNesting {
+                    return bytes.withUnsafeBufferPointer { buffer in
+                        var counter = LineCounter(buffer)
+                        return counter.position(of: i)
+                    }
+                }
             case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
             default: break
             }

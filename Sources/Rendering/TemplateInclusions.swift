@@ -23,49 +23,46 @@ struct TemplateInclusions {
         var open = Array("{{".utf8), close = Array("}}".utf8)
         var inclusions: [Inclusion] = []
         var dynamic: [(line: Int, column: Int)] = []
-        var i = 0, line = 1, lineStart = 0
+        var i = 0
+        // Tags are found by byte offset; lines and columns come from the shared counter.
+        var counter = (inclusions: LineCounter?.none, dynamic: LineCounter?.none)
         // The kinds of the open tags that have a closing tag: `#`, `^`, `$`, `<`.
         var open_: [Character] = []
         func matches(_ pattern: [UInt8], at index: Int) -> Bool {
             index + pattern.count <= bytes.count && bytes[index..<(index + pattern.count)].elementsEqual(pattern)
         }
-        while i < bytes.count {
-            if bytes[i] == UInt8(ascii: "\n") {
-                line += 1
-                lineStart = i + 1
-                i += 1
-                continue
-            }
-            guard matches(open, at: i) else { i += 1; continue }
-            let tagLine = line, tagColumn = i - lineStart + 1
-            var end = i + open.count
-            while end < bytes.count && !matches(close, at: end) {
-                if bytes[end] == UInt8(ascii: "\n") { line += 1; lineStart = end + 1 }
-                end += 1
-            }
-            let content = String(decoding: bytes[(i + open.count)..<min(end, bytes.count)], as: UTF8.self)
-                .trimmingCharacters(in: .whitespaces)
-            i = min(end + close.count, bytes.count)
-            if content.hasPrefix("=") && content.hasSuffix("=") && content.count > 2 {
-                // {{=<% %>=}}: the delimiters change from here on.
-                let parts = content.dropFirst().dropLast().split(whereSeparator: { $0 == " " || $0 == "\t" })
-                if parts.count == 2 { open = Array(parts[0].utf8); close = Array(parts[1].utf8) }
-            } else if let kind = content.first, kind == ">" || kind == "<" {
-                let name = content.dropFirst().trimmingCharacters(in: .whitespaces)
-                if name.hasPrefix("*") {
-                    dynamic.append((tagLine, tagColumn))
-                } else if !name.isEmpty {
-                    inclusions.append(Inclusion(target: name, line: tagLine, column: tagColumn,
-                                                conditional: open_.contains("#") || open_.contains("^")))
+        return bytes.withUnsafeBufferPointer { buffer in
+            counter = (LineCounter(buffer), LineCounter(buffer))
+            while i < bytes.count {
+                guard matches(open, at: i) else { i += 1; continue }
+                let tag = i
+                var end = i + open.count
+                while end < bytes.count && !matches(close, at: end) { end += 1 }
+                let content = String(decoding: bytes[(i + open.count)..<min(end, bytes.count)], as: UTF8.self)
+                    .trimmingCharacters(in: .whitespaces)
+                i = min(end + close.count, bytes.count)
+                if content.hasPrefix("=") && content.hasSuffix("=") && content.count > 2 {
+                    // {{=<% %>=}}: the delimiters change from here on.
+                    let parts = content.dropFirst().dropLast().split(whereSeparator: { $0 == " " || $0 == "\t" })
+                    if parts.count == 2 { open = Array(parts[0].utf8); close = Array(parts[1].utf8) }
+                } else if let kind = content.first, kind == ">" || kind == "<" {
+                    let name = content.dropFirst().trimmingCharacters(in: .whitespaces)
+                    if name.hasPrefix("*") {
+                        dynamic.append(counter.dynamic!.position(of: tag))
+                    } else if !name.isEmpty {
+                        let (line, column) = counter.inclusions!.position(of: tag)
+                        inclusions.append(Inclusion(target: name, line: line, column: column,
+                                                    conditional: open_.contains("#") || open_.contains("^")))
+                    }
+                    if kind == "<" { open_.append("<") }
+                } else if let kind = content.first, "#^$".contains(kind) {
+                    open_.append(kind)
+                } else if content.first == "/" {
+                    _ = open_.popLast()
                 }
-                if kind == "<" { open_.append("<") }
-            } else if let kind = content.first, "#^$".contains(kind) {
-                open_.append(kind)
-            } else if content.first == "/" {
-                _ = open_.popLast()
             }
+            return (inclusions, dynamic)
         }
-        return (inclusions, dynamic)
     }
 
     /// One error per unconditional inclusion that closes a loop, at its tag, and one per dynamic partial; and

@@ -58,6 +58,8 @@ struct TemplateLoopTests {
             "single": "<main>{{> partials/a}}</main>",
             "partials/a": "a\n  {{$block}}{{> partials/b }}{{/block}}",
             "partials/b": "b {{> partials/a}}",
+            // Columns count characters, not bytes: the tag is the 4th character on its line.
+            "partials/accent": "«é»{{> partials/accent}}",
             "partials/self": "{{=<% %>=}}<%> partials/self%>",
             "partials/dynamic": "{{>*which}}",
             "partials/fine": "{{> partials/leaf}} {{> partials/leaf}}",
@@ -66,6 +68,7 @@ struct TemplateLoopTests {
             "partials/tree": "<li>{{name}}{{#children}}<ul>{{> partials/tree}}</ul>{{/children}}</li>",
         ])
         #expect(problems == [
+            "partials/accent.html:1:4: error: template 'partials/accent' includes itself (partials/accent → partials/accent), so rendering it would never end; remove the loop (nested menus come ready-made as {{{children}}})",
             "partials/b.html:1:3: error: template 'partials/a' includes itself (partials/a → partials/b → partials/a), so rendering it would never end; remove the loop (nested menus come ready-made as {{{children}}})",
             "partials/dynamic.html:1:1: error: dynamic partials ({{>*name}}) are not supported: docgen cannot check that they do not include themselves; name the partial",
             "partials/self.html:1:12: error: template 'partials/self' includes itself (partials/self → partials/self), so rendering it would never end; remove the loop (nested menus come ready-made as {{{children}}})",

@@ -1,3 +1,4 @@
+import Diagnostics
 import Content
 import Foundation
 
@@ -49,17 +50,14 @@ public struct SourceMap: Sendable {
     static func lineOffsets(of needle: [UInt8], in text: UnsafeBufferPointer<UInt8>) -> [Int] {
         guard !needle.isEmpty, needle.count <= text.count, let base = text.baseAddress else { return [] }
         var lines: [Int] = []
-        var line = 0, counted = 0, from = 0
-        // memmem finds each occurrence and memchr counts the newlines before it: both are
-        // vectorised, and this runs for every finding of `build --check`.
+        var counter = LineCounter(text)
+        var from = 0
+        // memmem finds each occurrence (vectorised; this runs for every finding of
+        // `build --check`), and the shared counter walks forward to it.
         while from + needle.count <= text.count,
               let hit = needle.withUnsafeBytes({ findBytes(base + from, text.count - from, $0.baseAddress!, needle.count) }) {
             let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            while let newline = memchr(base + counted, Int32(UInt8(ascii: "\n")), offset - counted) {
-                line += 1
-                counted = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
-            }
-            counted = offset
+            let line = counter.position(of: offset).line - 1
             if lines.last != line { lines.append(line) }
             from = offset + 1
         }
