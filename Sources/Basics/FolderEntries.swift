@@ -4,12 +4,17 @@ import Foundation
 /// `readdir` pass: asking FileManager for each entry's attributes costs more than the rest of
 /// listing a site. A link is never counted as a folder, so a walk that does not look at links
 /// cannot go round in circles (`FolderWalk` decides which links to follow).
+private let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+
 public func folderEntries(_ path: String) -> [(name: String, isFolder: Bool, isLink: Bool)]? {
     guard let dir = opendir(path) else { return nil }
     defer { closedir(dir) }
     var entries: [(name: String, isFolder: Bool, isLink: Bool)] = []
     while let entry = readdir(dir) {
-        let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+        // The name is read where it lies: glibc sizes each entry to its name (d_reclen), so
+        // copying the whole 256-byte d_name field out of the last entry of a buffer reads past
+        // the buffer's end (AddressSanitizer caught it).
+        let name = String(cString: UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: CChar.self))
         if name == "." || name == ".." { continue }
         var type = Int32(entry.pointee.d_type)
         if type == Int32(DT_UNKNOWN) {

@@ -32,4 +32,23 @@ import Basics
         #expect(entries == (try FileManager.default.contentsOfDirectory(atPath: root)).sorted())
         #expect(folderEntries(root + "/missing") == nil)
     }
+
+    /// Many entries with names of every length: glibc packs them into its buffer by their real
+    /// size, and reading past the last one is what AddressSanitizer reports (`make test-sanitize`).
+    @Test func manyEntriesOfEveryNameLength() throws {
+        let root = NSTemporaryDirectory() + "docgen-entries-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        var names: [String] = []
+        for n in 1...255 {
+            // n bytes: "é" is two.
+            let name = String(repeating: "é", count: n / 2) + String(repeating: "x", count: n % 2)
+            names.append(name)
+            FileManager.default.createFile(atPath: root + "/" + name, contents: nil)
+        }
+        for n in 1...300 { names.append("f\(n)"); FileManager.default.createFile(atPath: root + "/f\(n)", contents: nil) }
+        let entries = try #require(folderEntries(root))
+        #expect(entries.map(\.name).sorted() == names.sorted())
+        #expect(entries.allSatisfy { !$0.isFolder && !$0.isLink })
+    }
 }

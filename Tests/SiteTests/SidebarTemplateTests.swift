@@ -28,7 +28,7 @@ struct SidebarTemplateTests {
 /// `MarkedMenu`: each page's copy of a shared menu keeps only its own marked text.
 struct MarkedMenuTests {
     private func marked(_ owner: Int, _ text: String) -> String {
-        "\(SidebarMarkers.open)\(owner)\(SidebarMarkers.middle)\(text)\(SidebarMarkers.close)"
+        Marker.make(.ownStart, owner) + text + Marker.make(.ownEnd, owner)
     }
 
     @Test func eachPageKeepsOnlyItsOwnMarkedText() {
@@ -39,10 +39,11 @@ struct MarkedMenuTests {
     }
 
     @Test func textThatOnlyLooksLikeAMarkerIsKept() {
-        // An opening marker without a page number and the middle marker is not a marker.
-        let text = "é\(SidebarMarkers.open)x" + marked(1, "!") + "ü"
-        #expect(MarkedMenu(text).html(for: 1) == "é\(SidebarMarkers.open)x!ü")
-        #expect(MarkedMenu(text).html(for: 2) == "é\(SidebarMarkers.open)xü")
+        // The delimiter without a kind, a number and its tail is not a marker.
+        let stray = "é\(Marker.delimiter)x\(Marker.delimiter)a1\(Marker.delimiter)"
+        let text = stray + marked(1, "!") + "ü"
+        #expect(MarkedMenu(text).html(for: 1) == stray + "!ü")
+        #expect(MarkedMenu(text).html(for: 2) == stray + "ü")
         #expect(MarkedMenu("").html(for: 1) == "")
     }
 }
@@ -67,5 +68,28 @@ struct ShellTests {
         #expect(shell("<li>{{uppercased(children)}}</li>") == nil)
         #expect(shell("{{{children}}}{{{children}}}") == nil)
         #expect(shell("<li>no children</li>") == nil)
+    }
+}
+
+/// `Marker`: what `make` writes, `cut` finds again, escaped or not.
+struct MarkerTests {
+    private func cut(_ text: String, strict: Bool = true) -> [Marker.Piece]? {
+        Array(text.utf8).withUnsafeBufferPointer { Marker.cut($0, strict: strict) }
+    }
+
+    @Test func madeMarkersAreCutAgain() {
+        let text = "a" + Marker.make(.text, 12) + "bc" + HTML.escape(Marker.make(.text, 3)) + Marker.make(.ownEnd, 0)
+        #expect(cut(text) == [.literal(0..<1), .marker(.text, number: 12, escaped: false), .literal(1 + Marker.make(.text, 12).utf8.count..<3 + Marker.make(.text, 12).utf8.count),
+                              .marker(.text, number: 3, escaped: true), .marker(.ownEnd, number: 0, escaped: false)])
+        #expect(Marker.occurs(in: text))
+        #expect(!Marker.occurs(in: "plain \u{F8F2} text"))
+    }
+
+    @Test func brokenMarkersFailOnlyAStrictCut() {
+        for broken in ["\u{F8F3}", "\u{F8F3}t", "\u{F8F3}t1", "\u{F8F3}t1<&>", "\u{F8F3}x1<&>\u{F8F3}", "\u{F8F3}t<&>\u{F8F3}"] {
+            #expect(cut("a" + broken) == nil, "\(broken.debugDescription)")
+            #expect(cut("a" + broken, strict: false)?.contains { if case .marker = $0 { return true } else { return false } } == false)
+        }
+        #expect(cut("") == [])
     }
 }

@@ -57,7 +57,7 @@ enum TemplateValue {
     static func flag(_ value: Bool) -> TemplateValue { .scalar(value, key: value ? "b1" : "b0") }
     /// A string with the stand-ins' marker is not one `LayoutMemo` could tell from a stand-in.
     static func string(_ value: String) -> TemplateValue {
-        StandIn.marks(value) ? .unsupported(value) : .scalar(value, key: "s" + value)
+        Marker.occurs(in: value) ? .unsupported(value) : .scalar(value, key: "s" + value)
     }
     static func object(_ value: any TemplateObject) -> TemplateValue { .object(.typed(value)) }
     static func list(_ values: [any TemplateObject]) -> TemplateValue { .list(values.map { .typed($0) }) }
@@ -84,7 +84,7 @@ enum TemplateValue {
             if !list.isEmpty, let objects = list as? [any MustacheParent] {
                 self = .list(objects.map { ($0 as? any TemplateObject).map(LookupTarget.typed) ?? .other($0) })
             } else if list.allSatisfy({ $0 is Bool || $0 is String || $0 is Int || $0 is Double }),
-                      case let key = "a" + String(reflecting: list), !StandIn.marks(key) {
+                      case let key = "a" + String(reflecting: list), !Marker.occurs(in: key) {
                 self = .scalar(list, key: key)
             } else {
                 self = .unsupported(value)

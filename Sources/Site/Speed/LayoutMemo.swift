@@ -30,7 +30,7 @@ final class LayoutMemo: @unchecked Sendable {
     init(templates: TemplateSet, memoize: Bool = true) {
         self.templates = templates
         // A template's own text with the stand-ins' marker could not be told from a stand-in.
-        if !memoize || !templates.outputFollowsValues || templates.anyText(contains: String(StandIn.marker)) {
+        if !memoize || !templates.outputFollowsValues || templates.anyText(contains: String(Marker.delimiter)) {
             for name in templates.names { trees[name] = .some(nil) }
         }
     }

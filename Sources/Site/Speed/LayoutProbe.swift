@@ -105,32 +105,15 @@ final class ProbeObject: MustacheParent, MustacheTransformable, CustomStringConv
     var debugDescription: String { description }
 }
 
-/// A text of the page while the probe renders: its number between markers, with `<&>` so that
-/// the output shows whether Mustache escaped it.
+/// A text of the page while the probe renders: a `Marker` with its number, so that the output
+/// shows where it went and whether Mustache escaped it.
 final class StandIn: MustacheCustomRenderable, MustacheTransformable, MustacheParent {
-    static let marker: Character = "\u{F8F3}"
-
-    static let tail = "<&>"
-    static let escapedTail = "&lt;&amp;&gt;"
-
-    /// Whether `text` holds the marker, which only a stand-in should put in a probed output.
-    static func marks(_ text: String) -> Bool {
-        let utf8 = text.utf8
-        var i = utf8.startIndex
-        while let lead = utf8[i...].firstIndex(of: 0xEF) {
-            let rest = utf8[utf8.index(after: lead)...]
-            if rest.starts(with: [0xA3, 0xB3]) { return true }
-            i = rest.startIndex
-        }
-        return false
-    }
-
     let renderText: String
     private let log: ProbeLog
     var isNull: Bool { false }
 
     init(number: Int, log: ProbeLog) {
-        renderText = "\(Self.marker)\(number)\(Self.tail)\(Self.marker)"
+        renderText = Marker.make(.text, number)
         self.log = log
     }
 

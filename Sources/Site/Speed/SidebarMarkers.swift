@@ -1,18 +1,12 @@
 import Mustache
 
 /// The menu is rendered once for many pages; what differs per page (the active item) is wrapped
-/// in markers while rendering and resolved for each page afterwards (see `MarkedMenu`). The
-/// markers are Unicode private-use characters, which text from content or templates does not
-/// contain.
+/// in markers while rendering and resolved for each page afterwards (see `MarkedMenu`).
 enum SidebarMarkers {
-    static let open: Character = "\u{F8F0}"
-    static let middle: Character = "\u{F8F1}"
-    static let close: Character = "\u{F8F2}"
-
     /// A section value that renders its text wrapped in markers naming `page`.
     static func lambda(for page: Int) -> MustacheLambda {
         MustacheLambda { text -> Any? in
-            let marked = "\(open)\(page)\(middle)\(text)\(close)"
+            let marked = Marker.make(.ownStart, page) + text + Marker.make(.ownEnd, page)
             // Mustache parses a lambda's String result as a template, once per menu item; text
             // without tags renders to itself, so it is handed back as plain text instead.
             return text.utf8.contains(UInt8(ascii: "{")) ? marked : Verbatim(description: marked)
@@ -43,37 +37,29 @@ struct MarkedMenu: Sendable {
     }
 
     init(_ html: String) {
-        let marked = Array(html.utf8)
-        let open = Array(String(SidebarMarkers.open).utf8), middle = Array(String(SidebarMarkers.middle).utf8)
-        let close = Array(String(SidebarMarkers.close).utf8)
-        func matches(_ marker: [UInt8], at i: Int) -> Bool {
-            i + 2 < marked.count && marked[i] == marker[0] && marked[i + 1] == marker[1] && marked[i + 2] == marker[2]
-        }
+        var html = html
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(marked.count)
         var owned: [OwnedText] = []
-        var i = 0, copied = 0
-        while i < marked.count {
-            guard marked[i] == open[0], matches(open, at: i) else {
-                i += 1
-                continue
+        html.withUTF8 { marked in
+            bytes.reserveCapacity(marked.count)
+            // A delimiter that is no whole marker stays as text (`strict: false`), so the cut never fails.
+            var owner: Int32?
+            var ownStart = 0
+            for piece in Marker.cut(marked, strict: false) ?? [] {
+                switch piece {
+                case .literal(let range): bytes.append(contentsOf: UnsafeBufferPointer(rebasing: marked[range]))
+                case .marker(.ownStart, let number, _):
+                    owner = Int32(exactly: number)
+                    ownStart = bytes.count
+                case .marker(.ownEnd, _, _):
+                    if let page = owner, bytes.count > ownStart {
+                        owned.append(OwnedText(start: Int32(ownStart), end: Int32(bytes.count), owner: page))
+                    }
+                    owner = nil
+                case .marker(.text, _, _): break
+                }
             }
-            var j = i + 3
-            var owner = 0
-            while j < marked.count, marked[j] >= 48, marked[j] <= 57 { owner = owner * 10 + Int(marked[j] - 48); j += 1 }
-            guard matches(middle, at: j) else { i += 1; continue }
-            bytes.append(contentsOf: marked[copied..<i])
-            var end = j + 3
-            while end < marked.count, !matches(close, at: end) { end += 1 }
-            let text = marked[min(j + 3, end)..<min(end, marked.count)]
-            if !text.isEmpty, let page = Int32(exactly: owner) {
-                owned.append(OwnedText(start: Int32(bytes.count), end: Int32(bytes.count + text.count), owner: page))
-                bytes.append(contentsOf: text)
-            }
-            i = min(end + 3, marked.count)
-            copied = i
         }
-        bytes.append(contentsOf: marked[copied...])
         self.bytes = bytes
         self.owned = owned
     }

@@ -22,53 +22,24 @@ struct Skeleton: Sendable {
     }
 
     private static func cut(_ html: String, texts: Int) -> ([Piece], Int)? {
-        let marker = Array(String(StandIn.marker).utf8)
-        let tail = Array(StandIn.tail.utf8)
-        let escapedTail = Array(StandIn.escapedTail.utf8)
-        var pieces: [Piece] = []
         var literalBytes = 0
-        let found = html.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            func matches(_ pattern: [UInt8], at i: Int) -> Bool {
-                i + pattern.count <= bytes.count && pattern.indices.allSatisfy { bytes[i + $0] == pattern[$0] }
-            }
-            var start = 0
-            var i = 0
-            while i < bytes.count {
-                guard bytes[i] == marker[0], matches(marker, at: i) else { i += 1; continue }
-                var j = i + marker.count
-                var number = 0
-                let digits = j
-                while j < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[j]), j - digits < 9 {
-                    number = number * 10 + Int(bytes[j] - UInt8(ascii: "0"))
-                    j += 1
+        let pieces = html.utf8.withContiguousStorageIfAvailable { bytes -> [Piece]? in
+            guard let cut = Marker.cut(bytes, strict: true) else { return nil }
+            var pieces: [Piece] = []
+            for piece in cut {
+                switch piece {
+                case .literal(let range):
+                    pieces.append(.literal(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)))
+                    literalBytes += range.count
+                case .marker(.text, let number, let escaped) where number < texts:
+                    pieces.append(.text(number, escaped: escaped))
+                case .marker:
+                    return nil
                 }
-                guard j > digits, number < texts else { return false }
-                let escaped: Bool
-                if matches(tail, at: j) {
-                    escaped = false
-                    j += tail.count
-                } else if matches(escapedTail, at: j) {
-                    escaped = true
-                    j += escapedTail.count
-                } else {
-                    return false
-                }
-                guard matches(marker, at: j) else { return false }
-                if start < i {
-                    pieces.append(.literal(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)))
-                    literalBytes += i - start
-                }
-                pieces.append(.text(number, escaped: escaped))
-                i = j + marker.count
-                start = i
             }
-            if start < bytes.count {
-                pieces.append(.literal(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)))
-                literalBytes += bytes.count - start
-            }
-            return true
+            return pieces
         }
-        guard found == true else { return nil }
+        guard let pieces = pieces ?? nil else { return nil }
         return (pieces, literalBytes)
     }
 
