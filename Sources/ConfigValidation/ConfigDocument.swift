@@ -11,6 +11,8 @@ public struct ConfigDocument: Sendable {
     public let root: JSONValue
     private let json: JSONDocument?
     private let yamlPositions: [String: (line: Int, column: Int)]
+    /// Where each member's key is, by the member's pointer (YAML; JSON keeps its own).
+    private var yamlKeyPositions: [String: (line: Int, column: Int)] = [:]
 
     /// Reads and parses one config. Problems come back as a diagnostic at the line and column of
     /// the mistake; its message never quotes the file's content, which may hold secrets.
@@ -38,6 +40,7 @@ public struct ConfigDocument: Sendable {
     /// The position of an object member's key, where "unknown key" errors belong.
     public func keyPosition(of pointer: String) -> (line: Int, column: Int) {
         if let json, let p = json.keyPosition(of: pointer) { return (p.line, p.column) }
+        if let p = yamlKeyPositions[pointer] { return p }
         return position(of: pointer)
     }
 
@@ -55,15 +58,19 @@ public struct ConfigDocument: Sendable {
             return .failure(.error(file, "file is empty"))
         case .success(let node?):
             var positions: [String: (line: Int, column: Int)] = [:]
-            let value = YAMLConversion.json(from: node, pointer: "", positions: &positions)
-            return .success(ConfigDocument(file: file, root: value, json: nil, yamlPositions: positions))
+            var keys: [String: (line: Int, column: Int)] = [:]
+            let value = YAMLConversion.json(from: node, pointer: "", positions: &positions, keys: &keys)
+            var document = ConfigDocument(file: file, root: value, json: nil, yamlPositions: positions)
+            document.yamlKeyPositions = keys
+            return .success(document)
         }
     }
 }
 
 /// YAML nodes as JSON values: plain scalars are typed as YAML 1.2's core schema types them.
 enum YAMLConversion {
-    static func json(from node: YAMLNode, pointer: String, positions: inout [String: (line: Int, column: Int)]) -> JSONValue {
+    static func json(from node: YAMLNode, pointer: String, positions: inout [String: (line: Int, column: Int)],
+                     keys: inout [String: (line: Int, column: Int)]) -> JSONValue {
         positions[pointer] = (node.line, node.column)
         switch node.value {
         case .scalar(let text, let plain):
@@ -74,12 +81,14 @@ enum YAMLConversion {
             if let d = Double(text), text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }) { return .number(d) }
             return .string(text)
         case .sequence(let items):
-            return .array(items.enumerated().map { json(from: $1, pointer: pointer + "/\($0)", positions: &positions) })
+            return .array(items.enumerated().map { json(from: $1, pointer: pointer + "/\($0)", positions: &positions, keys: &keys) })
         case .mapping(let pairs):
             var object = JSONObject()
             for (key, value) in pairs {
                 let name = key.string ?? ""
-                object[name] = json(from: value, pointer: pointer + "/" + JSONPointer.escape(name), positions: &positions)
+                let member = pointer + "/" + JSONPointer.escape(name)
+                keys[member] = (key.line, key.column)
+                object[name] = json(from: value, pointer: member, positions: &positions, keys: &keys)
             }
             return .object(object)
         }

@@ -56,7 +56,9 @@ public struct ConfigValidator: Sendable {
             let (line, column) = document.position(of: error.instancePointer)
             var message = custom ?? error.message
             if ["maxLength", "minLength"].contains(error.keyword), case .string(let text)? = document.root.value(at: error.instancePointer) {
-                message += "; found \(text.count) characters"  // the length is what matters, and it is safe to show
+                // The length is what matters, and it is safe to show. JSON Schema counts code
+                // points (an accent typed as its own mark is one more), so the message does too.
+                message += "; found \(text.unicodeScalars.count) characters"
             } else if let found = shownValue(at: error.instancePointer, in: document) {
                 message += "; found \(found)"
             }

@@ -40,6 +40,19 @@ public enum CatalogReader {
             }
         }
 
+        /// A whole number, or nothing; anything else is a mistake, not a missing limit.
+        func int(_ node: YAMLNode?, _ what: String) throws -> Int? {
+            guard let node else { return nil }
+            guard let value = node.int else { throw fail(node, "'\(what)' must be a whole number") }
+            return value
+        }
+
+        func bool(_ node: YAMLNode?, _ what: String) throws -> Bool {
+            guard let node else { return false }
+            guard let value = node.bool else { throw fail(node, "'\(what)' must be true or false") }
+            return value
+        }
+
         func rules(_ node: YAMLNode?) throws -> [Catalog.Rule] {
             guard let node else { return [] }
             guard let items = node.sequence else { throw fail(node, "rules must be a list") }
@@ -63,19 +76,28 @@ public enum CatalogReader {
                     key: try string(node["key"], "key", in: node),
                     label: try string(node["label"], "label", in: node),
                     isArray: node["type"]?.string == "array",
-                    required: node["required"]?.bool ?? false,
-                    secret: node["secret"]?.bool ?? false,
-                    secretContents: node["secretContents"]?.bool ?? false,
-                    maxLength: node["maxLength"]?.int,
+                    required: try bool(node["required"], "required"),
+                    secret: try bool(node["secret"], "secret"),
+                    secretContents: try bool(node["secretContents"], "secretContents"),
+                    maxLength: try int(node["maxLength"], "maxLength"),
                     help: try string(node["help"], "help", in: node),
                     rules: try rules(node["rules"]),
-                    itemMaxLength: node["itemMaxLength"]?.int,
+                    itemMaxLength: try int(node["itemMaxLength"], "itemMaxLength"),
                     itemRules: try rules(node["itemRules"]))
             }
             var attributes: [String: Catalog.Attribute] = [:]
             for (key, value) in root["attributes"]?.mapping ?? [] {
                 let name = try string(key, "attribute", in: root)
                 attributes[name] = Catalog.Attribute(name: name, help: try string(value["help"], "help", in: value), rules: try rules(value["rules"]))
+            }
+            // A credential list naming no field would make a type no config can pass.
+            let known = Set(fields.map(\.key))
+            func fieldNames(_ node: YAMLNode?) throws -> [String] {
+                let names = try strings(node)
+                for (name, item) in zip(names, node?.sequence ?? []) where !known.contains(name) {
+                    throw fail(item, "'\(name)' is not a field of the catalog")
+                }
+                return names
             }
             guard let providerNodes = root["providers"]?.sequence else { throw fail(root, "missing 'providers'") }
             var providers: [Catalog.Provider] = []
@@ -87,10 +109,10 @@ public enum CatalogReader {
                 for (k, v) in node["credentials"]?.mapping ?? [] {
                     let type = try string(k, "credential type", in: node)
                     guard credentialTypes.contains(where: { $0.type == type }) else { throw fail(k, "unknown credential type '\(type)'") }
-                    credentials.append((type, try strings(v)))
+                    credentials.append((type, try fieldNames(v)))
                 }
                 var optional: [String: [String]] = [:]
-                for (k, v) in node["optionalCredentials"]?.mapping ?? [] { optional[k.string ?? ""] = try strings(v) }
+                for (k, v) in node["optionalCredentials"]?.mapping ?? [] { optional[k.string ?? ""] = try fieldNames(v) }
                 let attributeNames = try strings(node["attributes"])
                 for name in attributeNames where attributes[name] == nil { throw fail(node, "unknown attribute '\(name)'") }
                 providers.append(Catalog.Provider(

@@ -36,9 +36,8 @@ import Testing
                                  file: "ok.yaml").isEmpty)
     }
 
-    /// An unknown key in JSON is reported at the key (column 3 below); YAML should do the same.
-    @Test(.disabled("bug: in YAML an unknown key is reported at its value's column, not the key's (ConfigDocument.keyPosition falls back to the value)"))
-    func yamlUnknownKeyIsReportedAtTheKey() {
+    /// An unknown key in JSON is reported at the key; YAML does the same (it once gave the value's column).
+    @Test func yamlUnknownKeyIsReportedAtTheKey() {
         let problems = Support.problems("provider_type: AWS_S3_BUCKET\nresource: frames\ndisplay_name: F\ncredentials_type: ANONYMOUS_ACCESS\nsecret_access_key: abc\n", file: "k.yaml")
         #expect(Support.located(problems) == ["5:1 /secret_access_key additionalProperties"])
     }

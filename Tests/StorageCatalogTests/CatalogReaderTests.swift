@@ -93,19 +93,23 @@ import StorageCatalog
         #expect(failure("# nothing but a comment\n") == .error("broken.yaml", 1, 1, "the catalog is empty"))
     }
 
-    /// The reader silently drops a `maxLength` it cannot read as a number, so the catalog loses
-    /// a limit without any diagnostic.
-    @Test(.disabled("bug: CatalogReader ignores a non-integer maxLength instead of reporting it"))
-    func nonNumericMaxLengthIsReported() {
+    /// A `maxLength` that is not a number was once dropped without a word, and the catalog lost
+    /// a limit; so was a `required` that is not true or false.
+    @Test func nonNumericMaxLengthIsReported() {
         let diagnostic = failure(replacing("    label: Bucket\n", with: "    label: Bucket\n    maxLength: forty\n"))
         #expect(diagnostic?.location.line == 8)
+        #expect(diagnostic?.message == "'maxLength' must be a whole number")
+        let quoted = failure(replacing("    label: Bucket\n", with: "    label: Bucket\n    maxLength: \"40\"\n"))
+        #expect(quoted?.message == "'maxLength' must be a whole number")
+        let required = failure(replacing("    label: Bucket\n", with: "    label: Bucket\n    required: yes please\n"))
+        #expect(required?.message == "'required' must be true or false")
     }
 
-    /// A provider's credential list may name a field that does not exist; the schema then
-    /// requires a key that `additionalProperties: false` forbids, so no config can pass.
-    @Test(.disabled("bug: CatalogReader accepts credential field names that are not catalog fields"))
-    func credentialFieldsMustBeCatalogFields() {
+    /// A provider's credential list naming a field that does not exist would make the schema
+    /// require a key that `additionalProperties: false` forbids, so no config could pass.
+    @Test func credentialFieldsMustBeCatalogFields() {
         let diagnostic = failure(replacing("KEY: [resource]", with: "KEY: [resourse]"))
         #expect(diagnostic?.location.line == 17)
+        #expect(diagnostic?.message == "'resourse' is not a field of the catalog")
     }
 }
