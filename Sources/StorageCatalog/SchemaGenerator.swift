@@ -62,7 +62,10 @@ public enum SchemaGenerator {
         case .pattern:
             check = .object([("pattern", .string(rule.regex)), ("x-docgen-message", .string(rule.message))].jsonObject)
         case .notPattern:
-            check = .object([("not", ["pattern": .string(rule.regex)]), ("x-docgen-message", .string(rule.message))].jsonObject)
+            // "A string matching it" is what is ruled out: `pattern` alone holds for any value
+            // that is not a string, so `not` would reject every number or list with this message.
+            check = .object([("not", .object([("type", "string"), ("pattern", .string(rule.regex))].jsonObject)),
+                             ("x-docgen-message", .string(rule.message))].jsonObject)
         }
         guard let when = rule.when else { return check }
         return ["if": ["pattern": .string(when)], "then": check]
@@ -114,8 +117,10 @@ public enum SchemaGenerator {
         var properties = JSONObject()
         for key in required {
             let label = catalog.field(key).map { catalog.label(of: $0, for: provider) } ?? key
+            // CVAT trims credentials, so one made of spaces is as empty as "": at least one
+            // character that is not white space.
             properties[key] = .object([
-                ("minLength", 1),
+                ("pattern", "\\S"),
                 ("x-docgen-message", .string("\(label) must not be empty with \(type)")),
             ].jsonObject)
         }

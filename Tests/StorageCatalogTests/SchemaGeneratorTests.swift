@@ -85,8 +85,9 @@ import StorageCatalog
     @Test func credentialFieldsRequiredAndForbiddenPerType() throws {
         let s3Pair = try credentialBranch("AWS_S3_BUCKET", "KEY_SECRET_KEY_PAIR")
         #expect(strings(s3Pair["required"]) == ["key", "secret_key"])
-        #expect(s3Pair["properties"]?["key"]?["minLength"] == 1)
-        #expect(s3Pair["properties"]?["secret_key"]?["minLength"] == 1)
+        // Not empty and not only white space: one character that is not a space.
+        #expect(s3Pair["properties"]?["key"]?["pattern"] == "\\S")
+        #expect(s3Pair["properties"]?["secret_key"]?["pattern"] == "\\S")
         #expect(forbidden(s3Pair) == ["account_name", "connection_string", "key_file", "session_token"])
 
         let s3Anonymous = try credentialBranch("AWS_S3_BUCKET", "ANONYMOUS_ACCESS")
