@@ -17,6 +17,9 @@ PARTS = os.environ.get("PARTS", "build,check,validate").split(",")
 WORK = tempfile.mkdtemp(prefix="docgen-bench-")
 FIXTURE_TEMPLATES = os.path.join(ROOT, "Tests", "SiteTests", "Fixtures", "cvat-shortcodes")
 HUGO = "/usr/bin/hugo"
+# DOCGEN_BASELINE=/path/to/an/older/docgen adds a table of this docgen against that one, timed in
+# the same run (for changes that must keep the speed: "within 5%").
+BASELINE = os.environ.get("DOCGEN_BASELINE")
 
 
 def have(tool):
@@ -52,6 +55,7 @@ def build_benchmarks():
     table("Build the CVAT manual (docgen vs Hugo 0.111; floor: cmark-gfm CLI on the same Markdown)",
           ["scale", "pages", "docgen wall", "hugo wall", "docgen/hugo", "docgen MiB", "hugo MiB", "mem ratio",
            "cmark-gfm wall", "docgen/cmark-gfm"])
+    baselines = []
     for n in SCALES:
         site = os.path.join(WORK, f"c{n}")
         subprocess.run(["bash", os.path.join(SHARED, "bench", "make-corpus.sh"), str(n), site], check=True, stdout=subprocess.DEVNULL)
@@ -72,6 +76,25 @@ def build_benchmarks():
         row([f"{n}x", str(pages), f"{d:.3f} s", f"{h:.3f} s", f"{d / h:.2f}", f"{dm:.0f}", f"{hm:.0f}", f"{dm / hm:.2f}",
              f"{c:.3f} s", f"{d / c:.2f}"])
         check_overhead(site, n, d)
+        if BASELINE:
+            baselines.append((n, pages, site, docgen))
+    if BASELINE:
+        baseline_table(baselines)
+
+
+def baseline_table(sites):
+    """This docgen against DOCGEN_BASELINE on the same sites, in one hyperfine run each (the two
+    commands alternate, so drift on a shared machine hits both alike), and peak memory."""
+    table(f"This docgen against the baseline {BASELINE}", ["scale", "pages", "now", "baseline", "now/baseline",
+                                                              "now MiB", "baseline MiB", "mem ratio"])
+    for n, pages, site, docgen in sites:
+        old = docgen.replace(DOCGEN, BASELINE, 1).replace("out-docgen", "out-baseline")
+        out = os.path.join(WORK, "hyperfine.json")
+        subprocess.run(["hyperfine", "-N", "--runs", str(max(RUNS, 10)), "--warmup", "2", "--export-json", out, "--style", "none",
+                        docgen, old], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        now, base = (r["median"] for r in json.load(open(out))["results"])
+        nm, bm = peak_mib(docgen), peak_mib(old)
+        row([f"{n}x", str(pages), f"{now:.3f} s", f"{base:.3f} s", f"{now / base:.3f}", f"{nm:.1f}", f"{bm:.1f}", f"{nm / bm:.2f}"])
 
 
 def check_overhead(site, n, build_seconds):

@@ -11,8 +11,9 @@ struct RenderedPage {
     var fragmentLinks: [String]
     var headings: [RenderedHeading]
     var diagnostics: [Diagnostic]
-    /// The template files and the other pages the output was made from (see `OutputSources`).
-    var templates: Set<String> = []
+    /// What the output was made from besides the page (see `DependencyGraph`): the templates it
+    /// was rendered with, by name, and the pages whose values its content printed (ilinks).
+    var templateNames: [String] = []
     var pagesShown: Set<String> = []
 }
 
@@ -58,10 +59,9 @@ struct PageRenderer {
         }
         var problems = diagnostics
         if StackGuard.takeTrip() { problems.append(Self.recursionError(at: page.sourceFile)) }
-        let used = [layoutName ?? ""] + expander.templatesUsed + (menus.exist ? ["partials/sidebar", "partials/nav-item"] : [])
         return RenderedPage(html: html ?? "", fragmentLinks: HeadingRuleChanges.fragmentLinks(in: content),
-                            headings: expander.headings, diagnostics: problems, templates: templates.files(reachedFrom: used),
-                            pagesShown: expander.pagesShown.union(data.pagesShown(by: i, menus: menus.exist)))
+                            headings: expander.headings, diagnostics: problems,
+                            templateNames: [layoutName ?? ""] + expander.templatesUsed.sorted(), pagesShown: expander.pagesShown)
     }
 
     static func recursionError(at file: String) -> Diagnostic {

@@ -122,30 +122,6 @@ public enum SiteBuilder {
         return (report, StagedSite(output: output, started: start))
     }
 
-    /// Every output with what it was made from (see `DependencyGraph`).
-    private static func dependencies(_ site: LoadedSite, rendered: [RenderedPage], others: OtherOutputs, menus: Menus) -> DependencyGraph {
-        let (pages, aliases, templates, data, config) = (site.tree.pages, site.aliases, site.templates, site.data, site.config)
-        var outputs = zip(pages, rendered).map { page, result in
-            OutputSources(output: page.outputPath, source: page.sourceFile, templates: result.templates, pagesShown: result.pagesShown)
-        }
-        outputs += others.copies.map { OutputSources(output: $0.destination, source: $0.source) }
-        let aliasTargets = Dictionary(aliases.map { (Redirects.outputFile(for: $0.alias), $0.page.sourceFile) }, uniquingKeysWith: { a, _ in a })
-        let menuTemplates = menus.exist ? ["partials/sidebar", "partials/nav-item"] : []
-        for (path, _) in others.texts {
-            if let target = aliasTargets[path] {
-                outputs.append(OutputSources(output: path, source: nil, pagesShown: [target]))
-            } else if path == "sitemap.xml" {
-                outputs.append(OutputSources(output: path, source: nil, pagesShown: Set(pages.map(\.sourceFile))))
-            } else if path == "404.html" {
-                outputs.append(OutputSources(output: path, source: nil, templates: templates.files(reachedFrom: ["404"] + menuTemplates),
-                                             pagesShown: data.pagesShown(by: nil, menus: menus.exist)))
-            } else {
-                outputs.append(OutputSources(output: path, source: nil))
-            }
-        }
-        return DependencyGraph(outputs: outputs, everywhere: [SiteConfig.join(config.source, SiteConfig.fileName)])
-    }
-
     static func elapsed(since start: DispatchTime) -> Int {
         Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)
     }

@@ -139,20 +139,18 @@ extension TemplateData {
 }
 
 extension TemplateData {
-    /// The pages of which page `current` (nil: the 404 page) prints values: the entries of its
-    /// menu, its breadcrumbs, pager and children, as source files.
-    func pagesShown(by current: Int?, menus: Bool) -> Set<String> {
-        var shown: [Int] = []
-        if let current {
-            shown += index.ancestors(of: current) + index.childrenOf(current)
-            shown += [index.previous(of: current), index.next(of: current)].compactMap { $0 }
-        }
-        if menus, let home = index.indexByContentPath["/"] {
-            // As `plainMenu` draws it: the top level, and the children of each open entry.
-            let open = current.flatMap(menuKey).map { index.ancestors(of: $0) + [$0] } ?? []
-            shown += index.childrenOf(home)
-            for entry in open where entry != home { shown += index.childrenOf(entry) }
-        }
-        return Set(shown.filter { $0 != current }.map { index.pages[$0].sourceFile })
+    /// The pages of which the layout of page `current` prints values besides its menu: its
+    /// breadcrumbs, pager and children.
+    func pagesShown(by current: Int) -> [Int] {
+        index.ancestors(of: current) + index.childrenOf(current) + [index.previous(of: current), index.next(of: current)].compactMap { $0 }
+    }
+
+    /// The entries of the menu with key `key` (see `menuKey`; nil: the 404 page's), as
+    /// `plainMenu` draws it: the top level, and the children of each open entry.
+    func menuEntries(key: Int?) -> [Int] {
+        guard let home = index.indexByContentPath["/"] else { return [] }
+        var shown = index.childrenOf(home)
+        for entry in key.map({ index.ancestors(of: $0) + [$0] }) ?? [] where entry != home { shown += index.childrenOf(entry) }
+        return shown
     }
 }
