@@ -49,13 +49,15 @@ public struct ConfigDocument: Sendable {
             let (line, column) = invalidUTF8Position(bytes)
             return .failure(.error(file, line, column, "the file is not valid UTF-8"))
         }
-        if text.allSatisfy(\.isWhitespace) { return .failure(.error(file, "file is empty")) }
+        // 1:1, where the config should start: validate reports every problem at a line and column,
+        // as an empty JSON file gets from the JSON parser.
+        if text.allSatisfy(\.isWhitespace) { return .failure(.error(file, 1, 1, "file is empty")) }
         switch YAMLReader.read(text, file: file) {
         case .failure(var diagnostic):
             diagnostic.message = SecretSafeText.parseMessage(diagnostic.message)
             return .failure(diagnostic)
         case .success(nil):
-            return .failure(.error(file, "file is empty"))
+            return .failure(.error(file, 1, 1, "file is empty"))
         case .success(let node?):
             var positions: [String: (line: Int, column: Int)] = [:]
             var keys: [String: (line: Int, column: Int)] = [:]

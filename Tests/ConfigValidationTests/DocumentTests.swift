@@ -52,6 +52,8 @@ import Testing
         #expect(badIndent.first?.message == "mapping values are not allowed in this context")
 
         #expect(Support.described(Support.problems("  \n\n", file: "e.yaml")) == [" parse: file is empty"])
+        // At 1:1, never 0:0 (a vertical tab alone, found by fuzzing: Fuzz/regressions/validate).
+        #expect(Support.located(Support.problems("\u{0B}", file: "vt.yaml")) == ["1:1  parse"])
         #expect(Support.described(Support.problems([0x61, 0x3A, 0x20, 0xFF], file: "u.yaml")) == [" parse: the file is not valid UTF-8"])
     }
 
