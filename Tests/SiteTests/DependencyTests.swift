@@ -24,7 +24,7 @@ import Testing
         var settings = config(source: work + "/cvat", destination: work + "/out")
         settings.contentDir = "content/en"
         settings.templatesDir = Fixtures.path("cvat-shortcodes")
-        let first = SiteBuilder.build(settings)
+        let first = SiteBuilder.build(settings, recordsDependencies: true)
         #expect(!first.diagnostics.hasErrors, "\(first.diagnostics.prefix(3))")
         let graph = try #require(first.dependencies)
         let built = snapshot(work + "/out")
@@ -60,11 +60,17 @@ import Testing
         #expect(answer.count < graph.outputs.count / 4)
     }
 
+    @Test func recordedOnlyWhenAsked() throws {
+        let work = temporaryFolder("docgen-deps")
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        #expect(SiteBuilder.build(config(source: Fixtures.path("small-site"), destination: work + "/out")).dependencies == nil)
+    }
+
     @Test func templatesAndTheConfiguration() throws {
         let work = temporaryFolder("docgen-deps")
         defer { try? FileManager.default.removeItem(atPath: work) }
         let site = try copyOfFixture("small-site", in: work)
-        let report = SiteBuilder.build(config(source: site, destination: work + "/out"))
+        let report = SiteBuilder.build(config(source: site, destination: work + "/out"), recordsDependencies: true)
         let graph = try #require(report.dependencies)
         let pages = graph.outputs.filter { $0.source?.hasSuffix(".md") == true }.map(\.output).sorted()
 

@@ -9,9 +9,13 @@ public struct BuildRequest: Sendable {
     public var linkCheck: LinkCheckOptions?
     /// Speed tricks on (the default) or off; the output is the same either way (see `SpeedTricks`).
     public var speedTricks: Bool
+    /// Work out what each output was made from (`BuildReport.dependencies`), for a caller that
+    /// rebuilds after changes (`docgen serve`); a one-off build does not need it.
+    public var recordsDependencies: Bool
 
     public init(config: SiteConfig, defaults: [String: String] = EmbeddedTemplates.files, linkCheck: LinkCheckOptions? = nil,
-                speedTricks: Bool = SpeedTricks.defaultOn) {
+                speedTricks: Bool = SpeedTricks.defaultOn, recordsDependencies: Bool = false) {
+        self.recordsDependencies = recordsDependencies
         self.config = config
         self.defaults = defaults
         self.linkCheck = linkCheck

@@ -35,8 +35,9 @@ public struct BuildReport: Sendable {
 public enum SiteBuilder {
     /// Builds and swaps the site in, without a link check; for tests and callers that print nothing.
     public static func build(_ config: SiteConfig, defaults: [String: String] = EmbeddedTemplates.files,
-                             speedTricks: Bool = SpeedTricks.defaultOn) -> BuildReport {
-        var (report, staged) = stage(config, defaults: defaults, sinks: [], speedTricks: speedTricks)
+                             speedTricks: Bool = SpeedTricks.defaultOn, recordsDependencies: Bool = false) -> BuildReport {
+        var (report, staged) = stage(config, defaults: defaults, sinks: [], speedTricks: speedTricks,
+                                     recordsDependencies: recordsDependencies)
         if let staged { report = staged.commit(report) }
         return report
     }
@@ -45,7 +46,7 @@ public enum SiteBuilder {
     /// once later checks have run, whether to `commit` or `discard` it. Every finished page also
     /// goes to each of `sinks`. There is a staged site only when the build succeeded.
     static func stage(_ config: SiteConfig, defaults: [String: String], sinks: [any PageSink],
-                      speedTricks: Bool) -> (BuildReport, StagedSite?) {
+                      speedTricks: Bool, recordsDependencies: Bool = false) -> (BuildReport, StagedSite?) {
         let start = DispatchTime.now()
         var clock = StageClock()
         var report = BuildReport()
@@ -118,7 +119,7 @@ public enum SiteBuilder {
         report.aliases = site.aliases.count
         report.files = others.fileCount
         report.sourceMap = SourceMap(pages: site.tree.pages, rootPath: config.rootPath)
-        report.dependencies = dependencies(site, rendered: rendered, others: others, menus: menus)
+        if recordsDependencies { report.dependencies = dependencies(site, rendered: rendered, others: others, menus: menus) }
         return (report, StagedSite(output: output, started: start))
     }
 
