@@ -1,6 +1,6 @@
 # docgen — the two commands a new machine needs are `make site` and `make test`.
 
-SYSTEM_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev pkg-config
+SYSTEM_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libtomlplusplus-dev pkg-config
 SWIFT ?= swift
 RELEASE_BIN := .build/release/docgen
 
@@ -30,7 +30,7 @@ test: deps
 
 ## deps: install the C libraries docgen links (cmark-gfm, libyaml) when pkg-config cannot find them
 deps:
-	@if pkg-config --exists libcmark-gfm yaml-0.1 2>/dev/null && [ -f /usr/include/cmark-gfm-core-extensions.h ]; then :; \
+	@if pkg-config --exists libcmark-gfm yaml-0.1 2>/dev/null && [ -f /usr/include/cmark-gfm-core-extensions.h ] && [ -f /usr/include/toml++/toml.h ]; then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
 		echo "Installing $(SYSTEM_PACKAGES)"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES); \

@@ -10,14 +10,15 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
-        // Hugo sites also write front matter in TOML (+++); TOMLKit wraps the toml++ parser.
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // System libraries: the parsers we rely on instead of writing our own.
         .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
                        providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        // Hugo sites also write front matter in TOML (+++): Debian's toml++ (libtomlplusplus-dev,
+        // header-only), behind a small C face so that docgen owns and frees what it parses.
+        .target(name: "CTOML"),
 
         // Pipeline stages, one library each: load → shortcodes → markdown → templates → write.
         .target(name: "Diagnostics"),
@@ -25,7 +26,7 @@ let package = Package(
         .target(name: "Basics", dependencies: ["Diagnostics"]),
         .target(name: "JSON", dependencies: ["Diagnostics"]),
         .target(name: "JSONSchema", dependencies: ["JSON", "Basics", "Diagnostics"]),
-        .target(name: "Content", dependencies: ["CYAML", "Basics", "Diagnostics", .product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "Content", dependencies: ["CYAML", "CTOML", "Basics", "Diagnostics"]),
         .target(name: "Shortcodes", dependencies: ["Basics", "Diagnostics"]),
         .target(name: "StorageCatalog", dependencies: ["Content", "JSON", "Rendering", "Diagnostics"],
                 exclude: ["Embedded"], plugins: ["EmbedDefaultTemplates"]),
@@ -57,7 +58,8 @@ let package = Package(
         .testTarget(name: "StorageCatalogTests", dependencies: ["StorageCatalog", "JSON", "Diagnostics"]),
         .testTarget(name: "ConfigValidationTests", dependencies: ["ConfigValidation", "StorageCatalog", "JSON", "Diagnostics"]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v5],
+    cxxLanguageStandard: .cxx17
 )
 
 // Fuzzing (`make fuzz`, scripts/fuzz.sh): one libFuzzer executable with a target per stage, only

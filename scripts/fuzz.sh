@@ -118,6 +118,11 @@ for target in "${TARGETS[@]}"; do
     cp -n "$seeds"/* "$corpus"/
     leaks=1
     notes=""
+    # The page pipeline allocates for the process on many inputs (Swift's runtime metadata, the
+    # fixture's memo), so libFuzzer's per-input leak check, a full LeakSanitizer pass, took 90%
+    # of its time (68 exec/s against 576). Its leaks are checked when each fork-mode job exits
+    # instead, which still reports a leak, only not at the input that made it.
+    if [ "$target" = page ]; then leaks=0; notes="leaks checked at each job's exit"; fi
 
     # Saved findings first: each one that still reproduces is an open finding.
     open=0
@@ -134,7 +139,7 @@ for target in "${TARGETS[@]}"; do
             kind=$(finding_kind "$log")
             known="$known$kind at $(stack_top "$log")"$'\n'
             echo "fuzz: $target: still open: $input: $kind at $(stack_top "$log")"
-            if [ "$kind" = leak ] && [ "$leaks" = 1 ]; then leaks=0; notes="leaks checked at exit only (open leak)"; fi
+            if [ "$kind" = leak ]; then leaks=0; notes="leaks checked at exit only (open leak)"; fi
         fi
     done
 

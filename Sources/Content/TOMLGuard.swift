@@ -1,6 +1,6 @@
 import Diagnostics
 
-/// Finds the TOML that toml++ (inside TOMLKit) cannot take: on it, one of its internal assertions
+/// Finds the TOML that toml++ cannot take: on it, one of its internal assertions
 /// fails and aborts the whole process instead of reporting an error. Four kinds were found by
 /// fuzzing toml++ directly (798 crashing inputs in two runs of three minutes, every one of them one
 /// of these): a table header without a name (`[`, `[{`, `[é]`), a date-time whose time does not

@@ -60,6 +60,19 @@ struct FrontMatterTests {
         #expect(split("----\ntitle: a\n---\n").0.frontMatter.title == nil)
     }
 
+    /// TOML values keep their own line and column (TOMLKit gave every value the first line).
+    @Test func tomlProblemsPointAtTheValue() {
+        // toml++ gives a table's keys in name order; the build sorts problems by position.
+        #expect(split("+++\ntitle = \"T\"\n  weight = \"heavy\"\ndraft = 3\n+++\nBody").1.sorted() == [
+            "p.md:3:12: error: front matter: 'weight' must be a whole number, found 'heavy'",
+            "p.md:4:9: error: front matter: 'draft' must be true or false",
+        ])
+        let page = split("+++\ntitle = \"T\"\ndate = 2024-05-01T10:00:00Z\nweight = 3\naliases = [\"/a/\", \"/b/\"]\n[params]\nicon = \"x\"\n+++\nBody").0
+        #expect(page.frontMatter.date == "2024-05-01T10:00:00Z")
+        #expect(page.frontMatter.weight == 3)
+        #expect(page.frontMatter.aliases == ["/a/", "/b/"])
+    }
+
     @Test func unclosedFrontMatter() {
         #expect(split("---\ntitle: x\n").1 == ["p.md:1:1: error: front matter is not closed: add a line with '---' after it"])
     }
@@ -107,7 +120,7 @@ struct TOMLGuardTests {
         #expect(problems("a = [\n  # note\n  }]") == ["p.md:4:3: error: front matter: a TOML array needs a value here, or ']' to end it"])
     }
 
-    @Test func validTOMLIsLeftToTOMLKit() {
+    @Test func validTOMLIsLeftToTOMLPlusPlus() {
         #expect(problems("a = \"\"\"\n[{\n\"\"\"") == [])
         #expect(problems("a = [ # c\n[{x=1}]]") == [])
         #expect(problems("a = '''\n[\n'''\n[b]\nc = \"[{\"") == [])
