@@ -83,8 +83,10 @@ def build_benchmarks():
 
 
 def baseline_table(sites):
-    """This docgen against DOCGEN_BASELINE on the same sites, in one hyperfine run each (the two
-    commands alternate, so drift on a shared machine hits both alike), and peak memory."""
+    """This docgen against DOCGEN_BASELINE on the same sites, in one hyperfine run each (hyperfine
+    runs all of the first command's runs, then the second's), and peak memory. The output folders
+    are the ones the tables above left behind; a rerun on a fresh copy of the corpus is the check
+    when the ratio looks off."""
     table(f"This docgen against the baseline {BASELINE}", ["scale", "pages", "now", "baseline", "now/baseline",
                                                               "now MiB", "baseline MiB", "mem ratio"])
     for n, pages, site, docgen in sites:
