@@ -165,9 +165,12 @@ public enum ContentLoader {
         return URLPath.outputFile(for: pageURL).dropLast("index.html".count) + relative
     }
 
+    /// Only the first four bytes are read: the page is read in full later, if it is one.
     private static func startsWithFrontMatter(_ path: String) -> Bool {
-        guard case .success(let bytes) = readFile(path, limit: Limits.pageFileBytes) else { return false }
-        return bytes.starts(with: "---\n".utf8) || bytes.starts(with: "+++\n".utf8)
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = [UInt8](handle.readData(ofLength: 4))
+        return head == Array("---\n".utf8) || head == Array("+++\n".utf8)
     }
 
     private static func readPage(_ path: String, root: String) -> (SplitPage, [Diagnostic]) {
