@@ -33,15 +33,7 @@ struct Build: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Where to write the site (default: public/ under the site root).", valueName: "dir"))
     var destination: String?
 
-    @Option(name: .long, help: ArgumentHelp("The site's templates folder (default: templates/ under the site root).", valueName: "dir"))
-    var templates: String?
-
-    @Flag(name: .long, help: "Include pages with draft: true.")
-    var drafts = false
-
-    @Flag(name: .customLong("allow-symlinks-outside"),
-          help: "Follow symbolic links in content/ and static/ that point outside the site root (refused by default).")
-    var allowSymlinksOutside = false
+    @OptionGroup var inputs: BuildInputs
 
     @Flag(name: .long, help: "Print how long each stage of the build took.")
     var timings = false
@@ -51,26 +43,13 @@ struct Build: AsyncParsableCommand {
 
     @OptionGroup(title: "Link checking (with --check)") var linkCheck: LinkCheckFlags
 
-    @Option(name: .customLong("heading-ids"), help: ArgumentHelp("Heading-ID rules: hugo-0.110 (default) or hugo-current.", valueName: "rules"))
-    var headingIDs: String?
-
     func run() async throws {
-        var (config, problems) = site.config()
+        var (config, problems) = site.siteConfig()
         if let destination {
             // A destination given on the command line is taken from where docgen runs.
             config.destination = destination.hasPrefix("/") ? destination : FileManager.default.currentDirectoryPath + "/" + destination
         }
-        if let templates {
-            config.templatesDir = templates.hasPrefix("/") ? templates : FileManager.default.currentDirectoryPath + "/" + templates
-        }
-        if drafts { config.includeDrafts = true }
-        if allowSymlinksOutside { config.allowSymlinksOutside = true }
-        if let headingIDs {
-            guard let rules = HeadingIDRules(rawValue: headingIDs) else {
-                throw ValidationError("--heading-ids must be one of: \(HeadingIDRules.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            config.headingIDs = rules
-        }
+        try inputs.apply(to: &config)
         guard problems.isEmpty else {
             printDiagnostics(problems)
             throw ExitCode(1)

@@ -64,7 +64,7 @@ struct Check: AsyncParsableCommand {
 
     func run() async throws {
         // Findings name Markdown sources when --source (by default the current folder) has them.
-        let (config, _) = siteOptions.config()
+        let (config, _) = siteOptions.siteConfig()
         let hasSources = FileManager.default.fileExists(atPath: SiteConfig.join(siteOptions.source, config.contentDir))
         let map = hasSources ? SourceMap(config: config) : nil
         let resolver: LinkSourceResolver? = map.map { map in { @Sendable in map.resolve(page: $0, link: $1, occurrence: $2) } }

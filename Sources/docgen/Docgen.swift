@@ -12,7 +12,7 @@ struct Docgen: AsyncParsableCommand {
 
         Exit codes: 0 success, 1 problems found in the content, 2 usage or I/O errors.
         """,
-        subcommands: [Build.self, Check.self, Validate.self, Schema.self]
+        subcommands: [Build.self, Serve.self, Check.self, Validate.self, Schema.self]
     )
 
     static func main() async {

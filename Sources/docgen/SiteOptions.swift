@@ -3,7 +3,7 @@ import Diagnostics
 import Foundation
 import Site
 
-/// Where the site is and how its URLs look: shared by `docgen build` and `docgen check`.
+/// Where the site is and how its URLs look: shared by `docgen build`, `docgen serve` and `docgen check`.
 struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The site root, holding content/, templates/, static/ and docgen.yaml.", valueName: "dir"))
     var source = "."
@@ -14,9 +14,12 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .customLong("contentDir"), help: ArgumentHelp("The content folder, relative to the site root (default: from docgen.yaml, else content).", valueName: "dir"))
     var contentDir: String?
 
-    /// docgen.yaml of the site root with these flags on top (flags win), and its problems.
-    func config() -> (SiteConfig, [Diagnostic]) {
-        var (config, problems) = SiteConfig.load(source: source)
+    @Option(name: .long, help: ArgumentHelp("The configuration file (default: docgen.yaml in the site root, if there is one).", valueName: "file"))
+    var config: String?
+
+    /// docgen.yaml of the site root (or --config) with these flags on top (flags win), and its problems.
+    func siteConfig() -> (SiteConfig, [Diagnostic]) {
+        var (config, problems) = SiteConfig.load(source: source, file: self.config)
         if let baseURL { config.baseURL = baseURL }
         if let contentDir { config.contentDir = contentDir }
         return (config, problems)

@@ -115,6 +115,6 @@ extension SiteBuilder {
             entries.append(entry)
         }
         return DependencyGraph(entries: entries, files: files, templateSets: templateSets, menus: menuLists,
-                               everywhere: [SiteConfig.join(site.config.source, SiteConfig.fileName)])
+                               everywhere: [site.config.configFile])
     }
 }

@@ -5,7 +5,7 @@ import Shortcodes
 
 /// One page through the pipeline: shortcodes → Markdown → layout template.
 /// A rendered page: the finished HTML and what later checks need to know of its content.
-struct RenderedPage {
+struct RenderedPage: Sendable {
     var html: String
     /// The `href`s with a fragment in the page's own content, for `HeadingRuleChanges`.
     var fragmentLinks: [String]

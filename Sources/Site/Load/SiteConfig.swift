@@ -23,14 +23,22 @@ public struct SiteConfig: Sendable {
 
     public init() {}
 
+    /// The configuration file the settings came from, or would have: docgen.yaml at the site root
+    /// unless --config named another.
+    public var configFile = SiteConfig.fileName
+
     public static let fileName = "docgen.yaml"
 
-    /// Reads `docgen.yaml` from `source` when it exists.
-    public static func load(source: String) -> (SiteConfig, [Diagnostic]) {
+    /// Reads `docgen.yaml` from `source` when it exists, or the configuration file `file` given
+    /// instead (which must exist).
+    public static func load(source: String, file given: String? = nil) -> (SiteConfig, [Diagnostic]) {
         var config = SiteConfig()
         config.source = source
-        let file = join(source, fileName)
-        guard FileManager.default.fileExists(atPath: file) else { return (config, []) }
+        let file = given ?? join(source, fileName)
+        config.configFile = file
+        guard FileManager.default.fileExists(atPath: file) else {
+            return (config, given == nil ? [] : [.error(file, "the configuration file does not exist")])
+        }
         guard case .success(let text) = readTextFile(file, limit: Limits.configFileBytes) else {
             return (config, [.error(file, "cannot read the site configuration")])
         }
@@ -95,6 +103,9 @@ public struct SiteConfig: Sendable {
     var sourceFolders: [(name: String, path: String)] {
         [("content folder", contentPath), ("templates folder", templatesPath), ("static folder", staticPath)]
     }
+
+    /// What `docgen serve` watches: the folders a build reads, and the configuration file.
+    public var watchedFolders: [String] { sourceFolders.map(\.path) }
 
     public var destinationPath: String { destination.hasPrefix("/") ? destination : Self.join(source, destination) }
 
