@@ -22,6 +22,8 @@ let package = Package(
         // Hugo sites also write front matter in TOML (+++): Debian's toml++ (libtomlplusplus-dev,
         // header-only), behind a small C face so that docgen owns and frees what it parses.
         .target(name: "CTOML"),
+        // libcurl's entry points, opened on first use: see the file for why.
+        .target(name: "CCurlOnDemand", exclude: ["link"], linkerSettings: [.linkedLibrary("dl")]),
 
         // Pipeline stages, one library each: load → shortcodes → markdown → templates → write.
         .target(name: "Diagnostics"),
@@ -48,8 +50,9 @@ let package = Package(
         .executableTarget(name: "EmbedFiles"),
         .plugin(name: "EmbedDefaultTemplates", capability: .buildTool(), dependencies: ["EmbedFiles"]),
         .executableTarget(name: "docgen", dependencies: [
-            "Site", "Serve", "Rendering", "StorageCatalog", "JSON", "ConfigValidation", "LinkCheck", "Basics", "Diagnostics", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+            "Site", "Serve", "Rendering", "StorageCatalog", "JSON", "ConfigValidation", "LinkCheck", "Basics", "Diagnostics", "CCurlOnDemand",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], linkerSettings: [.unsafeFlags(["-L", Context.packageDirectory + "/Sources/CCurlOnDemand/link"])]),
 
         .testTarget(name: "BasicsTests", dependencies: ["Basics"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),

@@ -13,7 +13,7 @@ DOCGEN = os.path.join(ROOT, ".build", "release", "docgen")
 RUNS = int(os.environ.get("RUNS", "5"))
 SCALES = [int(s) for s in os.environ.get("SCALES", "1,10,50").split(",")]
 # PARTS=validate runs one table only; the link table needs the builds, so "check" implies "build".
-PARTS = os.environ.get("PARTS", "build,check,validate").split(",")
+PARTS = os.environ.get("PARTS", "build,check,validate,serve").split(",")
 WORK = tempfile.mkdtemp(prefix="docgen-bench-")
 FIXTURE_TEMPLATES = os.path.join(ROOT, "Tests", "SiteTests", "Fixtures", "cvat-shortcodes")
 HUGO = "/usr/bin/hugo"
@@ -193,6 +193,16 @@ if __name__ == "__main__":
                   f"(medians of {pairs} alternating runs each): {(c / b - 1) * 100:+.1f}%")
         if "check" in PARTS:
             link_benchmarks()
+        if "serve" in PARTS:
+            from serve_bench import serve_benchmarks
+            sites = []
+            for n in [s for s in SCALES if s <= 10]:
+                site = os.path.join(WORK, f"c{n}")
+                if not os.path.exists(site):
+                    subprocess.run(["bash", os.path.join(SHARED, "bench", "make-corpus.sh"), str(n), site], check=True, stdout=subprocess.DEVNULL)
+                pages = sum(1 for _, _, fs in os.walk(os.path.join(site, "content")) for f in fs if f.endswith(".md"))
+                sites.append((n, pages, site))
+            serve_benchmarks(DOCGEN, HUGO, sites, FIXTURE_TEMPLATES, row, table)
         if "validate" in PARTS and subprocess.run([DOCGEN, "validate", "--help"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0:
             validate_benchmarks()
     finally:

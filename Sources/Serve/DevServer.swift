@@ -45,6 +45,13 @@ public enum ServeError: Error, CustomStringConvertible {
     }
 }
 
+/// Why the server stopped, from the task it runs in.
+actor ServerFailure {
+    private(set) var error: (any Error)?
+
+    func record(_ error: any Error) { self.error = error }
+}
+
 /// `docgen serve`: builds the site in memory, serves it, watches its files and rebuilds what a
 /// change reaches, and tells open pages to reload.
 public enum DevServer {
@@ -69,13 +76,16 @@ public enum DevServer {
         let server = HTTPServer(address: address, logger: .disabled)
         await server.appendRoute(HTTPRoute("GET \(LiveReload.socketPath)"), to: WebSocketHTTPHandler.webSocket(ReloadSocket(live: live)))
         await server.appendRoute("*", to: SiteHandler(live: live))
-        let serving = Task { try await server.run() }
-        do {
-            try await server.waitUntilListening(timeout: 5)
-        } catch {
-            serving.cancel()
-            let reason = (try? await serving.value).map { _ in "\(error)" } ?? "\(error)"
-            throw ServeError.cannotListen(address: "\(settings.bind):\(settings.port)", reason: reason)
+        let failure = ServerFailure()
+        let serving = Task {
+            do { try await server.run() } catch { await failure.record(error) }
+        }
+        // The server either listens or fails at once (a port in use); wait for whichever comes.
+        while await server.listeningAddress == nil {
+            if let error = await failure.error {
+                throw ServeError.cannotListen(address: "\(settings.bind):\(settings.port)", reason: "\(error)")
+            }
+            try? await Task.sleep(for: .milliseconds(2))
         }
         var port = settings.port
         if case .ip4(_, let actual)? = await server.listeningAddress { port = actual }

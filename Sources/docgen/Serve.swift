@@ -82,6 +82,9 @@ struct Serve: AsyncParsableCommand {
             if build.site == nil {
                 printError("docgen: \(cause)build failed with \(errors) error\(errors == 1 ? "" : "s"); "
                     + (trigger.isEmpty ? "fix them and save: the site is served once it builds" : "still serving the last good build"))
+            } else if trigger.isEmpty {
+                let others = (build.site?.files.count ?? 0) - build.renderedPages
+                printError("docgen: built \(build.renderedPages) pages and \(others) other files in memory in \(build.milliseconds) ms")
             } else {
                 let pages = build.renderedPages == 1 ? "1 page" : "\(build.renderedPages) pages"
                 let changed = build.changedOutputs.count == 1 ? "1 file changed" : "\(build.changedOutputs.count) files changed"
