@@ -11,8 +11,13 @@ public enum ContentLoader {
         /// Which symbolic links are followed (`FolderWalk`); by default, those inside the
         /// content and static folders themselves.
         public var walk: FolderWalk?
+        /// Pages read before (a previous load's `ContentTree.readPages`): a file whose stamp
+        /// (size, modification time, inode) is still the same is not read again. For `docgen serve`, which loads after every change.
+        public var known: [String: ReadPage]
 
-        public init(contentDir: String, staticDir: String? = nil, includeDrafts: Bool = false, walk: FolderWalk? = nil) {
+        public init(contentDir: String, staticDir: String? = nil, includeDrafts: Bool = false, walk: FolderWalk? = nil,
+                    known: [String: ReadPage] = [:]) {
+            self.known = known
             self.contentDir = contentDir
             self.staticDir = staticDir
             self.includeDrafts = includeDrafts
@@ -68,9 +73,14 @@ public enum ContentLoader {
         let htmlPages = Set(listing.filter { $0.hasSuffix(".html") && insideBundle($0) == nil && startsWithFrontMatter(root + "/" + $0) })
         let isPage = { @Sendable (path: String) in path.hasSuffix(".md") || htmlPages.contains(path) }
         let pagePaths = listing.filter { isPage($0) && (insideBundle($0) == nil || lastComponent($0) == "index.md") }
-        let loadedPages = parallelMap(pagePaths) { path in readPage(path, root: root) }
+        let known = options.known
+        let loadedPages = parallelMap(pagePaths) { path in readPage(path, root: root, known: known[root + "/" + path]) }
         var read: [String: (SplitPage, [Diagnostic])] = [:]
-        for (path, result) in zip(pagePaths, loadedPages) { read[path] = result }
+        var readPages: [String: ReadPage] = [:]
+        for (path, result) in zip(pagePaths, loadedPages) {
+            read[path] = (result.split, result.problems)
+            readPages[root + "/" + path] = result
+        }
         let pagesBySource = read
 
         // What each file becomes, worked out on all cores and collected in listing order.
@@ -138,7 +148,9 @@ public enum ContentLoader {
                 staticFiles.append(StaticFile(source: staticDir + "/" + path, destination: path))
             }
         }
-        return (ContentTree(pages: pages, files: staticFiles), diagnostics)
+        var tree = ContentTree(pages: pages, files: staticFiles)
+        tree.readPages = readPages
+        return (tree, diagnostics)
     }
 
     /// What one file of the content folder becomes.
@@ -173,8 +185,16 @@ public enum ContentLoader {
         return head == Array("---\n".utf8) || head == Array("+++\n".utf8)
     }
 
-    private static func readPage(_ path: String, root: String) -> (SplitPage, [Diagnostic]) {
+    private static func readPage(_ path: String, root: String, known: ReadPage?) -> ReadPage {
         let display = root + "/" + path
+        // Stamped before reading: a write during the read leaves a stamp that the next load sees differ.
+        let stamp = FileStamp(path: display)
+        if let known, let stamp, known.stamp == stamp { return known }
+        let (split, problems) = readPage(display)
+        return ReadPage(split: split, problems: problems, stamp: stamp)
+    }
+
+    private static func readPage(_ display: String) -> (SplitPage, [Diagnostic]) {
         switch readTextFile(display, limit: Limits.pageFileBytes) {
         case .success(let text):
             return FrontMatterParser.split(text, file: display)

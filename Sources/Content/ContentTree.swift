@@ -1,9 +1,14 @@
+import Basics
+import Diagnostics
 /// Everything `content/` (and `static/`) holds, loaded once and then only read.
 public struct ContentTree: Sendable {
     public var pages: [Page]
     /// Files copied as they are (images, page resources, `static/`).
     public var files: [StaticFile]
     private var byContentPath: [String: Int]
+    /// Every page file as read, by its path as messages name it, for the next load to reuse
+    /// (see `ContentLoader.Options.known`).
+    public var readPages: [String: ReadPage] = [:]
 
     public init(pages: [Page], files: [StaticFile]) {
         self.pages = pages
@@ -72,4 +77,12 @@ public struct StaticFile: Sendable, Hashable {
         self.source = source
         self.destination = destination
     }
+}
+
+/// A page file as read: its front matter and body, and the problems found in them.
+public struct ReadPage: Sendable {
+    public let split: SplitPage
+    public let problems: [Diagnostic]
+    /// The file as it was when read; nil if it could not be read.
+    public let stamp: FileStamp?
 }

@@ -7,7 +7,7 @@ public struct ChangeBatching: Sendable {
     public var quiet: Int
     public var longest: Int
 
-    public init(quiet: Int = 15, longest: Int = 300) {
+    public init(quiet: Int = 8, longest: Int = 300) {
         self.quiet = quiet
         self.longest = longest
     }

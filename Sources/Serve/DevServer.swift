@@ -28,8 +28,10 @@ public struct ServeSettings: Sendable {
 
 /// What happened, for the command line to print (the server itself prints nothing).
 public enum ServeEvent: Sendable {
-    /// A build or rebuild ended; `trigger` holds the changed paths that started it (empty for the first).
-    case built(MemoryBuild, trigger: Set<String>)
+    /// A build or rebuild ended; `trigger` holds the changed paths that started it (empty for
+    /// the first), `fresh` its errors and the warnings the build before did not have: a warning
+    /// is printed once, not after every save.
+    case built(MemoryBuild, trigger: Set<String>, fresh: [Diagnostic])
     case listening(url: String)
     case watching(how: String, problems: [String])
 }
@@ -61,7 +63,8 @@ public enum DevServer {
         let live = LiveSite(basePath: config.rootPath)
         let first = await offThread { SiteBuilder.buildInMemory(settings.request) }
         await live.take(first)
-        events(.built(first, trigger: []))
+        var warned = Set(first.diagnostics.filter { $0.severity == .warning })
+        events(.built(first, trigger: [], fresh: first.diagnostics))
 
         let address: any SocketAddress
         do {
@@ -102,7 +105,9 @@ public enum DevServer {
                 let build = await offThread { SiteBuilder.buildInMemory(settings.request, previous: last, changed: batch) }
                 if let site = build.site { previous = site }
                 await live.take(build)
-                events(.built(build, trigger: batch))
+                let fresh = build.diagnostics.filter { $0.severity == .error || !warned.contains($0) }
+                if build.site != nil { warned = Set(build.diagnostics.filter { $0.severity == .warning }) }
+                events(.built(build, trigger: batch, fresh: fresh))
             }
         } onCancel: {
             serving.cancel()

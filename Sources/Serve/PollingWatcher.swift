@@ -52,19 +52,3 @@ public struct PollingWatcher: Sendable {
     }
 }
 
-/// What polling compares of a file: a change of any of these is a change of the file.
-struct FileStamp: Sendable, Equatable {
-    var size: Int64
-    var seconds: Int
-    var nanoseconds: Int
-    var inode: UInt64
-
-    init?(path: String) {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        size = Int64(info.st_size)
-        seconds = Int(info.st_mtim.tv_sec)
-        nanoseconds = Int(info.st_mtim.tv_nsec)
-        inode = UInt64(info.st_ino)
-    }
-}

@@ -44,6 +44,9 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("poll-interval"), help: ArgumentHelp("Milliseconds between looks with --poll.", valueName: "ms"))
     var pollInterval = 300
 
+    @Flag(name: .long, help: "Print how long each stage of every build took.")
+    var timings = false
+
     func run() async throws {
         var (config, problems) = site.siteConfig()
         try inputs.apply(to: &config)
@@ -61,22 +64,24 @@ struct Serve: AsyncParsableCommand {
         let settings = ServeSettings(request: BuildRequest(config: config, speedTricks: !plain, recordsDependencies: true),
                                      bind: bind, port: port, poll: poll, pollInterval: max(pollInterval, 10))
         do {
-            try await DevServer.run(settings) { event in Self.print(event) }
+            let timings = self.timings
+            try await DevServer.run(settings) { event in Self.print(event, timings: timings) }
         } catch let error as ServeError {
             printError("docgen serve: error: \(error)")
             throw ExitCode(2)
         }
     }
 
-    static func print(_ event: ServeEvent) {
+    static func print(_ event: ServeEvent, timings: Bool) {
         switch event {
         case .listening(let url):
             printError("docgen: serving the site at \(url) (press Ctrl+C to stop)")
         case .watching(let how, let problems):
             for problem in problems { printError("docgen serve: warning: \(problem)") }
             printError("docgen: watching for changes (\(how))")
-        case .built(let build, let trigger):
-            printDiagnostics(build.diagnostics)
+        case .built(let build, let trigger, let fresh):
+            printDiagnostics(fresh)
+            if timings { for (name, ms) in build.stages { printError("docgen: \(ms) ms  \(name)") } }
             let cause = trigger.isEmpty ? "" : "\(describe(trigger)): "
             let errors = build.diagnostics.filter { $0.severity == .error }.count
             if build.site == nil {

@@ -24,6 +24,9 @@ public struct MemorySite: Sendable {
     let structure: [String]
     /// What each page's rendering left for the dependency graph and the heading check.
     let rendered: [String: RenderedPage]
+    let menus: Menus
+    /// The page files as read, for the next load to reuse where they did not change.
+    let readPages: [String: ReadPage]
 }
 
 /// A page's source as the rebuild compares it.
@@ -52,6 +55,8 @@ public struct MemoryBuild: Sendable {
     public var renderedPages = 0
     public var full = true
     public var milliseconds = 0
+    /// Milliseconds per stage, for `--timings`.
+    public var stages: [(name: String, milliseconds: Int)] = []
 }
 
 extension SiteBuilder {
@@ -63,27 +68,37 @@ extension SiteBuilder {
                                      changed: Set<String> = []) -> MemoryBuild {
         let start = DispatchTime.now()
         var build = MemoryBuild()
+        var clock = StageClock()
         let config = request.config
-        let site = LoadedSite.load(config, defaults: request.defaults)
+        // Files the watcher saw change are read again whatever their stamps say.
+        let known = previous?.readPages.filter { !changed.contains($0.key) } ?? [:]
+        let site = LoadedSite.load(config, defaults: request.defaults, known: known)
+        build.stages.append(clock.lap("load content and templates"))
         build.diagnostics = site.diagnostics
         guard !build.diagnostics.hasErrors else { return build.finished(since: start) }
 
         let pages = site.tree.pages
-        let menus = Menus(data: site.data, templates: site.templates, speedTricks: request.speedTricks)
-        let others = OtherOutputs(tree: site.tree, aliases: site.aliases, templates: site.templates,
-                                  notFoundSidebar: menus.notFoundHTML, defaults: request.defaults,
-                                  templateFolders: [config.templatesPath], data: site.data, config: config)
         let structure = pages.map { $0.sourceFile + "\u{0}" + $0.outputPath }
             + site.aliases.map { $0.alias + "\u{0}" + $0.page.sourceFile }
         let sources = Dictionary(pages.map { ($0.sourceFile, PageSource($0)) }, uniquingKeysWith: { a, _ in a })
+        let plan = RebuildPlan(previous: previous, changed: changed, pages: pages, sources: sources,
+                               structure: structure, config: config)
+        // The menus print only what `PageSource.shown` holds, in the site's structure, with the
+        // templates: when none of those changed, the last build's menus are this one's.
+        let menus = plan.menusUnchanged ? previous!.menus : Menus(data: site.data, templates: site.templates, speedTricks: request.speedTricks)
+        build.stages.append(clock.lap("menus"))
+        let others = OtherOutputs(tree: site.tree, aliases: site.aliases, templates: site.templates,
+                                  notFoundSidebar: menus.notFoundHTML, defaults: request.defaults,
+                                  templateFolders: [config.templatesPath], data: site.data, config: config)
+        build.stages.append(clock.lap("other outputs"))
 
-        let redo = pagesToRender(previous: previous, changed: changed, pages: pages, sources: sources,
-                                 structure: structure, config: config)
+        let redo = plan.pages
         build.full = redo.count == pages.count
         build.renderedPages = redo.count
         let renderer = PageRenderer(site: site, renderer: MarkdownRenderer(rules: config.headingIDs), menus: menus,
                                     layouts: LayoutMemo(templates: site.templates, memoize: request.speedTricks))
         let results = parallelMap(redo) { renderer.render($0) }
+        build.stages.append(clock.lap("choose and render pages"))
         for result in results { build.diagnostics += result.diagnostics }
         guard !build.diagnostics.hasErrors else { return build.finished(since: start) }
 
@@ -102,37 +117,18 @@ extension SiteBuilder {
         for (path, text) in others.texts { files[path] = .text(text) }
 
         let renderedInOrder = pages.map { rendered[$0.sourceFile]! }
+        build.stages.append(clock.lap("collect outputs"))
         build.diagnostics += HeadingRuleChanges.warnings(pages: pages, rendered: renderedInOrder,
                                                         rules: config.headingIDs, rootPath: config.rootPath)
+        build.stages.append(clock.lap("heading-rule warnings"))
         let graph = dependencies(site, rendered: renderedInOrder, others: others, menus: menus)
+        build.stages.append(clock.lap("dependencies"))
         let kept = Set(pages.map(\.sourceFile))
         build.site = MemorySite(files: files, dependencies: graph, sources: sources, structure: structure,
-                                rendered: rendered.filter { kept.contains($0.key) })
+                                rendered: rendered.filter { kept.contains($0.key) }, menus: menus, readPages: site.tree.readPages)
         build.changedOutputs = changedOutputs(from: previous?.files ?? [:], to: files, changed: changed)
+        build.stages.append(clock.lap("compare with the previous build"))
         return build.finished(since: start)
-    }
-
-    /// The numbers of the pages a rebuild must render (see `buildInMemory`).
-    static func pagesToRender(previous: MemorySite?, changed: Set<String>, pages: [Page], sources: [String: PageSource],
-                              structure: [String], config: SiteConfig) -> [Int] {
-        let all = Array(pages.indices)
-        guard let previous, previous.structure == structure else { return all }
-        let templatesFolder = config.templatesPath + "/"
-        let everywhere = previous.dependencies.everywhere
-        if changed.contains(where: { everywhere.contains($0) || ($0.hasPrefix(templatesFolder) && !$0.hasPrefix(templatesFolder + "static/")) }) {
-            return all
-        }
-        var touched = changed
-        var valuesChanged = false
-        for page in pages {
-            let now = sources[page.sourceFile]
-            let before = previous.sources[page.sourceFile]
-            guard now != before else { continue }
-            touched.insert(page.sourceFile)
-            if now?.shown != before?.shown { valuesChanged = true }
-        }
-        let outputs = Set(previous.dependencies.affected(by: touched, valuesChanged: valuesChanged))
-        return all.filter { outputs.contains(pages[$0].outputPath) || previous.rendered[pages[$0].sourceFile] == nil }
     }
 
     /// Outputs that differ between two builds. A copied file counts as changed when its source
@@ -143,6 +139,36 @@ extension SiteBuilder {
             if old[path] != file { paths.insert(path) } else if case .copy(let source) = file, changed.contains(source) { paths.insert(path) }
         }
         return paths.sorted()
+    }
+}
+
+/// What a rebuild redoes: the numbers of the pages it renders, and whether the menus stay.
+struct RebuildPlan {
+    var pages: [Int]
+    var menusUnchanged = false
+
+    init(previous: MemorySite?, changed: Set<String>, pages: [Page], sources: [String: PageSource],
+         structure: [String], config: SiteConfig) {
+        let all = Array(pages.indices)
+        self.pages = all
+        guard let previous, previous.structure == structure else { return }
+        let templatesFolder = config.templatesPath + "/"
+        let everywhere = previous.dependencies.everywhere
+        if changed.contains(where: { everywhere.contains($0) || ($0.hasPrefix(templatesFolder) && !$0.hasPrefix(templatesFolder + "static/")) }) {
+            return
+        }
+        var touched = changed
+        var valuesChanged = false
+        for page in pages {
+            let now = sources[page.sourceFile]
+            let before = previous.sources[page.sourceFile]
+            guard now != before else { continue }
+            touched.insert(page.sourceFile)
+            if now?.shown != before?.shown { valuesChanged = true }
+        }
+        menusUnchanged = !valuesChanged
+        let outputs = Set(previous.dependencies.affected(by: touched, valuesChanged: valuesChanged))
+        self.pages = all.filter { outputs.contains(pages[$0].outputPath) || previous.rendered[pages[$0].sourceFile] == nil }
     }
 }
 

@@ -16,11 +16,13 @@ struct LoadedSite {
     let diagnostics: [Diagnostic]
 
     /// Reads the content and the templates (`defaults` where the site has none of its own).
-    static func load(_ config: SiteConfig, defaults: [String: String]) -> LoadedSite {
+    /// `known`: the pages a previous load read (`ContentTree.readPages`), reused where unchanged.
+    static func load(_ config: SiteConfig, defaults: [String: String], known: [String: ReadPage] = [:]) -> LoadedSite {
         var diagnostics: [Diagnostic] = []
         let staticDir = FileManager.default.fileExists(atPath: config.staticPath) ? config.staticPath : nil
         let (tree, loadProblems) = ContentLoader.load(.init(contentDir: config.contentPath, staticDir: staticDir,
-                                                             includeDrafts: config.includeDrafts, walk: config.folderWalk))
+                                                             includeDrafts: config.includeDrafts, walk: config.folderWalk,
+                                                             known: known))
         diagnostics += loadProblems
         diagnostics += URLCheck.collisions(in: tree)
         let (templates, templateProblems) = TemplateSet.load(defaults: defaults, from: [config.templatesPath])

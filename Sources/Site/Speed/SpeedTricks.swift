@@ -15,8 +15,10 @@ public enum SpeedTricks {
     public static let defaultOn = true
 }
 
-/// The left-hand menu of each page, rendered one way or the other.
-struct Menus {
+/// The left-hand menu of each page, rendered one way or the other. Only read once made (the
+/// template values it holds are classes that nothing changes), so `docgen serve` can keep one
+/// from build to build.
+struct Menus: @unchecked Sendable {
     private let shared: [Int?: MarkedMenu]?
     private let data: TemplateData
     private let templates: TemplateSet
