@@ -22,11 +22,13 @@ RELEASE_FLAGS := $(if $(and $(LLD),$(GLIBC_RELR)),-Xswiftc -use-ld=lld -Xlinker 
 build: deps
 	$(SWIFT) build -c release --static-swift-stdlib $(RELEASE_FLAGS)
 
-## test: the whole test suite, plus a build of the project's own docs
+## test: the whole test suite, a build of the project's own docs, and the browser tests of
+## docgen serve (headless Chromium; skipped, saying why, where Chromium or Selenium is missing)
 test: deps
 	$(SWIFT) build
 	$(SWIFT) test
 	.build/debug/docgen build --destination .build/test-site --check
+	python3 Tests/Browser/serve_in_browser.py .build/debug/docgen
 
 ## deps: install the C libraries docgen links (cmark-gfm, libyaml) when pkg-config cannot find them
 deps:
@@ -47,7 +49,7 @@ golden: deps
 clean:
 	rm -rf .build public
 
-## bench: docgen against Hugo, cmark-gfm, lychee, html-proofer, check-jsonschema, jsonschema-rs (not part of test)
+## bench: docgen against Hugo (build and serve), cmark-gfm, lychee, html-proofer, check-jsonschema, jsonschema-rs (not part of test)
 bench: build
 	@command -v hyperfine >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq hyperfine cmark-gfm hugo ruby-html-proofer time; }
 	python3 scripts/bench.py

@@ -98,8 +98,11 @@ struct Serve: AsyncParsableCommand {
         }
     }
 
+    /// The changed files, for one line: an editor's temporary file beside a changed file (the
+    /// page saved by writing "page.md.tmp" and renaming it) is left out.
     static func describe(_ paths: Set<String>) -> String {
-        let sorted = paths.sorted()
-        return sorted.count <= 3 ? sorted.joined(separator: ", ") : "\(sorted[0]) and \(sorted.count - 1) more"
+        let shown = paths.filter { path in !paths.contains { path != $0 && path.hasPrefix($0) && !path.dropFirst($0.count).contains("/") } }.sorted()
+        let list = shown.isEmpty ? paths.sorted() : shown
+        return list.count <= 3 ? list.joined(separator: ", ") : "\(list[0]) and \(list.count - 1) more"
     }
 }

@@ -1,0 +1,258 @@
+#!/usr/bin/env python3
+"""Browser tests of the built site and of `docgen serve`, in headless Chromium through Selenium.
+
+Part of `make test`. The project's own docs (content/, templates/, docgen.yaml) are copied to a
+temporary folder, served with the docgen binary given as the first argument (default
+.build/debug/docgen), and looked at the way a writer and a reader would. Screenshots go to
+.build/browser/. Skips, with the reason printed, only when Chromium, chromedriver or Selenium is
+missing; .ci/run installs all three.
+"""
+import os, re, shutil, subprocess, sys, tempfile, threading, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+DOCGEN = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build", "debug", "docgen"))
+SHOTS = os.path.join(ROOT, ".build", "browser")
+GUIDE = "docs/guide/attach-cloud-storage/"
+GUIDE_SOURCE = "content/docs/guide/attach-cloud-storage.md"
+
+
+def skip(reason):
+    print(f"browser tests skipped: {reason}")
+    sys.exit(0)
+
+
+try:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+except ImportError:
+    skip("Selenium is not installed (pip install selenium)")
+for tool in ["/usr/bin/chromium", "/usr/bin/chromedriver"]:
+    if not os.path.exists(tool):
+        skip(f"{tool} is missing (apt-get install chromium chromium-driver)")
+
+
+class Server:
+    """`docgen serve` on a copy of the project's docs, on a free port."""
+
+    def __init__(self):
+        self.work = tempfile.mkdtemp(prefix="docgen-browser-")
+        self.site = os.path.join(self.work, "site")
+        os.makedirs(self.site)
+        for name in ["content", "templates"]:
+            shutil.copytree(os.path.join(ROOT, name), os.path.join(self.site, name))
+        shutil.copy(os.path.join(ROOT, "docgen.yaml"), self.site)
+        self.process = subprocess.Popen([DOCGEN, "serve", "--source", self.site, "--port", "0"],
+                                        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+        self.lines = []
+        threading.Thread(target=self._read, daemon=True).start()
+        self.url = self.wait_for(r"serving the site at (http://\S+)").group(1)
+        self.wait_for(r"watching for changes")
+
+    def _read(self):
+        for line in self.process.stderr:
+            self.lines.append(line.rstrip("\n"))
+
+    def wait_for(self, pattern, seconds=20, after=0):
+        deadline = time.time() + seconds
+        while time.time() < deadline:
+            for line in self.lines[after:]:
+                match = re.search(pattern, line)
+                if match:
+                    return match
+            time.sleep(0.02)
+        raise AssertionError(f"the server never printed /{pattern}/; it printed:\n" + "\n".join(self.lines[-20:]))
+
+    def path(self, relative):
+        return os.path.join(self.site, relative)
+
+    def edit(self, relative, old, new):
+        """Saves as editors do: a temporary file beside it, renamed over it."""
+        path = self.path(relative)
+        text = open(path, encoding="utf-8").read()
+        assert old in text, f"{relative} does not hold {old!r}"
+        temporary = path + ".tmp-save"
+        with open(temporary, "w", encoding="utf-8") as f:
+            f.write(text.replace(old, new, 1))
+        os.replace(temporary, path)
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+        shutil.rmtree(self.work, ignore_errors=True)
+
+
+def browser():
+    options = webdriver.ChromeOptions()
+    for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,900", "--hide-scrollbars"]:
+        options.add_argument(flag)
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+def wait_until(condition, seconds, what):
+    start = time.time()
+    while time.time() - start < seconds:
+        value = condition()
+        if value:
+            return time.time() - start
+        time.sleep(0.02)
+    raise AssertionError(f"{what}: not within {seconds} s")
+
+
+def page_text(driver):
+    """The page's text, read in one script so that a reload in between cannot break the read."""
+    return driver.execute_script("return document.body ? document.body.innerText : ''")
+
+
+def visible(driver, selector):
+    return [e for e in driver.find_elements(By.CSS_SELECTOR, selector) if e.is_displayed()]
+
+
+def phone(driver, on):
+    if on:
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True})
+    else:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def mark(driver):
+    """Marks the page in the browser's memory: a reload clears the mark."""
+    driver.execute_script("window.__docgenTestMark = 'still here'")
+
+
+def marked(driver):
+    return driver.execute_script("return window.__docgenTestMark === 'still here'")
+
+
+# --- the tests ---------------------------------------------------------------------------------
+
+def guide_shows_navigation_toc_alerts_and_field_tables(server, driver):
+    driver.get(server.url + GUIDE)
+    assert driver.find_element(By.TAG_NAME, "h1").text.strip(), "the guide has no title"
+    sidebar = visible(driver, "nav.sidebar a")
+    assert len(sidebar) >= 3, f"the sidebar shows {len(sidebar)} links"
+    active = visible(driver, "nav.sidebar .active a")
+    assert active and active[0].get_attribute("href").endswith(GUIDE), "the guide is not the active menu entry"
+    toc = visible(driver, "aside.toc a")
+    assert len(toc) >= 5, f"the table of contents shows {len(toc)} links"
+    alerts = visible(driver, ".alert")
+    assert len(alerts) >= 3, f"{len(alerts)} alerts are visible"
+    tables = visible(driver, "table.storage-fields")
+    assert len(tables) >= 4, f"{len(tables)} field tables are visible"
+    rows = tables[0].find_elements(By.CSS_SELECTOR, "tbody tr")
+    assert len(rows) >= 3, f"the first field table has {len(rows)} rows"
+    driver.save_screenshot(os.path.join(SHOTS, "guide-desktop.png"))
+    return f"{len(sidebar)} menu links, {len(toc)} contents links, {len(alerts)} alerts, {len(tables)} field tables"
+
+
+def every_toc_link_targets_an_element(server, driver):
+    driver.get(server.url + GUIDE)
+    missing = driver.execute_script("""
+        return Array.from(document.querySelectorAll('aside.toc a[href^="#"]'))
+            .map(a => decodeURIComponent(a.getAttribute('href').slice(1)))
+            .filter(id => !document.getElementById(id));""")
+    count = len(driver.find_elements(By.CSS_SELECTOR, 'aside.toc a[href^="#"]'))
+    assert count > 0, "no in-page links in the table of contents"
+    assert not missing, f"contents links without a target: {missing}"
+    return f"{count} links, all targets exist"
+
+
+def no_horizontal_scroll_at_phone_width(server, driver):
+    phone(driver, True)
+    try:
+        widths = []
+        for page in ["", "docs/", GUIDE, "docs/user-guide/build/"]:
+            driver.get(server.url + page)
+            scroll, client = driver.execute_script(
+                "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+            assert scroll <= client, f"/{page} scrolls sideways at 390 px: {scroll} px of content in {client} px"
+            widths.append(scroll)
+        driver.get(server.url + GUIDE)
+        driver.save_screenshot(os.path.join(SHOTS, "guide-phone.png"))
+        return f"4 pages, widest {max(widths)} px in 390 px"
+    finally:
+        phone(driver, False)
+
+
+def live_reload_shows_an_edit(server, driver):
+    driver.get(server.url + GUIDE)
+    mark(driver)
+    sentence = f"A sentence written while the page was open {time.time()}."
+    server.edit(GUIDE_SOURCE, "\n## ", f"\n{sentence}\n\n## ")
+    took = wait_until(lambda: sentence in page_text(driver), 2, "the edit did not show")
+    assert not marked(driver), "the text changed without a reload?"
+    return f"shown {took * 1000:.0f} ms after the save"
+
+
+def an_edit_elsewhere_does_not_reload_the_page(server, driver):
+    driver.get(server.url + GUIDE)
+    mark(driver)
+    before = len(server.lines)
+    server.edit("content/docs/user-guide/install.md", "\n## ", "\nOne more sentence.\n\n## ")
+    server.wait_for(r"install\.md: rendered 1 page", after=before)
+    time.sleep(0.5)
+    assert marked(driver), "the guide reloaded for a change to another page's text"
+    return "the open page stayed"
+
+
+def a_stylesheet_change_is_swapped_in_without_a_reload(server, driver):
+    driver.get(server.url + GUIDE)
+    mark(driver)
+    css = server.path("templates/static/docgen.css")
+    with open(css, "a", encoding="utf-8") as f:
+        f.write("\nh1 { color: rgb(1, 2, 3); }\n")
+    took = wait_until(lambda: driver.execute_script(
+        "return getComputedStyle(document.querySelector('h1')).color") == "rgb(1, 2, 3)", 2, "the new style did not apply")
+    assert marked(driver), "the page reloaded for a stylesheet change"
+    return f"applied {took * 1000:.0f} ms after the save, no reload"
+
+
+def a_broken_page_shows_the_overlay_and_a_fix_clears_it(server, driver):
+    driver.get(server.url + GUIDE)
+    title = driver.find_element(By.TAG_NAME, "h1").text
+    server.edit(GUIDE_SOURCE, "\n## ", "\n{{< ilink \"/docs/no-such-page\" >}}\n\n## ")
+    wait_until(lambda: visible(driver, "#docgen-error-overlay"), 2, "no error overlay")
+    overlay = driver.find_element(By.ID, "docgen-error-overlay").text
+    assert "attach-cloud-storage.md:" in overlay, f"the overlay does not name the file and line: {overlay!r}"
+    assert re.search(r"attach-cloud-storage\.md:\d+:\d+", overlay), overlay
+    assert driver.find_element(By.TAG_NAME, "h1").text == title, "the last good page is not shown under the overlay"
+    driver.save_screenshot(os.path.join(SHOTS, "error-overlay.png"))
+    # A new page load while the build is still broken shows the overlay too.
+    driver.get(server.url + "docs/")
+    wait_until(lambda: visible(driver, "#docgen-error-overlay"), 2, "no overlay after a reload")
+    server.edit(GUIDE_SOURCE, "\n{{< ilink \"/docs/no-such-page\" >}}\n", "\n")
+    wait_until(lambda: not driver.find_elements(By.ID, "docgen-error-overlay"), 2, "the overlay stayed after the fix")
+    first_line = overlay.splitlines()[1] if len(overlay.splitlines()) > 1 else overlay
+    return f"overlay said: {first_line[:110]}"
+
+
+TESTS = [guide_shows_navigation_toc_alerts_and_field_tables, every_toc_link_targets_an_element,
+         no_horizontal_scroll_at_phone_width, live_reload_shows_an_edit, an_edit_elsewhere_does_not_reload_the_page,
+         a_stylesheet_change_is_swapped_in_without_a_reload, a_broken_page_shows_the_overlay_and_a_fix_clears_it]
+
+
+def main():
+    if not os.path.exists(DOCGEN):
+        sys.exit(f"{DOCGEN} does not exist: build docgen first")
+    os.makedirs(SHOTS, exist_ok=True)
+    server = Server()
+    driver = browser()
+    failures = 0
+    try:
+        for test in TESTS:
+            try:
+                note = test(server, driver)
+                print(f"✔ {test.__name__}: {note}")
+            except Exception as error:  # every failure is listed, then the run fails
+                failures += 1
+                print(f"✘ {test.__name__}: {error}")
+    finally:
+        driver.quit()
+        server.stop()
+    print(f"browser tests: {len(TESTS) - failures} passed, {failures} failed; screenshots in {SHOTS}")
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()
