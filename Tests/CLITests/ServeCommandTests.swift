@@ -100,6 +100,63 @@ import Testing
         #expect(!maps.contains("libcurl"), "libcurl was loaded at start (see Sources/CCurlOnDemand)")
     }
 
+    @Test func pollingSeesASaveToo() async throws {
+        let (root, site) = try copyOfSmallSite()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let server = try Server(site: site, arguments: ["--poll", "--poll-interval", "50"])
+        defer { server.stop() }
+        let url = try #require(server.wait(for: #"serving the site at (http://127\.0\.0\.1:\d+/)"#))
+        #expect(server.wait(for: #"watching for changes \(polling every 50 ms\)"#) != nil, "\(server.output)")
+        let file = site + "/content/docs/more/c.md"
+        try (try String(contentsOfFile: file, encoding: .utf8) + "\nSeen by polling.\n").write(toFile: file, atomically: false, encoding: .utf8)
+        var seen = false
+        for _ in 0..<100 where !seen {
+            seen = try await Self.get(url + "custom/c-page/").body.contains("Seen by polling.")
+            if !seen { try await Task.sleep(for: .milliseconds(20)) }
+        }
+        #expect(seen, "the edit never showed: \(server.output)")
+    }
+
+    /// Paths sent as they are, without the normalizing a URL library does, over a plain socket.
+    @Test func pathsThatEscapeTheSiteAreRefusedOverHTTP() throws {
+        let (root, site) = try copyOfSmallSite()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try "secret".write(toFile: root + "/secret.txt", atomically: true, encoding: .utf8)
+        let server = try Server(site: site)
+        defer { server.stop() }
+        let port = try #require(server.wait(for: #"serving the site at http://127\.0\.0\.1:(\d+)/"#).flatMap { Int($0) })
+        for path in ["/../secret.txt", "/docs/../../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/%2e%2e/secret.txt",
+                     "/..%2fsecret.txt", "/docs%2f..%2f..%2fsecret.txt", "/..%5csecret.txt", "/index.html%00.txt"] {
+            let answer = try rawGet(path, port: port)
+            #expect(answer.hasPrefix("HTTP/1.1 400"), "\(path): \(answer.prefix(60))")
+            #expect(!answer.contains("secret"), "\(path) reached a file outside the site")
+        }
+        #expect(try rawGet("/docs/", port: port).hasPrefix("HTTP/1.1 200"))
+    }
+
+    private func rawGet(_ path: String, port: Int) throws -> String {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { throw CocoaError(.fileReadUnknown) }
+        let request = Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)
+        _ = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
+        var answer: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if count <= 0 { break }
+            answer += buffer[..<count]
+        }
+        return String(decoding: answer, as: UTF8.self)
+    }
+
     @Test func aBrokenEditIsReportedAtItsLineAndTheLastGoodPageStays() async throws {
         let (root, site) = try copyOfSmallSite()
         defer { try? FileManager.default.removeItem(atPath: root) }
