@@ -14,10 +14,14 @@ public enum ContentLoader {
         /// Pages read before (a previous load's `ContentTree.readPages`): a file whose stamp
         /// (size, modification time, inode) is still the same is not read again. For `docgen serve`, which loads after every change.
         public var known: [String: ReadPage]
+        /// Whether to return what was read (`ContentTree.readPages`) for the next load; a
+        /// one-off build does not, and spares a `stat` per page.
+        public var remembers: Bool
 
         public init(contentDir: String, staticDir: String? = nil, includeDrafts: Bool = false, walk: FolderWalk? = nil,
-                    known: [String: ReadPage] = [:]) {
+                    known: [String: ReadPage] = [:], remembers: Bool = false) {
             self.known = known
+            self.remembers = remembers
             self.contentDir = contentDir
             self.staticDir = staticDir
             self.includeDrafts = includeDrafts
@@ -74,12 +78,13 @@ public enum ContentLoader {
         let isPage = { @Sendable (path: String) in path.hasSuffix(".md") || htmlPages.contains(path) }
         let pagePaths = listing.filter { isPage($0) && (insideBundle($0) == nil || lastComponent($0) == "index.md") }
         let known = options.known
-        let loadedPages = parallelMap(pagePaths) { path in readPage(path, root: root, known: known[root + "/" + path]) }
+        let remembers = options.remembers
+        let loadedPages = parallelMap(pagePaths) { path in readPage(path, root: root, known: known[root + "/" + path], stamped: remembers) }
         var read: [String: (SplitPage, [Diagnostic])] = [:]
         var readPages: [String: ReadPage] = [:]
         for (path, result) in zip(pagePaths, loadedPages) {
             read[path] = (result.split, result.problems)
-            readPages[root + "/" + path] = result
+            if remembers { readPages[root + "/" + path] = result }
         }
         let pagesBySource = read
 
@@ -185,10 +190,10 @@ public enum ContentLoader {
         return head == Array("---\n".utf8) || head == Array("+++\n".utf8)
     }
 
-    private static func readPage(_ path: String, root: String, known: ReadPage?) -> ReadPage {
+    private static func readPage(_ path: String, root: String, known: ReadPage?, stamped: Bool) -> ReadPage {
         let display = root + "/" + path
         // Stamped before reading: a write during the read leaves a stamp that the next load sees differ.
-        let stamp = FileStamp(path: display)
+        let stamp = stamped ? FileStamp(path: display) : nil
         if let known, let stamp, known.stamp == stamp { return known }
         let (split, problems) = readPage(display)
         return ReadPage(split: split, problems: problems, stamp: stamp)

@@ -59,7 +59,6 @@ struct Serve: AsyncParsableCommand {
             printDiagnostics(problems)
             throw ExitCode(1)
         }
-        problems = []
         let plain = ProcessInfo.processInfo.environment["DOCGEN_PLAIN"] == "1"
         let settings = ServeSettings(request: BuildRequest(config: config, speedTricks: !plain, recordsDependencies: true),
                                      bind: bind, port: port, poll: poll, pollInterval: max(pollInterval, 10))
@@ -101,7 +100,12 @@ struct Serve: AsyncParsableCommand {
     /// The changed files, for one line: an editor's temporary file beside a changed file (the
     /// page saved by writing "page.md.tmp" and renaming it) is left out.
     static func describe(_ paths: Set<String>) -> String {
-        let shown = paths.filter { path in !paths.contains { path != $0 && path.hasPrefix($0) && !path.dropFirst($0.count).contains("/") } }.sorted()
+        let shown = paths.filter { path in
+            !paths.contains { other in
+                guard path != other, path.hasPrefix(other), let next = path.dropFirst(other.count).first else { return false }
+                return next == "." || next == "~"
+            }
+        }.sorted()
         let list = shown.isEmpty ? paths.sorted() : shown
         return list.count <= 3 ? list.joined(separator: ", ") : "\(list[0]) and \(list.count - 1) more"
     }

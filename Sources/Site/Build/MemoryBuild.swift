@@ -72,7 +72,7 @@ extension SiteBuilder {
         let config = request.config
         // Files the watcher saw change are read again whatever their stamps say.
         let known = previous?.readPages.filter { !changed.contains($0.key) } ?? [:]
-        let site = LoadedSite.load(config, defaults: request.defaults, known: known)
+        let site = LoadedSite.load(config, defaults: request.defaults, known: known, remembers: true)
         build.stages.append(clock.lap("load content and templates"))
         build.diagnostics = site.diagnostics
         guard !build.diagnostics.hasErrors else { return build.finished(since: start) }

@@ -17,12 +17,13 @@ struct LoadedSite {
 
     /// Reads the content and the templates (`defaults` where the site has none of its own).
     /// `known`: the pages a previous load read (`ContentTree.readPages`), reused where unchanged.
-    static func load(_ config: SiteConfig, defaults: [String: String], known: [String: ReadPage] = [:]) -> LoadedSite {
+    /// `remembers`: keep what was read for the next load (`docgen serve`).
+    static func load(_ config: SiteConfig, defaults: [String: String], known: [String: ReadPage] = [:], remembers: Bool = false) -> LoadedSite {
         var diagnostics: [Diagnostic] = []
         let staticDir = FileManager.default.fileExists(atPath: config.staticPath) ? config.staticPath : nil
         let (tree, loadProblems) = ContentLoader.load(.init(contentDir: config.contentPath, staticDir: staticDir,
                                                              includeDrafts: config.includeDrafts, walk: config.folderWalk,
-                                                             known: known))
+                                                             known: known, remembers: remembers))
         diagnostics += loadProblems
         diagnostics += URLCheck.collisions(in: tree)
         let (templates, templateProblems) = TemplateSet.load(defaults: defaults, from: [config.templatesPath])
