@@ -61,6 +61,8 @@ public enum DevServer {
     public static func run(_ settings: ServeSettings, events: @escaping @Sendable (ServeEvent) -> Void) async throws {
         let config = settings.request.config
         let live = LiveSite(basePath: config.rootPath)
+        // Watching starts before the first build, so that a save during it is not missed.
+        let (changes, problems, how) = watch(settings)
         let first = await offThread { SiteBuilder.buildInMemory(settings.request) }
         await live.take(first)
         var warned = Set(first.diagnostics.filter { $0.severity == .warning })
@@ -96,7 +98,6 @@ public enum DevServer {
         let host = settings.bind.contains(":") ? "[\(settings.bind)]" : settings.bind
         events(.listening(url: "http://\(host):\(port)\(config.rootPath)"))
 
-        let (changes, problems, how) = watch(settings)
         events(.watching(how: how, problems: problems))
         await withTaskCancellationHandler {
             var previous = await live.site
@@ -129,7 +130,8 @@ public enum DevServer {
         }
         #endif
         let poller = PollingWatcher(folders: folders, files: files, interval: settings.pollInterval)
-        Thread { poller.run { batch in continuation.yield(batch); return true } }.start()
+        let start = poller.snapshot()
+        Thread { poller.run(from: start) { batch in continuation.yield(batch); return true } }.start()
         return (stream, [], "polling every \(settings.pollInterval) ms")
     }
 

@@ -17,8 +17,9 @@ public struct PollingWatcher: Sendable {
     }
 
     /// Blocks, calling `onBatch` with each batch of changed paths, until `onBatch` returns false.
-    public func run(_ onBatch: (Set<String>) -> Bool) {
-        var before = snapshot()
+    /// `start`: the files as they were when watching began (taken now if not given).
+    public func run(from start: [String: FileStamp]? = nil, _ onBatch: (Set<String>) -> Bool) {
+        var before = start ?? snapshot()
         while true {
             usleep(useconds_t(interval * 1000))
             let now = snapshot()
@@ -29,7 +30,7 @@ public struct PollingWatcher: Sendable {
     }
 
     /// Every watched file and folder with its size, modification time and inode.
-    func snapshot() -> [String: FileStamp] {
+    public func snapshot() -> [String: FileStamp] {
         var stamps: [String: FileStamp] = [:]
         var pending = folders
         while let folder = pending.popLast() {
