@@ -101,7 +101,9 @@ public enum DevServer {
         events(.watching(how: how, problems: problems))
         await withTaskCancellationHandler {
             var previous = await live.site
-            for await batch in changes {
+            for await _ in changes.signals {
+                let batch = changes.take()
+                if batch.isEmpty { continue }
                 let last = previous
                 let build = await offThread { SiteBuilder.buildInMemory(settings.request, previous: last, changed: batch) }
                 if let site = build.site { previous = site }
@@ -116,23 +118,22 @@ public enum DevServer {
         await server.stop(timeout: 0)
     }
 
-    /// The changes of the site's files, as batches, from inotify or from polling.
-    static func watch(_ settings: ServeSettings) -> (AsyncStream<Set<String>>, [String], String) {
+    /// The changes of the site's files, from inotify or from polling.
+    static func watch(_ settings: ServeSettings) -> (PendingChanges, [String], String) {
         let config = settings.request.config
         let folders = config.watchedFolders
         let files = [config.configFile]
-        let (stream, continuation) = AsyncStream<Set<String>>.makeStream(bufferingPolicy: .unbounded)
+        let pending = PendingChanges()
         #if canImport(Glibc)
         if !settings.poll, let watcher = InotifyWatcher(folders: folders, files: files, batching: settings.batching) {
-            let thread = Thread { watcher.run { batch in continuation.yield(batch); return true } }
-            thread.start()
-            return (stream, watcher.problems, "inotify")
+            Thread { watcher.run { batch in pending.add(batch); return true } }.start()
+            return (pending, watcher.problems, "inotify")
         }
         #endif
         let poller = PollingWatcher(folders: folders, files: files, interval: settings.pollInterval)
         let start = poller.snapshot()
-        Thread { poller.run(from: start) { batch in continuation.yield(batch); return true } }.start()
-        return (stream, [], "polling every \(settings.pollInterval) ms")
+        Thread { poller.run(from: start) { batch in pending.add(batch); return true } }.start()
+        return (pending, [], "polling every \(settings.pollInterval) ms")
     }
 
     /// Runs blocking work (a build spreads over every core itself) away from the threads that

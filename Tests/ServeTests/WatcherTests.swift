@@ -13,6 +13,17 @@ import Testing
         #expect(batching.wait(sinceFirst: 300, sinceLast: 0) == nil)
     }
 
+    @Test func changesThatArriveDuringARebuildAreTakenTogether() async {
+        let pending = PendingChanges()
+        pending.add(["content/a.md"])
+        pending.add(["content/b.md", "content/a.md"])
+        pending.add(["static/site.css"])
+        var signals = pending.signals.makeAsyncIterator()
+        _ = await signals.next()
+        #expect(pending.take() == ["content/a.md", "content/b.md", "static/site.css"])
+        #expect(pending.take().isEmpty, "what was taken is gone")
+    }
+
     @Test func editorFilesAreNoise() {
         for name in [".#page.md", "page.md~", ".page.md.swp", "4913", ".goutputstream-XYZ"] { #expect(EditorNoise.isNoise(Substring(name)), "\(name)") }
         for name in ["page.md", "_index.md", "site.css"] { #expect(!EditorNoise.isNoise(Substring(name)), "\(name)") }
