@@ -43,6 +43,13 @@ struct Build: AsyncParsableCommand {
 
     @OptionGroup(title: "Link checking (with --check)") var linkCheck: LinkCheckFlags
 
+    func validate() throws {
+        let given = linkCheck.given
+        if !check, !given.isEmpty {
+            throw ValidationError("\(given.joined(separator: ", ")) \(given.count == 1 ? "applies" : "apply") to the link check, which runs only with --check: add --check, or leave \(given.count == 1 ? "it" : "them") out")
+        }
+    }
+
     func run() async throws {
         var (config, problems) = site.siteConfig()
         if let destination {
@@ -54,11 +61,7 @@ struct Build: AsyncParsableCommand {
             printDiagnostics(problems)
             throw ExitCode(1)
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: site.source, isDirectory: &isDirectory), isDirectory.boolValue else {
-            printError("docgen: error: site folder '\(site.source)' does not exist")
-            throw ExitCode(2)
-        }
+        try requireSiteFolders(source: site.source, config: config)
         let linkOptions = check ? linkCheck.options(rootPath: config.rootPath, baseURL: nil, resolver: nil) : nil
         // DOCGEN_PLAIN=1 builds without the speed tricks (the output must be the same).
         let plain = ProcessInfo.processInfo.environment["DOCGEN_PLAIN"] == "1"

@@ -19,6 +19,13 @@ struct BuildInputs: ParsableArguments {
     @Option(name: .customLong("heading-ids"), help: ArgumentHelp("Heading-ID rules: hugo-0.110 (default) or hugo-current.", valueName: "rules"))
     var headingIDs: String?
 
+    /// Checked while parsing, so that the message points at the command's own --help.
+    func validate() throws {
+        if let headingIDs, HeadingIDRules(rawValue: headingIDs) == nil {
+            throw ValidationError("--heading-ids must be one of: \(HeadingIDRules.allCases.map(\.rawValue).joined(separator: ", ")); '\(headingIDs)' is none of them")
+        }
+    }
+
     /// The configuration with these flags on top.
     func apply(to config: inout SiteConfig) throws {
         if let templates {

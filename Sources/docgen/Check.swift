@@ -26,6 +26,20 @@ struct LinkCheckFlags: ParsableArguments {
     @Option(name: .long, help: "Output: text, json, github (workflow annotations) or junit.")
     var format: LinkReportFormat = .text
 
+    /// The flags given that differ from their defaults, by name, for refusing them where they
+    /// would do nothing.
+    var given: [String] {
+        var names: [String] = []
+        if external { names.append("--external") }
+        if !include.isEmpty { names.append("--include") }
+        if !exclude.isEmpty { names.append("--exclude") }
+        if timeout != 20 { names.append("--timeout") }
+        if cache != ".docgen-linkcheck-cache.json" { names.append("--cache") }
+        if cacheTTL != 24 { names.append("--cache-ttl") }
+        if format != .text { names.append("--format") }
+        return names
+    }
+
     func options(rootPath: String, baseURL: String?, resolver: LinkSourceResolver?) -> LinkCheckOptions {
         var external = ExternalCheckOptions(include: include, exclude: exclude, timeout: timeout)
         external.cacheFile = cache
@@ -49,14 +63,14 @@ struct Check: AsyncParsableCommand {
         Exit codes: 0 no broken links, 1 broken links found, 2 usage or I/O error.
 
         Examples:
-          docgen check                       # public/ of the site in the current folder
+          docgen check                       # the site the build in the current folder writes
           docgen check public --format github
           docgen check public --external --exclude 'linkedin\\.com'
         """
     )
 
-    @Argument(help: "The built site to check.")
-    var site = "public"
+    @Argument(help: ArgumentHelp("The built site to check (default: the destination docgen.yaml names, else public/ under --source).", valueName: "site"))
+    var site: String?
 
     @OptionGroup var siteOptions: SiteOptions
 
@@ -65,6 +79,8 @@ struct Check: AsyncParsableCommand {
     func run() async throws {
         // Findings name Markdown sources when --source (by default the current folder) has them.
         let (config, _) = siteOptions.siteConfig()
+        // Without a folder named, the one `docgen build` writes with the same settings.
+        let site = self.site ?? config.destinationPath
         let hasSources = FileManager.default.fileExists(atPath: SiteConfig.join(siteOptions.source, config.contentDir))
         let map = hasSources ? SourceMap(config: config) : nil
         let resolver: LinkSourceResolver? = map.map { map in { @Sendable in map.resolve(page: $0, link: $1, occurrence: $2) } }

@@ -12,8 +12,12 @@ struct Docgen: AsyncParsableCommand {
 
         Exit codes: 0 success, 1 problems found in the content, 2 usage or I/O errors.
         """,
+        version: Docgen.version,
         subcommands: [Build.self, Serve.self, Check.self, Validate.self, Schema.self]
     )
+
+    /// Raised with each release; `docgen --version` prints it.
+    static let version = "0.14.0"
 
     static func main() async {
         var arguments = Array(CommandLine.arguments.dropFirst())

@@ -50,11 +50,7 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         var (config, problems) = site.siteConfig()
         try inputs.apply(to: &config)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: site.source, isDirectory: &isDirectory), isDirectory.boolValue else {
-            printError("docgen: error: site folder '\(site.source)' does not exist")
-            throw ExitCode(2)
-        }
+        try requireSiteFolders(source: site.source, config: config)
         guard problems.isEmpty else {
             printDiagnostics(problems)
             throw ExitCode(1)

@@ -26,8 +26,13 @@ public struct BuildReport: Sendable {
     public var succeeded: Bool { refusal == nil && !diagnostics.hasErrors }
 
     public var summary: String {
-        "built \(pages) pages, \(aliases) aliases, \(files) files copied into \(destination) in \(milliseconds) ms"
+        "built \(counted(pages, "page")), \(counted(aliases, "alias", "aliases")), \(counted(files, "file")) copied into \(destination) in \(milliseconds) ms"
     }
+}
+
+/// "1 page", "2 pages".
+func counted(_ count: Int, _ one: String, _ many: String? = nil) -> String {
+    "\(count) \(count == 1 ? one : many ?? one + "s")"
 }
 
 /// The whole build: load → shortcodes → Markdown → templates → write. The new site is built in a

@@ -21,6 +21,14 @@ enum URLCheck {
                 owner[output] = page
             }
         }
+        // A copied file wins over a page written to the same place (as it is copied after the
+        // pages), so the page would be lost without a word.
+        for file in tree.files {
+            guard let page = owner[file.destination] else { continue }
+            let what = page.isImplicit ? "the list page docgen makes for the section \(page.url)" : "the page \(page.url) (\(page.sourceFile))"
+            diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: file.source),
+                                          "this file is copied to \(file.destination), where \(what) is written, and replaces it: rename or move one of the two"))
+        }
         return diagnostics
     }
 

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+/// Mistakes in how docgen is called or set up: each is named, with the fix, before anything is built.
+@Suite struct SettingsCheckTests {
+    let cli = BuildCommandTests()
+
+    func site(_ files: [String: String]) throws -> String {
+        let root = NSTemporaryDirectory() + "docgen-settings-\(UUID().uuidString)"
+        for (path, text) in files {
+            let file = root + "/" + path
+            try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try text.write(toFile: file, atomically: true, encoding: .utf8)
+        }
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        return root
+    }
+
+    @Test func aMissingContentFolderIsAUsageError() throws {
+        let root = try site(["docgen.yaml": "title: x\n"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for command in ["build", "serve"] {
+            let result = try cli.run([command, "--source", root])
+            #expect(result.status == 2, "\(command)")
+            #expect(result.err.contains("there is no content folder at '\(root)/content'"), "\(command): \(result.err)")
+            #expect(result.err.contains("--contentDir"))
+        }
+    }
+
+    @Test func badFlagValuesPointAtTheCommandsOwnHelp() throws {
+        let result = try cli.run(["build", "--heading-ids", "hugo-99"])
+        #expect(result.status == 2)
+        #expect(result.err.contains("--heading-ids must be one of: hugo-0.110, hugo-current; 'hugo-99' is none of them"), "\(result.err)")
+        #expect(result.err.contains("See 'docgen build --help'"), "\(result.err)")
+    }
+
+    @Test func linkCheckFlagsWithoutCheckAreRefused() throws {
+        let one = try cli.run(["build", "--external"])
+        #expect(one.status == 2)
+        #expect(one.err.contains("--external applies to the link check, which runs only with --check: add --check, or leave it out"), "\(one.err)")
+        let two = try cli.run(["build", "--format", "json", "--exclude", "x"])
+        #expect(two.status == 2)
+        #expect(two.err.contains("--exclude, --format apply to the link check"), "\(two.err)")
+    }
+
+    @Test func versionAndSingularCounts() throws {
+        let version = try cli.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.out.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil, "\(version.out)")
+        let root = try site(["content/_index.md": "---\ntitle: Home\n---\nHello.\n"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let built = try cli.run(["build", "--source", root])
+        #expect(built.out.range(of: #"^docgen: built 1 page, 0 aliases, 1 file copied into .+ in \d+ ms\n$"#, options: .regularExpression) != nil, "\(built.out)")
+    }
+
+    @Test func checkLooksWhereTheBuildWrote() throws {
+        let root = try site(["content/_index.md": "---\ntitle: Home\n---\nHello.\n", "docgen.yaml": "destination: out\n"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        #expect(try cli.run(["build", "--source", root]).status == 0)
+        #expect(try cli.run(["check", "--source", root]).status == 0)
+        // A broken link in the built site: a check of out/ finds it (public/ does not exist at all).
+        let page = root + "/out/index.html"
+        try (try String(contentsOfFile: page, encoding: .utf8)).replacingOccurrences(of: "</body>", with: "<a href=\"/nowhere/\">x</a></body>")
+            .write(toFile: page, atomically: true, encoding: .utf8)
+        let checked = try cli.run(["check", "--source", root])
+        #expect(checked.status == 1, "\(checked.out)\(checked.err)")
+        #expect(checked.out.contains("/nowhere/"), "\(checked.out)")
+    }
+
+    @Test func aStaticFileThatReplacesAPageIsAWarningNamingBoth() throws {
+        let root = try site(["content/faq/_index.md": "---\ntitle: FAQ\n---\nQuestions.\n", "static/faq/index.html": "<p>old</p>\n"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let result = try cli.run(["build", "--source", root])
+        #expect(result.status == 0)
+        #expect(result.err.contains("\(root)/static/faq/index.html: warning: this file is copied to faq/index.html, where the page /faq/ (\(root)/content/faq/_index.md) is written, and replaces it"), "\(result.err)")
+    }
+}
