@@ -15,7 +15,7 @@ enum TOMLReader {
         }
         defer { ctoml_free(&result) }
         guard let root = result.root else {
-            let message = result.error.map { String(cString: $0) } ?? "the TOML does not parse"
+            let message = result.error.map { ParserMessages.toml(String(cString: $0)) } ?? "the TOML does not parse"
             return .failure(.error(file, max(1, Int(result.error_line)) + lineOffset, max(1, Int(result.error_column)), message))
         }
         return .success(node(root.pointee, lineOffset: lineOffset))

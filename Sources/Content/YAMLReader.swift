@@ -32,13 +32,11 @@ public enum YAMLReader {
 
     private static func parserError(_ parser: yaml_parser_t, file: String, lineOffset: Int, length: Int) -> Diagnostic {
         let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
-        var message = problem
         var mark = parser.problem_mark
-        if let context = parser.context.map({ String(cString: $0) }) {
-            message += " (\(context) at line \(parser.context_mark.line + 1 + lineOffset))"
-            // Found only at the end of the text: what was left open is the useful place to point at.
-            if mark.index >= length { mark = parser.context_mark }
-        }
+        let context = parser.context.map { String(cString: $0) }
+        // Found only at the end of the text: what was left open is the useful place to point at.
+        if context != nil, mark.index >= length { mark = parser.context_mark }
+        let message = ParserMessages.yaml(problem: problem, context: context, contextLine: Int(parser.context_mark.line) + 1 + lineOffset)
         return .error(file, Int(mark.line) + 1 + lineOffset, Int(mark.column) + 1, message)
     }
 }

@@ -68,7 +68,7 @@ public struct TemplateSet: Sendable {
             return nil
         } catch let error as MustacheTemplate.ParserError {
             return .error(file, error.context.lineNumber - 1, error.context.columnNumber + 1,
-                          "template does not parse: \(error.error)")
+                          TemplateMessages.explain(error.error))
         } catch {
             return .error(file, "template does not parse: \(error)")
         }

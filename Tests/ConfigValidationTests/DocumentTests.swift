@@ -49,7 +49,7 @@ import Testing
 
         let badIndent = Support.problems("provider_type: AWS_S3_BUCKET\n  resource: a\n", file: "i.yaml")
         #expect(Support.located(badIndent) == ["2:11  parse"])
-        #expect(badIndent.first?.message == "mapping values are not allowed in this context")
+        #expect(badIndent.first?.message == "a colon followed by a space inside a value starts a new key, which YAML does not allow here: put the whole value in quotes, for example title: \"Setup: the basics\"; if the line is a key of its own, indent it like the keys above it (YAML: mapping values are not allowed in this context)")
 
         #expect(Support.described(Support.problems("  \n\n", file: "e.yaml")) == [" parse: file is empty"])
         // At 1:1, never 0:0 (a vertical tab alone, found by fuzzing: Fuzz/regressions/validate).

@@ -29,8 +29,8 @@ struct FrontMatterTests {
     }
 
     @Test func syntaxErrorsPointIntoTheFile() {
-        #expect(split("---\ntitle: ok\n  bad: indent\n---\n").1 == ["p.md:3:6: error: front matter: mapping values are not allowed in this context"])
-        #expect(split("---\ntitle: \"open\n---\n").1.first?.hasPrefix("p.md:2:8: error: front matter: found unexpected end of stream") == true)
+        #expect(split("---\ntitle: ok\n  bad: indent\n---\n").1 == ["p.md:3:6: error: front matter: a colon followed by a space inside a value starts a new key, which YAML does not allow here: put the whole value in quotes, for example title: \"Setup: the basics\"; if the line is a key of its own, indent it like the keys above it (YAML: mapping values are not allowed in this context)"])
+        #expect(split("---\ntitle: \"open\n---\n").1.first?.hasPrefix("p.md:2:8: error: front matter: the quoted value that starts on line 2 is never closed: add the closing quote (YAML: found unexpected end of stream") == true)
     }
 
     @Test func wrongTypesAndRepeatedKeys() {

@@ -13,7 +13,7 @@ struct BuildErrorTests {
         #expect(lines == [
             "content/docs/bad-types.md:3:9: error: front matter: 'weight' must be a whole number, found 'heavy'",
             "content/docs/bad-types.md:4:8: error: front matter: 'draft' must be true or false",
-            "content/docs/bad-yaml.md:3:9: error: front matter: did not find expected ',' or ']' (while parsing a flow sequence at line 3)",
+            "content/docs/bad-yaml.md:3:9: error: front matter: a list in [brackets] is not closed, or its items are not separated by commas: write [one, two] (YAML: did not find expected ',' or ']' (while parsing a flow sequence at line 3))",
             "content/docs/dup-two.md:3:6: error: two pages have the URL /same/: this one and content/docs/dup-one.md",
             "content/docs/shortcodes.md:6:5: error: ilink: page '/docs/missing' not found",
             "content/docs/shortcodes.md:6:39: error: unknown shortcode 'nosuch': it is not built in and there is no template templates/shortcodes/nosuch.html",

@@ -80,12 +80,12 @@ import StorageCatalog
         // ("    attributes: …", column 15) and names the line the sequence opened on.
         let unclosed = failure(replacing("KEY: [resource]", with: "KEY: [resource"))
         #expect(unclosed?.location == SourceLocation(file: "broken.yaml", line: 18, column: 15))
-        #expect(unclosed?.message == "did not find expected ',' or ']' (while parsing a flow sequence at line 17)")
+        #expect(unclosed?.message == "a list in [brackets] is not closed, or its items are not separated by commas: write [one, two] (YAML: did not find expected ',' or ']' (while parsing a flow sequence at line 17))")
         // A tab used for indentation, at the tab itself.
         let tab = failure("title: T\n\tdescription: D\n")
         #expect(tab?.location.line == 2)
         #expect(tab?.location.column == 1)
-        #expect(tab?.message == "found a tab character that violates indentation (while scanning a plain scalar at line 1)")
+        #expect(tab?.message == "YAML indents with spaces, not tabs: replace the tab with spaces (YAML: found a tab character that violates indentation (while scanning a plain scalar at line 1))")
     }
 
     @Test func emptyCatalogIsRefused() {
