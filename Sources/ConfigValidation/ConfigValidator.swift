@@ -1,3 +1,4 @@
+import Basics
 import Diagnostics
 import Foundation
 import JSON
@@ -97,23 +98,6 @@ public struct ConfigValidator: Sendable {
         let known = fieldTitles.keys.sorted()
         let normalized = String(name.lowercased().map { $0 == "-" ? "_" : $0 })
         if let exact = known.first(where: { $0 == normalized }) { return "; did you mean '\(exact)'?" }
-        let close = known.filter { name.contains($0) || $0.contains(name) || editDistance($0, normalized) <= max(2, normalized.count / 2) }
-        let best = close.min { editDistance($0, normalized) < editDistance($1, normalized) }
-        return best.map { "; did you mean '\($0)'?" } ?? ""
-    }
-
-    private func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var row = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var previous = row[0]
-            row[0] = i
-            for j in 1...max(b.count, 1) where !b.isEmpty {
-                let current = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-                previous = current
-            }
-        }
-        return row[b.count]
+        return nearestName(to: normalized, among: known).map { "; did you mean '\($0)'?" } ?? ""
     }
 }

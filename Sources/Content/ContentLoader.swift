@@ -100,7 +100,6 @@ public enum ContentLoader {
             }
             guard isPage(path) else { return .file(StaticFile(source: display, destination: path)) }
             guard let (split, problems) = pagesBySource[path] else { return .skipped([]) }
-            if split.frontMatter.draft && !includeDrafts { return .skipped(problems) }
 
             let kind: Page.Kind
             let logicalDir: String
@@ -116,6 +115,8 @@ public enum ContentLoader {
                 logicalDir = dir.isEmpty ? String(stem) : dir + "/" + stem
             }
             let cPath = contentPath(ofDir: logicalDir)
+            // Left out, but remembered, so that a link to it can say why it is missing.
+            if split.frontMatter.draft && !includeDrafts { return .draft(contentPath: cPath, file: display, problems) }
             // A bundle or section belongs to the section above its folder; a plain page to its folder's.
             let ownerDir = (name == "index.md" || name == "_index.md") ? parentDir(dir) : dir
             let parent: String? = kind == .home ? nil : contentPath(ofDir: sectionOf(dir: ownerDir))
@@ -125,6 +126,7 @@ public enum ContentLoader {
             page.isHTML = path.hasSuffix(".html")
             return .page(page, problems)
         }
+        var drafts: [String: String] = [:]
         for outcome in outcomes {
             switch outcome {
             case .page(let page, let problems):
@@ -132,6 +134,9 @@ public enum ContentLoader {
                 pages.append(page)
             case .file(let file): staticFiles.append(file)
             case .skipped(let problems): diagnostics += problems
+            case .draft(let contentPath, let file, let problems):
+                diagnostics += problems
+                drafts[ContentTree.lookupKey(contentPath)] = file
             }
         }
 
@@ -155,6 +160,7 @@ public enum ContentLoader {
         }
         var tree = ContentTree(pages: pages, files: staticFiles)
         tree.readPages = readPages
+        tree.drafts = drafts
         return (tree, diagnostics)
     }
 
@@ -164,6 +170,8 @@ public enum ContentLoader {
         case file(StaticFile)
         /// A draft, or Markdown inside a bundle: not published (a draft's problems still count).
         case skipped([Diagnostic])
+        /// A page with `draft: true`, left out of a build without drafts.
+        case draft(contentPath: String, file: String, [Diagnostic])
     }
 
     static func url(for frontMatter: FrontMatter, contentPath: String) -> String {

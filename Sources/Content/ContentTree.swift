@@ -9,6 +9,8 @@ public struct ContentTree: Sendable {
     /// Every page file as read, by its path as messages name it, for the next load to reuse
     /// (see `ContentLoader.Options.known`).
     public var readPages: [String: ReadPage] = [:]
+    /// Pages left out because they are drafts: their source files, by lookup key.
+    public var drafts: [String: String] = [:]
 
     public init(pages: [Page], files: [StaticFile]) {
         self.pages = pages
@@ -22,6 +24,19 @@ public struct ContentTree: Sendable {
     /// without a `.md` extension, `_index`/`index` or trailing slash; a path without a leading
     /// slash is tried relative to `relativeTo` (a section's content path) first.
     public func page(at reference: String, relativeTo base: String? = nil) -> Page? {
+        for key in Self.lookupKeys(reference, relativeTo: base) {
+            if let i = byContentPath[key] { return pages[i] }
+        }
+        return nil
+    }
+
+    /// The source file of the draft that `reference` names, when the build left drafts out.
+    public func draft(at reference: String, relativeTo base: String? = nil) -> String? {
+        Self.lookupKeys(reference, relativeTo: base).lazy.compactMap { drafts[$0] }.first
+    }
+
+    /// The keys a reference may be found under, in order: relative to `base` first, then from the root.
+    private static func lookupKeys(_ reference: String, relativeTo base: String?) -> [String] {
         var path = reference
         for suffix in ["/_index.md", "/index.md", ".md", "/_index", "/index"] where path.hasSuffix(suffix) {
             path.removeLast(suffix.count)
@@ -32,10 +47,7 @@ public struct ContentTree: Sendable {
         var candidates: [String] = []
         if !path.hasPrefix("/"), let base { candidates.append(ContentTree.join(base, path)) }
         candidates.append(path.hasPrefix("/") ? path : "/" + path)
-        for candidate in candidates {
-            if let i = byContentPath[Self.lookupKey(candidate)] { return pages[i] }
-        }
-        return nil
+        return candidates.map(lookupKey)
     }
 
     static func join(_ base: String, _ relative: String) -> String {

@@ -76,7 +76,12 @@ enum InternalLink {
             target = context.tree.page(at: String(path), relativeTo: context.currentSection)
         }
         guard let target else {
-            expander.report(shortcode, "ilink: page '\(path)' not found")
+            if let draft = context.tree.draft(at: String(path), relativeTo: context.currentSection) {
+                expander.report(shortcode, "ilink: page '\(path)' is a draft (\(draft) has draft: true), so this build leaves it out: "
+                    + "build with --drafts, or set draft: false when it is ready")
+            } else {
+                expander.report(shortcode, "ilink: page '\(path)' not found")
+            }
             return nil
         }
         expander.shows(target)

@@ -1,3 +1,4 @@
+import Basics
 import Content
 import Diagnostics
 import Rendering
@@ -139,7 +140,10 @@ struct ShortcodeExpander {
         }
         let templateName = "shortcodes/" + shortcode.name
         guard context.templates.has(templateName) else {
-            report(shortcode, "unknown shortcode '\(shortcode.name)': it is not built in and there is no template templates/\(templateName).html")
+            let known = Array(BuiltinShortcodes.all.keys)
+                + context.templates.names.filter { $0.hasPrefix("shortcodes/") }.map { String($0.dropFirst("shortcodes/".count)) }
+            let hint = nearestName(to: shortcode.name, among: known).map { "did you mean '\($0)'? Otherwise " } ?? ""
+            report(shortcode, "unknown shortcode '\(shortcode.name)': \(hint)it is not built in and there is no template templates/\(templateName).html")
             return nil
         }
         templatesUsed.insert(templateName)

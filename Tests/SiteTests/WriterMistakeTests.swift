@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+@testable import Site
+
+/// Mistakes writers make, each reported with the fix.
+@Suite struct WriterMistakeTests {
+    func build(_ files: [String: String]) throws -> [String] {
+        let root = temporaryFolder("docgen-mistakes")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for (path, text) in files {
+            let file = root + "/" + path
+            try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try text.write(toFile: file, atomically: true, encoding: .utf8)
+        }
+        let report = SiteBuilder.build(config(source: root, destination: root + "/public"), defaults: EmbeddedTemplates.files)
+        return report.diagnostics.map { $0.description.replacingOccurrences(of: root + "/", with: "") }
+    }
+
+    @Test func anIlinkToADraftSaysItIsADraft() throws {
+        let problems = try build([
+            "content/_index.md": "---\ntitle: Home\n---\nSee {{< ilink \"/docs/later\" >}}.\n",
+            "content/docs/later.md": "---\ntitle: Later\ndraft: true\n---\nNot yet.\n",
+        ])
+        #expect(problems == ["content/_index.md:4:5: error: ilink: page '/docs/later' is a draft (content/docs/later.md has draft: true), "
+            + "so this build leaves it out: build with --drafts, or set draft: false when it is ready"])
+    }
+
+    @Test func aMisspeltShortcodeNameGetsTheNearestOne() throws {
+        let problems = try build([
+            "content/_index.md": "---\ntitle: Home\n---\n{{< ilnk \"/\" >}} and {{< badge >}} and {{< nothinglikeit >}}\n",
+            "templates/shortcodes/badge-new.html": "<b>new</b>",
+        ])
+        #expect(problems.count == 3)
+        #expect(problems[0].contains("unknown shortcode 'ilnk': did you mean 'ilink'? Otherwise it is not built in"), "\(problems)")
+        #expect(problems[1].contains("unknown shortcode 'badge': did you mean 'badge-new'? Otherwise"), "\(problems)")
+        #expect(problems[2].contains("unknown shortcode 'nothinglikeit': it is not built in"), "\(problems)")
+    }
+}
