@@ -83,7 +83,7 @@ struct PathResolver {
             if path.hasPrefix("/") && !isUnderRoot(path) {
                 return .outside("\(path) is not under the site's root path \(rootPath)")
             }
-            return .outside("link leaves the site folder")
+            return .outside("\(path) climbs out of the site folder with ..: point it at a page inside the site")
         }
         var target: String
         var folderExists = false

@@ -138,7 +138,7 @@ private let fixture: [String: String] = [
         #expect(message("img/missing.png") == "missing file /img/missing.png")
         #expect(message("files/no%20such.pdf") == "missing file /files/no such.pdf")
         #expect(message("/old/#zzz") == "missing fragment #zzz in /old/")
-        #expect(message("../outside.html") == "link leaves the site folder")
+        #expect(message("../outside.html") == "../outside.html climbs out of the site folder with ..: point it at a page inside the site")
     }
 
     @Test func rootPathMapsThePrefixToTheFolder() throws {
