@@ -57,6 +57,9 @@ public struct Shortcode: Sendable, Equatable {
     public var innerRange: Range<Int>?
     /// Written `{{< name />}}`.
     public var isSelfClosing: Bool
+    /// The tag has a mistake (an unclosed quote, say), reported already: expanding it with what
+    /// could be read would only add a second, misleading message.
+    public var isFaulty = false
 
     public init(name: String, arguments: ShortcodeArguments = ShortcodeArguments(),
                 form: ShortcodeForm, location: SourceLocation, range: Range<Int>,

@@ -133,9 +133,10 @@ struct TagScanner<Sink: TagTokenSink> {
         switch outcome {
         case .opening(let name, let arguments, let end, let isSelfClosing):
             flushText(textStart..<brace)
-            sink.add(.opening(Shortcode(
-                name: name, arguments: arguments, form: form, location: location,
-                range: brace..<end, isSelfClosing: isSelfClosing)))
+            var shortcode = Shortcode(name: name, arguments: arguments, form: form, location: location,
+                                      range: brace..<end, isSelfClosing: isSelfClosing)
+            shortcode.isFaulty = !lexer.problems.isEmpty
+            sink.add(.opening(shortcode))
             return .after(end)
         case .closing(let name, let end):
             flushText(textStart..<brace)

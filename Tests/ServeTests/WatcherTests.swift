@@ -48,7 +48,8 @@ import Testing
     /// Runs an inotify watcher on a thread, does `edits`, and returns the paths of every batch
     /// that arrived within a second.
     private func batches(watching folders: [String], files: [String] = [], _ edits: () throws -> Void) throws -> [Set<String>] {
-        let watcher = try #require(InotifyWatcher(folders: folders, files: files))
+        // A longer quiet window than serve's 8 ms, so that a loaded machine cannot split one save.
+        let watcher = try #require(InotifyWatcher(folders: folders, files: files, batching: ChangeBatching(quiet: 60, longest: 150)))
         let seen = Mutex<[Set<String>]>([])
         let stop = Mutex(false)
         let thread = Thread { watcher.run { batch in seen.withLock { $0.append(batch) }; return !stop.withLock { $0 } } }

@@ -35,4 +35,9 @@ import Testing
         #expect(problems[1].contains("unknown shortcode 'badge': did you mean 'badge-new'? Otherwise"), "\(problems)")
         #expect(problems[2].contains("unknown shortcode 'nothinglikeit': it is not built in"), "\(problems)")
     }
+
+    @Test func anUnclosedQuoteInAShortcodeIsOneMessage() throws {
+        let problems = try build(["content/_index.md": "---\ntitle: Home\n---\nSee {{< ilink \"/docs/a >}} here.\n"])
+        #expect(problems == ["content/_index.md:4:15: error: unterminated quoted string in shortcode \"ilink\": a string opened with \" must close on the same line"])
+    }
 }

@@ -135,6 +135,7 @@ struct ShortcodeExpander {
     }
 
     mutating func expand(_ shortcode: Shortcode) -> ShortcodeOutput? {
+        if shortcode.isFaulty { return nil }
         if let builtin = BuiltinShortcodes.all[shortcode.name] {
             return builtin(&self, shortcode)
         }
