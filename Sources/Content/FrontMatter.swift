@@ -117,7 +117,14 @@ public enum FrontMatterParser {
             case "title": frontMatter.title = text(value, key)
             case "linkTitle": frontMatter.linkTitle = text(value, key)
             case "description": frontMatter.description = text(value, key)
-            case "date": frontMatter.date = text(value, key)
+            case "date":
+                if let date = text(value, key) {
+                    if FrontMatterDate.isValid(date) {
+                        frontMatter.date = date
+                    } else {
+                        diagnostics.append(.error(file, value.line, value.column, "front matter: '\(key)' \(date) \(FrontMatterDate.problem)"))
+                    }
+                }
             case "slug": frontMatter.slug = text(value, key)
             case "url": frontMatter.url = text(value, key)
             case "weight":

@@ -17,6 +17,10 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The configuration file (default: docgen.yaml in the site root, if there is one).", valueName: "file"))
     var config: String?
 
+    func validate() throws {
+        if let baseURL, let problem = SiteConfig.baseURLProblem(baseURL) { throw ValidationError(problem) }
+    }
+
     /// docgen.yaml of the site root (or --config) with these flags on top (flags win), and its problems.
     func siteConfig() -> (SiteConfig, [Diagnostic]) {
         var (config, problems) = SiteConfig.load(source: source, file: self.config)

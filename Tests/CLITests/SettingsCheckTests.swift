@@ -74,4 +74,16 @@ import Testing
         #expect(result.status == 0)
         #expect(result.err.contains("\(root)/static/faq/index.html: warning: this file is copied to faq/index.html, where the page /faq/ (\(root)/content/faq/_index.md) is written, and replaces it"), "\(result.err)")
     }
+
+    @Test func aBaseURLWithoutSchemeOrHostIsRefused() throws {
+        let flag = try cli.run(["build", "--baseURL", "example.com/docs/"])
+        #expect(flag.status == 2)
+        #expect(flag.err.contains("baseURL 'example.com/docs/' has no scheme, so every link would start with /example.com/docs/: write https://example.com/docs/"), "\(flag.err)")
+        let root = try site(["content/_index.md": "---\ntitle: Home\n---\nHello.\n", "docgen.yaml": "title: T\nbaseURL: \"https:///docs/\"\n"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let file = try cli.run(["build", "--source", root])
+        #expect(file.status == 1)
+        #expect(file.err.contains("docgen.yaml:2:10: error: baseURL 'https:///docs/' names no host"), "\(file.err)")
+        #expect(try cli.run(["build", "--source", root, "--baseURL", "/docs/"]).status == 1, "the file's mistake is reported even when the flag wins")
+    }
 }

@@ -61,7 +61,14 @@ public struct SiteConfig: Sendable {
             }
             switch name {
             case "title": config.title = text() ?? config.title
-            case "baseURL": config.baseURL = text() ?? config.baseURL
+            case "baseURL":
+                if let url = text() {
+                    if let problem = baseURLProblem(url) {
+                        diagnostics.append(.error(file, value.line, value.column, problem))
+                    } else {
+                        config.baseURL = url
+                    }
+                }
             case "contentDir": config.contentDir = text() ?? config.contentDir
             case "templatesDir": config.templatesDir = text() ?? config.templatesDir
             case "destination", "publishDir": config.destination = text() ?? config.destination
@@ -108,6 +115,23 @@ public struct SiteConfig: Sendable {
     public var watchedFolders: [String] { sourceFolders.map(\.path) }
 
     public var destinationPath: String { destination.hasPrefix("/") ? destination : Self.join(source, destination) }
+
+    /// Why `url` cannot be a baseURL, in the writer's terms; nil when it can. It must be an
+    /// absolute URL with a scheme and a host (https://example.com/docs/), or a path from the
+    /// server's root (/docs/): anything else ends up at the start of every link.
+    public static func baseURLProblem(_ url: String) -> String? {
+        if url.hasPrefix("/") { return nil }
+        guard let scheme = url.range(of: "://") else {
+            return "baseURL '\(url)' has no scheme, so every link would start with /\(url): write https://\(url) (or a path such as /docs/)"
+        }
+        let host = url[scheme.upperBound...].prefix { $0 != "/" }
+        let name = url[..<scheme.lowerBound]
+        guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) }) else {
+            return "baseURL '\(url)' does not start with a scheme such as https://"
+        }
+        if host.isEmpty { return "baseURL '\(url)' names no host: write it as https://example.com/docs/" }
+        return nil
+    }
 
     /// The path part of `baseURL`, which every site-relative link starts with.
     public var rootPath: String {
