@@ -40,4 +40,29 @@ import Testing
         let problems = try build(["content/_index.md": "---\ntitle: Home\n---\nSee {{< ilink \"/docs/a >}} here.\n"])
         #expect(problems == ["content/_index.md:4:15: error: unterminated quoted string in shortcode \"ilink\": a string opened with \" must close on the same line"])
     }
+
+    @Test func builtInShortcodesRefuseParametersTheyDoNotTake() throws {
+        let problems = try build(["content/_index.md": """
+            ---
+            title: Home
+            ---
+            {{% alert titel="X" colr="warning" %}}
+            Hi
+            {{% /alert %}}
+            {{% alert color="wraning" %}}
+            Hi
+            {{% /alert %}}
+            {{< ilink path="/" txt="x" >}} {{< card titel="T" >}}{{< /card >}} {{< ilink "/" "a" "b" >}}
+
+            """])
+        #expect(problems == [
+            "content/_index.md:4:1: error: alert has no parameter 'colr': did you mean color=? it takes color and title",
+            "content/_index.md:4:1: error: alert has no parameter 'titel': did you mean title=? it takes color and title",
+            "content/_index.md:7:1: error: alert: color=\"wraning\" is not one of the values it takes: did you mean 'warning'? "
+                + "use one of primary, secondary, success, danger, warning, info, light and dark",
+            "content/_index.md:10:1: error: ilink has no parameter 'txt': did you mean text=? it takes page, path and text",
+            "content/_index.md:10:32: error: card has no parameter 'titel': did you mean title=? it takes footer, header, icon, subtitle, title and url",
+            "content/_index.md:10:68: error: ilink takes at most 2 unnamed arguments (the page's path and the link's text), found more: \"b\"",
+        ])
+    }
 }
