@@ -15,7 +15,7 @@ actor LiveSite {
         self.basePath = basePath
     }
 
-    var responder: SiteResponder { SiteResponder(site: site, basePath: basePath, errors: errors) }
+    var responder: SiteResponder { SiteResponder(site: site, basePath: basePath) }
 
     /// Takes a build's result: a good one replaces the site, a failed one only its errors. Every
     /// open page hears what changed.
@@ -39,8 +39,6 @@ actor LiveSite {
     private func close(_ id: UUID) {
         sockets[id] = nil
     }
-
-    var openPages: Int { sockets.count }
 }
 
 /// The live-reload socket of one page: what it sends is ignored, and it ends with the page.

@@ -3,30 +3,24 @@ import Diagnostics
 import Site
 
 /// An HTTP answer, before it meets the server library: what `docgen serve` sends for a request.
-public struct Reply: Sendable, Equatable {
+public struct Reply: Sendable {
     public var status: Int
     public var headers: [(String, String)]
     public var body: [UInt8]
-
-    public static func == (a: Reply, b: Reply) -> Bool {
-        a.status == b.status && a.body == b.body && a.headers.map { $0.0 + ": " + $0.1 } == b.headers.map { $0.0 + ": " + $0.1 }
-    }
 
     public func header(_ name: String) -> String? { headers.first { $0.0.lowercased() == name.lowercased() }?.1 }
     public var text: String { String(decoding: body, as: UTF8.self) }
 }
 
 /// Answers requests from the site as last built in memory: a pure function of the request, the
-/// site and the last build's errors, so that every answer can be tested without a socket.
+/// site as last built, so that every answer can be tested without a socket.
 public struct SiteResponder: Sendable {
     public let site: MemorySite?
     public let basePath: String
-    public let errors: [Diagnostic]
 
-    public init(site: MemorySite?, basePath: String, errors: [Diagnostic]) {
+    public init(site: MemorySite?, basePath: String) {
         self.site = site
         self.basePath = basePath
-        self.errors = errors
     }
 
     public func reply(method: String, rawPath: String) -> Reply {

@@ -15,16 +15,18 @@ struct LinkCheckFlags: ParsableArguments {
     var exclude: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Seconds to wait for each external request.", valueName: "seconds"))
-    var timeout: Double = 20
+    var timeout: Double = Self.defaultTimeout
 
     @Option(name: .long, help: ArgumentHelp("Cache of external results, so repeated CI runs skip fresh ones.", valueName: "file"))
-    var cache: String = ".docgen-linkcheck-cache.json"
+    var cache: String = Self.defaultCache
 
     @Option(name: .customLong("cache-ttl"), help: ArgumentHelp("How long a good external result stays fresh, in hours.", valueName: "hours"))
-    var cacheTTL: Double = 24
+    var cacheTTL: Double = Self.defaultCacheTTL
 
     @Option(name: .long, help: "Output: text, json, github (workflow annotations) or junit.")
     var format: LinkReportFormat = .text
+
+    static let defaultTimeout = 20.0, defaultCache = ".docgen-linkcheck-cache.json", defaultCacheTTL = 24.0
 
     /// The flags given that differ from their defaults, by name, for refusing them where they
     /// would do nothing.
@@ -33,9 +35,9 @@ struct LinkCheckFlags: ParsableArguments {
         if external { names.append("--external") }
         if !include.isEmpty { names.append("--include") }
         if !exclude.isEmpty { names.append("--exclude") }
-        if timeout != 20 { names.append("--timeout") }
-        if cache != ".docgen-linkcheck-cache.json" { names.append("--cache") }
-        if cacheTTL != 24 { names.append("--cache-ttl") }
+        if timeout != Self.defaultTimeout { names.append("--timeout") }
+        if cache != Self.defaultCache { names.append("--cache") }
+        if cacheTTL != Self.defaultCacheTTL { names.append("--cache-ttl") }
         if format != .text { names.append("--format") }
         return names
     }

@@ -14,7 +14,7 @@ import Testing
         let (config, _) = SiteConfig.load(source: source)
         return SiteBuilder.buildInMemory(BuildRequest(config: config, recordsDependencies: true)).site!
     }()
-    let responder = SiteResponder(site: SiteResponderTests.site, basePath: "/", errors: [])
+    let responder = SiteResponder(site: SiteResponderTests.site, basePath: "/")
 
     @Test func pagesGetTheirTypeAndTheScript() {
         let reply = responder.reply(method: "GET", rawPath: "/docs/")
@@ -57,7 +57,7 @@ import Testing
     }
 
     @Test func beforeTheFirstGoodBuildEveryPathSaysSoAndReloadsLater() {
-        let waiting = SiteResponder(site: nil, basePath: "/", errors: [.error("content/a.md", 1, 1, "broken")])
+        let waiting = SiteResponder(site: nil, basePath: "/")
         let reply = waiting.reply(method: "GET", rawPath: "/docs/")
         #expect(reply.status == 503)
         #expect(reply.text.contains("livereload.js"))

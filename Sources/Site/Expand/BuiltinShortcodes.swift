@@ -7,14 +7,19 @@ import StorageCatalog
 enum BuiltinShortcodes {
     typealias Handler = (inout ShortcodeExpander, Shortcode) -> ShortcodeOutput?
 
-    static let all: [String: Handler] = [
-        "ilink": InternalLink.expand,
-        "alert": Alert.expand,
-        "storage-fields": StorageFields.expand,
-        "tabpane": Tabs.expandPane,
-        "tab": Tabs.expandStrayTab,
-        "card": Card.expand,
+    /// Each with the parameters it reads (see `ShortcodeParameters`), so that none goes unchecked.
+    static let all: [String: (expand: Handler, parameters: ShortcodeParameters)] = [
+        "ilink": (InternalLink.expand, .init(named: ["path": nil, "page": nil, "text": nil],
+                                             positional: ["the page's path", "the link's text"])),
+        "alert": (Alert.expand, .init(named: ["title": nil, "color": ShortcodeParameters.alertColors])),
+        "storage-fields": (StorageFields.expand, .init(named: ["provider": nil], positional: ["the provider"])),
+        "tabpane": (Tabs.expandPane, .init(named: ["text": truth, "lang": nil, "langEqualsHeader": truth, "persistLang": truth,
+                                                   "right": truth])),
+        "tab": (Tabs.expandStrayTab, .init(named: ["header": nil, "text": truth, "lang": nil, "right": truth, "disabled": truth],
+                                           positional: ["the tab's header"])),
+        "card": (Card.expand, .init(named: ["header": nil, "title": nil, "subtitle": nil, "footer": nil, "url": nil, "icon": nil])),
     ]
+    private static let truth: [String]? = ["true", "false"]
 }
 
 /// Whether `text` contains `://`; a byte loop, since the generic substring search costs more

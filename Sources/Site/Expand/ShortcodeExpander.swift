@@ -137,9 +137,8 @@ struct ShortcodeExpander {
     mutating func expand(_ shortcode: Shortcode) -> ShortcodeOutput? {
         if shortcode.isFaulty { return nil }
         if let builtin = BuiltinShortcodes.all[shortcode.name] {
-            let problems = ShortcodeParameters.builtins[shortcode.name]?.problems(of: shortcode) ?? []
-            for problem in problems { report(shortcode, problem) }
-            return builtin(&self, shortcode)
+            for problem in builtin.parameters.problems(of: shortcode) { report(shortcode, problem) }
+            return builtin.expand(&self, shortcode)
         }
         let templateName = "shortcodes/" + shortcode.name
         guard context.templates.has(templateName) else {

@@ -12,17 +12,6 @@ struct ShortcodeParameters {
     var positional: [String] = []
 
     static let alertColors = ["primary", "secondary", "success", "danger", "warning", "info", "light", "dark"]
-    static let truth = ["true", "false"]
-
-    static let builtins: [String: ShortcodeParameters] = [
-        "ilink": .init(named: ["path": nil, "page": nil, "text": nil], positional: ["the page's path", "the link's text"]),
-        "alert": .init(named: ["title": nil, "color": alertColors]),
-        "storage-fields": .init(named: ["provider": nil], positional: ["the provider"]),
-        "tabpane": .init(named: ["text": truth, "lang": nil, "langEqualsHeader": truth, "persistLang": truth, "right": truth]),
-        "tab": .init(named: ["header": nil, "text": truth, "lang": nil, "right": truth, "disabled": truth], positional: ["the tab's header"]),
-        "card": .init(named: ["header": nil, "title": nil, "subtitle": nil, "footer": nil, "url": nil, "icon": nil]),
-    ]
-
     /// One problem per argument the shortcode does not take, at the shortcode.
     func problems(of shortcode: Shortcode) -> [String] {
         var problems: [String] = []
