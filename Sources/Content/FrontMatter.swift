@@ -84,16 +84,26 @@ public enum FrontMatterParser {
     }
 
     static func read(_ source: String, file: String, toml: Bool = false) -> (FrontMatter, [Diagnostic]) {
-        var frontMatter = FrontMatter()
-        let root: YAMLNode
-        let parsed = toml ? TOMLReader.read(source, file: file, lineOffset: 1) : YAMLReader.read(source, file: file, lineOffset: 1)
-        switch parsed {
+        let parse = { (text: String) in
+            toml ? TOMLReader.read(text, file: file, lineOffset: 1) : YAMLReader.read(text, file: file, lineOffset: 1)
+        }
+        switch parse(source) {
         case .failure(var diagnostic):
             diagnostic.message = "front matter: " + diagnostic.message
-            return (frontMatter, [diagnostic])
-        case .success(nil): return (frontMatter, [])
-        case .success(let node?): root = node
+            // The other keys still deserve their checks in this run: read the front matter again
+            // without the lines that do not parse, and keep what that finds besides the syntax error.
+            guard let recovered = SyntaxRecovery.parseWithoutBrokenLines(source, firstError: diagnostic, parse: parse) else {
+                return (FrontMatter(), [diagnostic])
+            }
+            let (frontMatter, problems) = read(recovered, file: file)
+            return (frontMatter, [diagnostic] + problems)
+        case .success(nil): return (FrontMatter(), [])
+        case .success(let node?): return read(node, file: file)
         }
+    }
+
+    private static func read(_ root: YAMLNode, file: String) -> (FrontMatter, [Diagnostic]) {
+        var frontMatter = FrontMatter()
         guard let pairs = root.mapping else {
             return (frontMatter, [.error(file, root.line, root.column, "front matter must be a mapping of keys to values")])
         }
