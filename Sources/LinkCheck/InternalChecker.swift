@@ -47,7 +47,8 @@ enum InternalChecker {
     }
 
     static func run(snapshot: SiteSnapshot, rootPath: String, origin: SiteOrigin?, workers: Int) throws -> InternalResult {
-        try run(files: SiteFiles(paths: snapshot.files), rootPath: rootPath, origin: origin, workers: workers) { page in
+        try run(files: SiteFiles(paths: snapshot.files), rootPath: rootPath, origin: origin, workers: workers,
+                unrendered: snapshot.unrendered) { page in
             if let scanned = snapshot.scanned[page] { return scanned.scan }
             var text = snapshot.html[page] ?? ""
             return text.withUTF8 { PageScan(bytes: $0) }
@@ -56,9 +57,10 @@ enum InternalChecker {
 
     /// `scan` reads one page (by its relative path) and scans it; it runs on several threads.
     private static func run(files: SiteFiles, rootPath rawRootPath: String, origin: SiteOrigin?, workers: Int,
-                            scan: (String) throws -> PageScan) throws -> InternalResult {
+                            unrendered: Set<String> = [], scan: (String) throws -> PageScan) throws -> InternalResult {
         let rootPath = try PathResolver.normalizedRootPath(rawRootPath)
         let pages = files.pages
+        let unknown = Set(pages.indices.filter { unrendered.contains(pages[$0]) })
         let resolver = PathResolver(files: files, rootPath: rootPath, origin: origin)
 
         // Pass 1: read and scan every page.
@@ -94,7 +96,7 @@ enum InternalChecker {
                 case .local(let path, let fragment) where path.hasPrefix("/"):
                     let resolution = resolver.resolve(path, fromFolder: "")
                     return problem(with: resolution, fragment: fragment, scans: scans, redirects: redirects,
-                                   pages: pages, resolver: resolver).map { .problem($0.0, $0.1) } ?? .fine
+                                   pages: pages, unknown: unknown, resolver: resolver).map { .problem($0.0, $0.1) } ?? .fine
                 case .local(let path, let fragment):
                     return .relative(path: path, fragment: fragment)
                 }
@@ -139,8 +141,8 @@ enum InternalChecker {
             return (findings, external)
 
             func check(_ resolution: Resolution, _ fragment: Substring?, page: Int, link: Int) -> [PendingFinding] {
-                guard let problem = problem(with: resolution, fragment: fragment, scans: scans,
-                                            redirects: redirects, pages: pages, resolver: resolver) else { return [] }
+                guard let problem = problem(with: resolution, fragment: fragment, scans: scans, redirects: redirects,
+                                            pages: pages, unknown: unknown, resolver: resolver) else { return [] }
                 return [PendingFinding(page: page, link: link, kind: problem.0, message: problem.1)]
             }
         }
@@ -164,7 +166,7 @@ enum InternalChecker {
     }
 
     private static func problem(with resolution: Resolution, fragment: Substring?, scans: [PageScan],
-                                redirects: [Int: Int], pages: [String],
+                                redirects: [Int: Int], pages: [String], unknown: Set<Int>,
                                 resolver: PathResolver) -> (LinkFinding.Kind, String)? {
         switch resolution {
         case .file:
@@ -189,6 +191,7 @@ enum InternalChecker {
             let asWritten = decoded.utf8.count == fragment.utf8.count ? nil : String(fragment)
             // Follow alias pages a few hops; the limit also stops refresh loops.
             for _ in 0..<5 {
+                if unknown.contains(page) { return nil }
                 let anchors = scans[page].anchors
                 if anchors.contains(decoded) || asWritten.map(anchors.contains) == true { return nil }
                 guard let next = redirects[page] else { break }

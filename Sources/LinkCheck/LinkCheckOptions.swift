@@ -4,7 +4,7 @@ import Foundation
 /// number of earlier links on the same page with exactly the same `link` text, so a page that
 /// writes the same URL twice can be told apart.
 public typealias LinkSourceResolver =
-    @Sendable (_ page: String, _ link: String, _ occurrence: Int) -> (file: String, line: Int)?
+    @Sendable (_ page: String, _ link: String, _ occurrence: Int) -> (file: String, line: Int, column: Int)?
 
 public struct LinkCheckOptions: Sendable {
     /// The path the site is served under (`/docs/` for `https://example.com/docs/`); links starting

@@ -108,7 +108,7 @@ public enum LinkChecker {
                     occurrence = occurrences[p.page]![p.link]
                 }
                 if let source = resolver(finding.page, finding.link, occurrence) {
-                    finding.source = SourceRef(file: source.file, line: source.line)
+                    finding.source = SourceRef(file: source.file, line: source.line, column: source.column)
                 }
             }
             findings.append(finding)

@@ -4,10 +4,13 @@ import Diagnostics
 public struct SourceRef: Hashable, Sendable, CustomStringConvertible {
     public var file: String
     public var line: Int
+    /// Where on the line the link's text was found; 1 when only the line is known.
+    public var column: Int
 
-    public init(file: String, line: Int) {
+    public init(file: String, line: Int, column: Int = 1) {
         self.file = file
         self.line = line
+        self.column = column
     }
 
     /// `file:line`, the form editors and the JSON output use.
@@ -63,7 +66,7 @@ public struct LinkFinding: Hashable, Sendable {
     /// As a project diagnostic, pointing at the Markdown source when known since that is what the
     /// author edits; info findings become warnings because Diagnostics has no lower level.
     public func diagnostic(sitePrefix: String = "") -> Diagnostic {
-        let location = source.map { SourceLocation(file: $0.file, line: $0.line, column: 1) }
+        let location = source.map { SourceLocation(file: $0.file, line: $0.line, column: $0.column) }
             ?? SourceLocation(file: sitePrefix + page, line: line, column: column)
         return Diagnostic(severity == .error ? .error : .warning, at: location, message)
     }

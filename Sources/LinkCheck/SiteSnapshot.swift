@@ -7,11 +7,15 @@ public struct SiteSnapshot: Sendable {
     public var html: [String: String]
     /// Pages already scanned (see `LinkChecker.scan`), by relative path.
     public var scanned: [String: ScannedPage]
+    /// Pages among `files` whose text is unknown (a build that failed on them): links to them
+    /// count as found, their fragments and their own links go unchecked.
+    public var unrendered: Set<String>
 
-    public init(files: [String], html: [String: String], scanned: [String: ScannedPage] = [:]) {
+    public init(files: [String], html: [String: String], scanned: [String: ScannedPage] = [:], unrendered: Set<String> = []) {
         self.files = files
         self.html = html
         self.scanned = scanned
+        self.unrendered = unrendered
     }
 }
 

@@ -43,8 +43,10 @@ struct Build: AsyncParsableCommand {
 
     @OptionGroup(title: "Link checking (with --check)") var linkCheck: LinkCheckFlags
 
+    @OptionGroup var output: ReportFormatOption
+
     func validate() throws {
-        let given = linkCheck.given
+        let given = linkCheck.given + (output.format == .junit ? ["--format junit"] : [])
         if !check, !given.isEmpty {
             throw ValidationError("\(given.joined(separator: ", ")) \(given.count == 1 ? "applies" : "apply") to the link check, which runs only with --check: add --check, or leave \(given.count == 1 ? "it" : "them") out")
         }
@@ -58,7 +60,7 @@ struct Build: AsyncParsableCommand {
         }
         try inputs.apply(to: &config)
         guard problems.isEmpty else {
-            printDiagnostics(problems)
+            printReport(problems, links: nil, destination: config.destinationPath)
             throw ExitCode(1)
         }
         try requireSiteFolders(source: site.source, config: config)
@@ -71,22 +73,17 @@ struct Build: AsyncParsableCommand {
             printError("docgen: error: \(refusal)")
             throw ExitCode(2)
         }
-        printDiagnostics(report.diagnostics)
+        printReport(report.diagnostics, links: outcome.links, destination: report.destination)
         if timings {
             for (name, ms) in report.stages.dropLast(outcome.ending == .built ? 1 : 0) { printError("docgen: \(ms) ms  \(name)") }
             if check { printError("docgen: \(outcome.linkWaitMilliseconds) ms  check links (waiting after the build)") }
-        }
-        if let links = outcome.links {
-            let prefix = report.destination.hasSuffix("/") ? report.destination : report.destination + "/"
-            let text = links.formatted(linkCheck.format, sitePrefix: prefix)
-            if !text.isEmpty { print(text, terminator: text.hasSuffix("\n") ? "" : "\n") }
         }
         if let error = outcome.linkCheckError { printError("docgen check: error: \(error)") }
         if timings && check { printError("docgen: \(outcome.linkFinishMilliseconds) ms  check links") }
         switch outcome.ending {
         case .refused: break
         case .failed:
-            let count = report.diagnostics.filter { $0.severity == .error }.count
+            let count = report.diagnostics.filter { $0.severity == .error }.count + (outcome.links?.summary.errors ?? 0)
             printError("docgen: build failed with \(count) error\(count == 1 ? "" : "s"); \(report.destination) was not changed")
             throw ExitCode(1)
         case .linksBroken(let code):
@@ -97,8 +94,17 @@ struct Build: AsyncParsableCommand {
             throw ExitCode(2)
         case .built:
             if timings, let swap = report.stages.last { printError("docgen: \(swap.milliseconds) ms  \(swap.name)") }
-            // With a machine-readable link report, stdout holds only that report.
-            if check && linkCheck.format != .text { printError("docgen: \(report.summary)") } else { print("docgen: \(report.summary)") }
+            // With a machine-readable report, stdout holds only that report.
+            if output.format != .text { printError("docgen: \(report.summary)") } else { print("docgen: \(report.summary)") }
         }
+    }
+
+    /// Every problem of the run in the chosen format: text goes to stderr beside docgen's other
+    /// messages, the machine-readable formats to stdout, where tools read them.
+    private func printReport(_ diagnostics: [Diagnostic], links: LinkCheckReport?, destination: String) {
+        let prefix = destination.hasSuffix("/") ? destination : destination + "/"
+        let text = BuildReportFormatter.format(output.format, diagnostics: diagnostics, links: links, sitePrefix: prefix)
+        guard !text.isEmpty else { return }
+        if output.format == .text { printError(String(text.dropLast())) } else { print(text, terminator: "") }
     }
 }

@@ -23,9 +23,6 @@ struct LinkCheckFlags: ParsableArguments {
     @Option(name: .customLong("cache-ttl"), help: ArgumentHelp("How long a good external result stays fresh, in hours.", valueName: "hours"))
     var cacheTTL: Double = Self.defaultCacheTTL
 
-    @Option(name: .long, help: "Output: text, json, github (workflow annotations) or junit.")
-    var format: LinkReportFormat = .text
-
     static let defaultTimeout = 20.0, defaultCache = ".docgen-linkcheck-cache.json", defaultCacheTTL = 24.0
 
     /// The flags given that differ from their defaults, by name, for refusing them where they
@@ -38,7 +35,6 @@ struct LinkCheckFlags: ParsableArguments {
         if timeout != Self.defaultTimeout { names.append("--timeout") }
         if cache != Self.defaultCache { names.append("--cache") }
         if cacheTTL != Self.defaultCacheTTL { names.append("--cache-ttl") }
-        if format != .text { names.append("--format") }
         return names
     }
 
@@ -51,7 +47,6 @@ struct LinkCheckFlags: ParsableArguments {
     }
 }
 
-extension LinkReportFormat: ExpressibleByArgument {}
 
 struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -78,6 +73,8 @@ struct Check: AsyncParsableCommand {
 
     @OptionGroup var flags: LinkCheckFlags
 
+    @OptionGroup var output: ReportFormatOption
+
     func run() async throws {
         // Findings name Markdown sources when --source (by default the current folder) has them.
         let (config, _) = siteOptions.siteConfig()
@@ -87,17 +84,15 @@ struct Check: AsyncParsableCommand {
         let map = hasSources ? SourceMap(config: config) : nil
         let resolver: LinkSourceResolver? = map.map { map in { @Sendable in map.resolve(page: $0, link: $1, occurrence: $2) } }
         let code = await runLinkCheck(site: site, options: flags.options(rootPath: config.rootPath, baseURL: nil, resolver: resolver),
-                                      format: flags.format)
+                                      format: output.format)
         throw ExitCode(code)
     }
 }
 
-/// Runs the checker on the folder `site` (or as `checking` says) and prints its report; returns
-/// the exit code.
-func runLinkCheck(site: String, options: LinkCheckOptions, format: LinkReportFormat,
-                  checking: (() async throws -> LinkCheckReport)? = nil) async -> Int32 {
+/// Runs the checker on the folder `site` and prints its report; returns the exit code.
+func runLinkCheck(site: String, options: LinkCheckOptions, format: LinkReportFormat) async -> Int32 {
     do {
-        let report = if let checking { try await checking() } else { try await LinkChecker.check(siteFolder: site, options: options) }
+        let report = try await LinkChecker.check(siteFolder: site, options: options)
         let prefix = site.hasSuffix("/") ? site : site + "/"
         let text = report.formatted(format, sitePrefix: prefix)
         if !text.isEmpty { print(text, terminator: text.hasSuffix("\n") ? "" : "\n") }

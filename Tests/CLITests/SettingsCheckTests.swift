@@ -38,9 +38,28 @@ import Testing
         let one = try cli.run(["build", "--external"])
         #expect(one.status == 2)
         #expect(one.err.contains("--external applies to the link check, which runs only with --check: add --check, or leave it out"), "\(one.err)")
-        let two = try cli.run(["build", "--format", "json", "--exclude", "x"])
+        let two = try cli.run(["build", "--format", "junit", "--exclude", "x"])
         #expect(two.status == 2)
-        #expect(two.err.contains("--exclude, --format apply to the link check"), "\(two.err)")
+        #expect(two.err.contains("--exclude, --format junit apply to the link check"), "\(two.err)")
+    }
+
+    /// Content errors reach every format, with or without a link check, and stdout holds only the report.
+    @Test func everyFormatCarriesContentErrors() throws {
+        let root = try site(["content/_index.md": "---\ntitle: Home\nweight: abc\n---\n[gone](nothing/)\n"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let out = root + "/out"
+        let github = try cli.run(["build", "--source", root, "--destination", out, "--format", "github"])
+        #expect(github.status == 1)
+        #expect(github.out == "::error file=\(root)/content/_index.md,line=3,col=9,title=docgen build::front matter: 'weight' must be a whole number, found 'abc'\n", "\(github.out)")
+        let json = try cli.run(["build", "--source", root, "--destination", out, "--format", "json", "--check"])
+        #expect(json.status == 1)
+        let object = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as! [String: Any]
+        #expect((object["diagnostics"] as! [[String: Any]]).map { $0["line"] as? Int } == [3])
+        #expect((object["findings"] as! [[String: Any]]).map { $0["kind"] as? String } == ["missing-page"])
+        #expect(json.err.contains("build failed with 2 errors"), "\(json.err)")
+        let text = try cli.run(["build", "--source", root, "--destination", out, "--check"])
+        #expect(text.out == "")
+        #expect(text.err.contains("\(root)/content/_index.md:5:8: error: missing page /nothing/\n"), "\(text.err)")
     }
 
     @Test func versionAndSingularCounts() throws {

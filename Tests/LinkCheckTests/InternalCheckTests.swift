@@ -210,18 +210,18 @@ private let fixture: [String: String] = [
             "<a href=\"/x/\">second</a>",
         ]), "ok/index.html": ""])
         let options = LinkCheckOptions(sourceResolver: { page, link, occurrence in
-            page == "index.html" && link == "/x/" ? ("content/_index.md", 10 + occurrence) : nil
+            page == "index.html" && link == "/x/" ? ("content/_index.md", 10 + occurrence, 4) : nil
         })
         let report = try LinkChecker.checkInternal(siteFolder: site.root, options: options)
-        #expect(report.findings.map(\.source) == [SourceRef(file: "content/_index.md", line: 10),
-                                                  SourceRef(file: "content/_index.md", line: 11)])
+        #expect(report.findings.map(\.source) == [SourceRef(file: "content/_index.md", line: 10, column: 4),
+                                                  SourceRef(file: "content/_index.md", line: 11, column: 4)])
     }
 
     /// Pages with many findings number their links another way; the numbers must be the same.
     @Test func occurrenceNumbersOnAPageWithManyFindings() throws {
         let links = (0..<12).map { "<a href=\"/x/\">\($0)</a><a href=\"/y/#\($0 % 3)\">y</a>" }
         let site = try TempSite(["index.html": page(links)])
-        let options = LinkCheckOptions(sourceResolver: { _, link, occurrence in (link, occurrence) })
+        let options = LinkCheckOptions(sourceResolver: { _, link, occurrence in (link, occurrence, 1) })
         let report = try LinkChecker.checkInternal(siteFolder: site.root, options: options)
         let xs = report.findings.filter { $0.link == "/x/" }.map { $0.source?.line }
         #expect(xs == Array(0..<12))

@@ -1,16 +1,30 @@
+import Diagnostics
 /// JUnit XML, which most CI systems render as a test report: one test case per page, one failure
 /// per broken link on it. Info findings go to the case's `system-out` so they show without failing.
 public enum JUnitFormatter {
+    /// `diagnostics`, the build's own problems (`docgen build --check`), make one more test case
+    /// per source file, before the pages'.
     public static func format(_ findings: [LinkFinding], pages: [String], summary: LinkCheckSummary,
-                              sitePrefix: String = "") -> String {
+                              sitePrefix: String = "", diagnostics: [Diagnostic] = []) -> String {
         var byPage: [String: [LinkFinding]] = [:]
         for f in findings { byPage[f.page, default: []].append(f) }
         // Pages with findings are test cases even if the caller did not list them.
         let allPages = Set(pages).union(byPage.keys).sorted()
-        let failures = findings.filter { $0.severity == .error }.count
+        var byFile: [String: [Diagnostic]] = [:]
+        for d in diagnostics { byFile[d.location.file, default: []].append(d) }
+        let failures = findings.filter { $0.severity == .error }.count + diagnostics.filter { $0.severity == .error }.count
 
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuite name=\"docgen link check\" tests=\"\(allPages.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
+        out += "<testsuite name=\"docgen link check\" tests=\"\(allPages.count + byFile.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n"
+        for (file, problems) in byFile.sorted(by: { $0.key < $1.key }) {
+            out += "  <testcase name=\"\(escape(file))\" classname=\"build\">\n"
+            let notes = problems.filter { $0.severity != .error }.map(\.description)
+            for d in problems where d.severity == .error {
+                out += "    <failure type=\"build\" message=\"\(escape(d.message))\">" + escape(d.description) + "</failure>\n"
+            }
+            if !notes.isEmpty { out += "    <system-out>" + escape(notes.joined(separator: "\n")) + "</system-out>\n" }
+            out += "  </testcase>\n"
+        }
         for page in allPages {
             let name = "name=\"\(escape(page))\" classname=\"links\""
             let pageFindings = byPage[page] ?? []

@@ -17,12 +17,9 @@ extension SiteBuilder {
         let waitStart = DispatchTime.now()
         let pass = scan?.internalPass()
         outcome.linkWaitMilliseconds = elapsed(since: waitStart)
-        guard let staged, report.succeeded else {
-            outcome.ending = .failed
-            return outcome
-        }
         // Broken links keep the new site out, like any other error: exit 1 always means the
-        // destination is as it was.
+        // destination is as it was. A failing build still gets the links of the pages that did
+        // render checked, so the writer sees everything in one run.
         if var options = request.linkCheck, let pass {
             let started = DispatchTime.now()
             // Findings point at the Markdown line the link came from.
@@ -37,10 +34,14 @@ extension SiteBuilder {
                 outcome.ending = .linksBroken(exitCode: LinkCheckExitCode.usageOrIOError.rawValue)
             }
             outcome.linkFinishMilliseconds = elapsed(since: started)
-            if outcome.ending != .built {
-                staged.discard()
-                return outcome
-            }
+        }
+        guard let staged, report.succeeded else {
+            outcome.ending = .failed
+            return outcome
+        }
+        if outcome.ending != .built {
+            staged.discard()
+            return outcome
         }
         outcome.report = staged.commit(report)
         if !outcome.report.succeeded { outcome.ending = .notSwapped }

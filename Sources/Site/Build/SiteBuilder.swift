@@ -84,7 +84,10 @@ public enum SiteBuilder {
             case .failure(let failure): report.diagnostics.append(failure.diagnostic(destination: config.destinationPath))
             }
         }
-        let receivers: [any PageSink] = report.succeeded ? output.map { [StagingWriter(output: $0)] + sinks } ?? [] : []
+        // The other sinks (the link scan) see every page that rendered even when the build is
+        // failing, so one run reports link problems beside content errors.
+        let writer: [any PageSink] = report.succeeded ? output.map { [StagingWriter(output: $0)] } ?? [] : []
+        let receivers = writer + (report.refusal == nil ? sinks : [])
 
         // 3. Shortcodes, Markdown and layout for every page, on all cores; each finished page goes
         // to the sinks at once, so the whole site is never held in memory.
@@ -100,10 +103,11 @@ public enum SiteBuilder {
             return page
         }
         for result in rendered { report.diagnostics += result.diagnostics }
-        if !receivers.isEmpty, !report.diagnostics.hasErrors {
+        if !receivers.isEmpty {
             var html: [String: String] = [:]
             for (path, text) in others.texts where path.hasSuffix(".html") { html[path] = text }
-            for sink in receivers { sink.receiveSite(files: pagePaths + others.paths, otherHTML: html) }
+            let unrendered = Set(rendered.indices.filter { rendered[$0].diagnostics.hasErrors }.map { pagePaths[$0] })
+            for sink in receivers { sink.receiveSite(files: pagePaths + others.paths, otherHTML: html, unrendered: unrendered) }
         }
         report.diagnostics += HeadingRuleChanges.warnings(pages: site.tree.pages, rendered: rendered,
                                                          rules: config.headingIDs, rootPath: config.rootPath)
@@ -116,6 +120,7 @@ public enum SiteBuilder {
         }
         report.diagnostics = Array(Set(report.diagnostics)).sortedByLocation()
         report.milliseconds = elapsed(since: start)
+        report.sourceMap = SourceMap(pages: site.tree.pages, rootPath: config.rootPath)
         guard let output, report.succeeded else {
             output?.setAside()
             return (report, nil)
@@ -123,7 +128,6 @@ public enum SiteBuilder {
         report.pages = site.tree.pages.count
         report.aliases = site.aliases.count
         report.files = others.fileCount
-        report.sourceMap = SourceMap(pages: site.tree.pages, rootPath: config.rootPath)
         if recordsDependencies { report.dependencies = dependencies(site, rendered: rendered, others: others, menus: menus) }
         return (report, StagedSite(output: output, started: start))
     }

@@ -23,16 +23,16 @@ final class LinkScan: PageSink, @unchecked Sendable {
         return nil
     }
 
-    func receiveSite(files: [String], otherHTML: [String: String]) {
+    func receiveSite(files: [String], otherHTML: [String: String], unrendered: Set<String>) {
         let options = options
         DispatchQueue.global().async(group: checking) { [self] in
-            let snapshot = SiteSnapshot(files: files, html: otherHTML, scanned: lock.withLock { scanned })
+            let snapshot = SiteSnapshot(files: files, html: otherHTML, scanned: lock.withLock { scanned }, unrendered: unrendered)
             let result = Result { try LinkChecker.internalPass(snapshot: snapshot, options: options) }
             lock.withLock { pass = result }
         }
     }
 
-    /// Waits for the internal pass; nil when the site never came (the build failed first).
+    /// Waits for the internal pass; nil when the site never came (nothing rendered).
     func internalPass() -> Result<LinkChecker.InternalPass, Error>? {
         checking.wait()
         return lock.withLock { pass }

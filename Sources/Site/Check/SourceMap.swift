@@ -22,7 +22,7 @@ public struct SourceMap: Sendable {
         self.rootPath = rootPath
     }
 
-    public func resolve(page output: String, link: String, occurrence: Int) -> (file: String, line: Int)? {
+    public func resolve(page output: String, link: String, occurrence: Int) -> (file: String, line: Int, column: Int)? {
         guard let page = pagesByOutput[output] else { return nil }
         var candidates = [link]
         if link.hasPrefix(rootPath) { candidates.append("/" + link.dropFirst(rootPath.count)) }
@@ -30,12 +30,15 @@ public struct SourceMap: Sendable {
         let path = link.split(separator: "#").first.map(String.init) ?? link
         if let last = path.split(separator: "/").last, last.count > 2 { candidates.append(String(last)) }
         // The body's own bytes, not a copy: copying a page per finding showed in `build --check`.
-        let search = { (body: UnsafeBufferPointer<UInt8>) -> (file: String, line: Int) in
+        let search = { (body: UnsafeBufferPointer<UInt8>) -> (file: String, line: Int, column: Int) in
             for candidate in candidates where !candidate.isEmpty {
-                let hits = Self.lineOffsets(of: Array(candidate.utf8), in: body)
-                if !hits.isEmpty { return (page.sourceFile, page.bodyLine + hits[min(occurrence, hits.count - 1)]) }
+                let hits = Self.positions(of: Array(candidate.utf8), in: body)
+                if !hits.isEmpty {
+                    let hit = hits[min(occurrence, hits.count - 1)]
+                    return (page.sourceFile, page.bodyLine + hit.line, hit.column)
+                }
             }
-            return (page.sourceFile, page.bodyLine)
+            return (page.sourceFile, page.bodyLine, 1)
         }
         if let found = page.body.utf8.withContiguousStorageIfAvailable(search) { return found }
         return Array(page.body.utf8).withUnsafeBufferPointer(search)
@@ -45,11 +48,17 @@ public struct SourceMap: Sendable {
         text.withUnsafeBufferPointer { lineOffsets(of: needle, in: $0) }
     }
 
-    /// The 0-based line numbers of the lines that contain `needle`, each line once; a byte scan,
-    /// because Foundation's substring search is slow enough to show in `build --check`.
+    /// The 0-based line numbers of the lines that contain `needle`, each line once.
     static func lineOffsets(of needle: [UInt8], in text: UnsafeBufferPointer<UInt8>) -> [Int] {
+        positions(of: needle, in: text).map(\.line)
+    }
+
+    /// The first place `needle` is on each line that has it: the 0-based line and the 1-based
+    /// column. A byte scan, because Foundation's substring search is slow enough to show in
+    /// `build --check`.
+    static func positions(of needle: [UInt8], in text: UnsafeBufferPointer<UInt8>) -> [(line: Int, column: Int)] {
         guard !needle.isEmpty, needle.count <= text.count, let base = text.baseAddress else { return [] }
-        var lines: [Int] = []
+        var lines: [(line: Int, column: Int)] = []
         var counter = LineCounter(text)
         var from = 0
         // memmem finds each occurrence (vectorised; this runs for every finding of
@@ -57,8 +66,8 @@ public struct SourceMap: Sendable {
         while from + needle.count <= text.count,
               let hit = needle.withUnsafeBytes({ findBytes(base + from, text.count - from, $0.baseAddress!, needle.count) }) {
             let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            let line = counter.position(of: offset).line - 1
-            if lines.last != line { lines.append(line) }
+            let position = counter.position(of: offset)
+            if lines.last?.line != position.line - 1 { lines.append((position.line - 1, position.column)) }
             from = offset + 1
         }
         return lines

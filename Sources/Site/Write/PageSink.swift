@@ -15,9 +15,9 @@ public protocol PageSink: Sendable {
     /// (a page that could not be written) fails the build.
     func receive(_ page: FinishedPage) -> Diagnostic?
 
-    /// Once, when every page has rendered without errors: every output path of the site, and the
-    /// text of each HTML file that is not a page (the 404 page, alias redirects). Not called for
-    /// a build that fails before that point. The build goes on writing the rest meanwhile, so a
-    /// sink with long work hands it to another thread.
-    func receiveSite(files: [String], otherHTML: [String: String])
+    /// Once, when every page has been rendered: every output path of the site, the text of each
+    /// HTML file that is not a page (the 404 page, alias redirects), and the pages that did not
+    /// render because of their errors (they exist, but their text is unknown). The build goes on
+    /// writing the rest meanwhile, so a sink with long work hands it to another thread.
+    func receiveSite(files: [String], otherHTML: [String: String], unrendered: Set<String>)
 }

@@ -8,5 +8,5 @@ struct StagingWriter: PageSink {
         output.write(page.html, to: page.outputPath)?.diagnostic(destination: output.destination)
     }
 
-    func receiveSite(files: [String], otherHTML: [String: String]) {}
+    func receiveSite(files: [String], otherHTML: [String: String], unrendered: Set<String>) {}
 }
