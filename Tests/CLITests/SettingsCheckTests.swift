@@ -45,7 +45,8 @@ import Testing
 
     /// Content errors reach every format, with or without a link check, and stdout holds only the report.
     @Test func everyFormatCarriesContentErrors() throws {
-        let root = try site(["content/_index.md": "---\ntitle: Home\nweight: abc\n---\n[gone](nothing/)\n"])
+        let root = try site(["content/_index.md": "---\ntitle: Home\nweight: abc\n---\n[gone](nothing/)\n",
+                             "docgen.yaml": "baseURL: https://docs.example.com/\n"])
         defer { try? FileManager.default.removeItem(atPath: root) }
         let out = root + "/out"
         let github = try cli.run(["build", "--source", root, "--destination", out, "--format", "github"])

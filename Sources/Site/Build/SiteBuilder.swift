@@ -68,6 +68,7 @@ public enum SiteBuilder {
         let menus = Menus(data: site.data, templates: site.templates, speedTricks: speedTricks)
         let others = OtherOutputs(tree: site.tree, aliases: site.aliases, templates: site.templates, notFoundSidebar: menus.notFoundHTML,
                                   defaults: defaults, templateFolders: [config.templatesPath], data: site.data, config: config)
+        report.diagnostics += others.warnings
         let pagePaths = site.tree.pages.map(\.outputPath)
         report.stages.append(clock.lap("load content and templates"))
 

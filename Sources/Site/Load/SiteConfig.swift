@@ -20,6 +20,8 @@ public struct SiteConfig: Sendable {
     public var allowSymlinksOutside = false
     public var headingIDs: HeadingIDRules = .hugo0110
     public var params: [String: YAMLNode] = [:]
+    /// Write sitemap.xml; it needs an absolute baseURL, since the protocol allows no relative addresses.
+    public var sitemap = true
 
     public init() {}
 
@@ -76,6 +78,10 @@ public struct SiteConfig: Sendable {
                 if let flag = value.bool { config.includeDrafts = flag } else {
                     diagnostics.append(.error(file, value.line, value.column, "'\(name)' must be true or false"))
                 }
+            case "sitemap":
+                if let flag = value.bool { config.sitemap = flag } else {
+                    diagnostics.append(.error(file, value.line, value.column, "'sitemap' must be true or false"))
+                }
             case "headingIDs":
                 if let raw = text() {
                     if let rules = HeadingIDRules(rawValue: raw) { config.headingIDs = rules } else {
@@ -91,11 +97,16 @@ public struct SiteConfig: Sendable {
                 for (k, v) in params { config.params[k.string ?? ""] = v }
             default:
                 diagnostics.append(.error(file, key.line, key.column,
-                    "unknown setting '\(name)'; known: title, baseURL, contentDir, templatesDir, destination, drafts, headingIDs, params"))
+                    "unknown setting '\(name)'; known: \(knownKeys.joined(separator: ", "))\(nearestName(to: name, among: knownKeys).map { "; did you mean '\($0)'?" } ?? "")"))
             }
         }
         return (config, diagnostics)
     }
+
+    static let knownKeys = ["title", "baseURL", "contentDir", "templatesDir", "destination", "drafts", "headingIDs", "params", "sitemap"]
+
+    /// Whether the baseURL is a whole address (scheme and host), not only a path.
+    public var hasAbsoluteBase: Bool { baseURL.contains("://") }
 
     public var contentPath: String { Self.join(source, contentDir) }
     var templatesPath: String { Self.join(source, templatesDir) }

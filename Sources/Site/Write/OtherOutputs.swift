@@ -15,6 +15,8 @@ struct OtherOutputs {
     let texts: [(path: String, text: String)]
     /// Static files and assets, for the build's summary.
     let fileCount: Int
+    /// What is left out and why (a sitemap without an absolute baseURL).
+    let warnings: [Diagnostic]
 
     var paths: [String] { copies.map(\.destination) + texts.map(\.path) }
 
@@ -36,8 +38,13 @@ struct OtherOutputs {
         for file in copies { latest[file.destination] = file }
         texts.removeAll { latest[$0.path] != nil }
         for (alias, page) in aliases { texts.append((Redirects.outputFile(for: alias), Redirects.page(to: data.link(page)))) }
-        let entries = tree.pages.map { (loc: config.absoluteBase + $0.url, lastmod: $0.frontMatter.date) }
-        texts.append(("sitemap.xml", Sitemap.xml(urls: entries)))
+        var warnings: [Diagnostic] = []
+        if config.sitemap && config.hasAbsoluteBase {
+            let entries = tree.pages.map { (loc: config.absoluteBase + $0.url, lastmod: $0.frontMatter.date) }
+            texts.append(("sitemap.xml", Sitemap.xml(urls: entries)))
+        } else if config.sitemap {
+            warnings.append(Sitemap.needsAbsoluteBase(config))
+        }
         // The schema the docs describe, published beside them for editors and other validators.
         texts.append(("schemas/cloud-storage.schema.json", SchemaGenerator.schema(Catalog.bundled).serialized(pretty: true) + "\n"))
         if templates.has("404"), let html = templates.render("404", data.notFoundData(sidebar: notFoundSidebar)) {
@@ -45,6 +52,7 @@ struct OtherOutputs {
         }
         self.copies = Array(latest.values)
         self.texts = texts
+        self.warnings = warnings
         fileCount = latest.count + texts.filter { path, _ in defaults["static/" + path] != nil }.count
     }
 

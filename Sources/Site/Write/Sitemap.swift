@@ -1,3 +1,5 @@
+import Diagnostics
+import Foundation
 import Rendering
 
 /// `sitemap.xml` in the sitemaps.org format, one entry per page.
@@ -12,5 +14,15 @@ enum Sitemap {
         }
         xml += "</urlset>\n"
         return xml
+    }
+
+    /// Why there is no sitemap.xml: the protocol allows only absolute addresses, and a baseURL that
+    /// is only a path gives none. Pointed at docgen.yaml when there is one, since that is where to fix it.
+    static func needsAbsoluteBase(_ config: SiteConfig) -> Diagnostic {
+        let file = FileManager.default.fileExists(atPath: config.configFile) ? config.configFile : config.source
+        return Diagnostic(.warning, at: SourceLocation(file: file),
+            "sitemap.xml is not written: a sitemap must list absolute addresses, and baseURL '\(config.baseURL)' is only a path. "
+            + "Set baseURL to the site's address (baseURL: https://docs.example.com/ in docgen.yaml, or --baseURL), "
+            + "or write sitemap: false in docgen.yaml to leave the sitemap out without this warning")
     }
 }
