@@ -76,6 +76,12 @@ public struct TemplateSet: Sendable {
 
     public func has(_ name: String) -> Bool { names.contains(name) }
 
+    /// The text of template `name` as written, and the file it came from.
+    public func source(of name: String) -> (text: String, file: String)? {
+        guard let text = texts[name], let file = files[name] else { return nil }
+        return (text, file)
+    }
+
     /// The files of these templates and of every template they include, directly or through
     /// others: what an output rendered with them was made from. Dynamic partials are refused at
     /// load time (`TemplateInclusions`), so the inclusions are all known. Built-in templates are

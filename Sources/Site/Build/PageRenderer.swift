@@ -22,10 +22,11 @@ struct PageRenderer {
     let index: SiteIndex
     let templates: TemplateSet
     let data: TemplateData
+    let declared: [String: ShortcodeParameters]
     let renderer: MarkdownRenderer
 
     init(site: LoadedSite, renderer: MarkdownRenderer, menus: Menus, layouts: LayoutMemo) {
-        (tree, index, templates, data) = (site.tree, site.index, site.templates, site.data)
+        (tree, index, templates, data, declared) = (site.tree, site.index, site.templates, site.data, site.declared)
         self.renderer = renderer
         self.menus = menus
         self.layouts = layouts
@@ -45,7 +46,7 @@ struct PageRenderer {
         }
         let (document, parseProblems) = parseShortcodes(in: body, file: page.sourceFile, startLine: page.bodyLine)
         let pageData = data.pageData(i)
-        let context = ExpansionContext(page: page, tree: tree, templates: templates, renderer: renderer,
+        let context = ExpansionContext(page: page, tree: tree, templates: templates, declared: declared, renderer: renderer,
                                        rootPath: data.config.rootPath, pageData: pageData, siteData: data.site)
         var expander = ShortcodeExpander(context: context, body: body)
         let content = expander.render(document.segments, isPageBody: true)

@@ -9,17 +9,18 @@ enum BuiltinShortcodes {
 
     /// Each with the parameters it reads (see `ShortcodeParameters`), so that none goes unchecked.
     static let all: [String: (expand: Handler, parameters: ShortcodeParameters)] = [
-        "ilink": (InternalLink.expand, .init(named: ["path": nil, "page": nil, "text": nil],
+        "ilink": (InternalLink.expand, .init(named: ["path": .text, "page": .text, "text": .text],
                                              positional: ["the page's path", "the link's text"])),
-        "alert": (Alert.expand, .init(named: ["title": nil, "color": ShortcodeParameters.alertColors])),
-        "storage-fields": (StorageFields.expand, .init(named: ["provider": nil], positional: ["the provider"])),
-        "tabpane": (Tabs.expandPane, .init(named: ["text": truth, "lang": nil, "langEqualsHeader": truth, "persistLang": truth,
-                                                   "right": truth])),
-        "tab": (Tabs.expandStrayTab, .init(named: ["header": nil, "text": truth, "lang": nil, "right": truth, "disabled": truth],
+        "alert": (Alert.expand, .init(named: ["title": .text, "color": .oneOf(ShortcodeParameters.alertColors)])),
+        "storage-fields": (StorageFields.expand, .init(named: ["provider": .text], positional: ["the provider"])),
+        "tabpane": (Tabs.expandPane, .init(named: ["text": .boolean, "lang": .text, "langEqualsHeader": .boolean,
+                                                   "persistLang": .boolean, "right": .boolean])),
+        "tab": (Tabs.expandStrayTab, .init(named: ["header": .text, "text": .boolean, "lang": .text, "right": .boolean,
+                                                   "disabled": .boolean],
                                            positional: ["the tab's header"])),
-        "card": (Card.expand, .init(named: ["header": nil, "title": nil, "subtitle": nil, "footer": nil, "url": nil, "icon": nil])),
+        "card": (Card.expand, .init(named: ["header": .text, "title": .text, "subtitle": .text, "footer": .text, "url": .text,
+                                            "icon": .text])),
     ]
-    private static let truth: [String]? = ["true", "false"]
 }
 
 /// Whether `text` contains `://`; a byte loop, since the generic substring search costs more

@@ -6,6 +6,8 @@ struct ExpansionContext {
     let page: Page
     let tree: ContentTree
     let templates: TemplateSet
+    /// The parameters the site's own shortcodes declare (see `ShortcodeDeclaration`).
+    let declared: [String: ShortcodeParameters]
     let renderer: MarkdownRenderer
     /// Where site-relative URLs start (the path of `baseURL`).
     let rootPath: String

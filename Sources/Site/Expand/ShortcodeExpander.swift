@@ -130,8 +130,8 @@ struct ShortcodeExpander {
         if page.sourceFile != context.page.sourceFile { pagesShown.insert(page.sourceFile) }
     }
 
-    mutating func report(_ shortcode: Shortcode, _ message: String) {
-        diagnostics.append(Diagnostic(.error, at: shortcode.location, message))
+    mutating func report(_ shortcode: Shortcode, _ message: String, _ severity: Diagnostic.Severity = .error) {
+        diagnostics.append(Diagnostic(severity, at: shortcode.location, message))
     }
 
     mutating func expand(_ shortcode: Shortcode) -> ShortcodeOutput? {
@@ -149,7 +149,16 @@ struct ShortcodeExpander {
             return nil
         }
         templatesUsed.insert(templateName)
-        return UserShortcode.render(&self, shortcode, template: templateName)
+        var checked = shortcode
+        if let parameters = context.declared[shortcode.name] {
+            for problem in parameters.problems(of: shortcode) { report(shortcode, problem) }
+            checked.arguments = parameters.withDefaults(shortcode.arguments)
+        } else {
+            for problem in UserShortcode.unreadArguments(of: shortcode, template: templateName, in: context.templates) {
+                report(shortcode, problem, .warning)
+            }
+        }
+        return UserShortcode.render(&self, checked, template: templateName)
     }
 
     /// Removes the indentation shared by the inner lines after the first.

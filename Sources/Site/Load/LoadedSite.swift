@@ -13,6 +13,8 @@ struct LoadedSite {
     let index: SiteIndex
     /// The values templates see, made once for the whole site.
     let data: TemplateData
+    /// The parameters each of the site's own shortcodes declares, by shortcode name.
+    let declared: [String: ShortcodeParameters]
     let diagnostics: [Diagnostic]
 
     /// Reads the content and the templates (`defaults` where the site has none of its own).
@@ -33,7 +35,14 @@ struct LoadedSite {
         let (aliases, aliasProblems) = URLCheck.aliases(allAliases, tree: tree)
         diagnostics += aliasProblems
         let index = SiteIndex(pages: tree.pages)
+        var declared: [String: ShortcodeParameters] = [:]
+        for name in templates.names where name.hasPrefix("shortcodes/") {
+            guard let (text, file) = templates.source(of: name) else { continue }
+            let (parameters, problems) = ShortcodeDeclaration.parse(text, file: file)
+            diagnostics += problems
+            declared[String(name.dropFirst("shortcodes/".count))] = parameters
+        }
         return LoadedSite(config: config, tree: tree, templates: templates, aliases: aliases, index: index,
-                          data: TemplateData(index: index, config: config), diagnostics: diagnostics)
+                          data: TemplateData(index: index, config: config), declared: declared, diagnostics: diagnostics)
     }
 }
