@@ -61,15 +61,14 @@ struct Build: AsyncParsableCommand {
             config.destination = destination.hasPrefix("/") ? destination : FileManager.default.currentDirectoryPath + "/" + destination
         }
         try inputs.apply(to: &config)
-        guard problems.isEmpty else {
-            printReport(problems, links: nil, destination: config.destinationPath)
-            throw ExitCode(1)
-        }
         try requireSiteFolders(source: site.source, config: config)
         let linkOptions = check ? linkCheck.options(rootPath: config.rootPath, baseURL: nil, resolver: nil) : nil
         // DOCGEN_PLAIN=1 builds without the speed tricks (the output must be the same).
         let plain = ProcessInfo.processInfo.environment["DOCGEN_PLAIN"] == "1"
-        let outcome = await SiteBuilder.run(BuildRequest(config: config, linkCheck: linkOptions, speedTricks: !plain))
+        var request = BuildRequest(config: config, linkCheck: linkOptions, speedTricks: !plain)
+        // Settings mistakes are listed with the site's own, in one run; nothing is written then.
+        request.settingsProblems = problems
+        let outcome = await SiteBuilder.run(request)
         let report = outcome.report
         if case .refused(let refusal) = outcome.ending {
             printError("docgen: error: \(refusal)")

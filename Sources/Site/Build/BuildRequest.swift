@@ -1,3 +1,4 @@
+import Diagnostics
 import LinkCheck
 
 /// Everything `docgen build` was asked to do, as the command line gave it.
@@ -12,6 +13,9 @@ public struct BuildRequest: Sendable {
     /// Work out what each output was made from (`BuildReport.dependencies`), for a caller that
     /// rebuilds after changes (`docgen serve`); a one-off build does not need it.
     public var recordsDependencies: Bool
+    /// Mistakes in the settings (docgen.yaml) found before the build. The build still runs, to
+    /// report the site's own problems in the same run, but writes nothing.
+    public var settingsProblems: [Diagnostic] = []
 
     public init(config: SiteConfig, defaults: [String: String] = EmbeddedTemplates.files, linkCheck: LinkCheckOptions? = nil,
                 speedTricks: Bool = SpeedTricks.defaultOn, recordsDependencies: Bool = false) {

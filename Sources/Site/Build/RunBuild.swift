@@ -8,7 +8,8 @@ extension SiteBuilder {
     public static func run(_ request: BuildRequest) async -> BuildOutcome {
         let scan = request.linkCheck.map(LinkScan.init)
         let (report, staged) = stage(request.config, defaults: request.defaults, sinks: scan.map { [$0] } ?? [],
-                                     speedTricks: request.speedTricks, recordsDependencies: request.recordsDependencies)
+                                     speedTricks: request.speedTricks, recordsDependencies: request.recordsDependencies,
+                                     settingsProblems: request.settingsProblems)
         var outcome = BuildOutcome(ending: .built, report: report)
         if let refusal = report.refusal {
             outcome.ending = .refused(refusal)

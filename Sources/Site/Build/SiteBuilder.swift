@@ -51,10 +51,13 @@ public enum SiteBuilder {
     /// once later checks have run, whether to `commit` or `discard` it. Every finished page also
     /// goes to each of `sinks`. There is a staged site only when the build succeeded.
     static func stage(_ config: SiteConfig, defaults: [String: String], sinks: [any PageSink],
-                      speedTricks: Bool, recordsDependencies: Bool = false) -> (BuildReport, StagedSite?) {
+                      speedTricks: Bool, recordsDependencies: Bool = false,
+                      settingsProblems: [Diagnostic] = []) -> (BuildReport, StagedSite?) {
         let start = DispatchTime.now()
         var clock = StageClock()
         var report = BuildReport()
+        // Errors before the staging step mean nothing is written.
+        report.diagnostics = settingsProblems
         report.destination = config.destinationPath
         // Before anything is read or written: a destination that is not docgen's stays untouched.
         if let refusal = OutputOwnership.refusal(destination: config.destinationPath, siteRoot: config.source, sources: config.sourceFolders) {

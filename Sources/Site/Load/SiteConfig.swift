@@ -22,6 +22,8 @@ public struct SiteConfig: Sendable {
     public var params: [String: YAMLNode] = [:]
     /// Write sitemap.xml; it needs an absolute baseURL, since the protocol allows no relative addresses.
     public var sitemap = true
+    /// docgen.yaml gave a baseURL that was refused: that error already covers the sitemap.
+    var baseURLRefused = false
 
     public init() {}
 
@@ -67,6 +69,7 @@ public struct SiteConfig: Sendable {
                 if let url = text() {
                     if let problem = baseURLProblem(url) {
                         diagnostics.append(.error(file, value.line, value.column, problem))
+                        config.baseURLRefused = true
                     } else {
                         config.baseURL = url
                     }

@@ -42,7 +42,7 @@ struct OtherOutputs {
         if config.sitemap && config.hasAbsoluteBase {
             let entries = tree.pages.map { (loc: config.absoluteBase + $0.url, lastmod: $0.frontMatter.date) }
             texts.append(("sitemap.xml", Sitemap.xml(urls: entries)))
-        } else if config.sitemap {
+        } else if config.sitemap && !config.baseURLRefused {
             warnings.append(Sitemap.needsAbsoluteBase(config))
         }
         // The schema the docs describe, published beside them for editors and other validators.
