@@ -44,7 +44,7 @@ deps:
 
 ## golden: rewrite the golden files of the site tests after an intended change (review the diff!)
 golden: deps
-	DOCGEN_UPDATE_GOLDEN=1 $(SWIFT) test --filter 'GoldenSiteTests|ValidateCommandTests' 
+	DOCGEN_UPDATE_GOLDEN=1 $(SWIFT) test --filter 'GoldenSiteTests|ValidateCommandTests|WriterMistakesGoldenTests' 
 
 clean:
 	rm -rf .build public

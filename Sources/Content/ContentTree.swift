@@ -35,6 +35,17 @@ public struct ContentTree: Sendable {
         Self.lookupKeys(reference, relativeTo: base).lazy.compactMap { drafts[$0] }.first
     }
 
+    /// The content path of the page whose path is nearest to a reference that finds none, for "did you mean".
+    public func nearestPath(to reference: String, relativeTo base: String? = nil) -> String? {
+        guard let key = Self.lookupKeys(reference, relativeTo: base).last else { return nil }
+        // Paths share most of their text, so a typo is a few edits of the last part, not
+        // anything that holds it (every page of /docs/ holds "/docs").
+        let last = key.split(separator: "/").last?.count ?? 0
+        let limit = max(2, last / 3)
+        let scored = pages.filter { !$0.isImplicit }.map { (editDistance($0.contentPath.lowercased(), key), $0.contentPath) }
+        return scored.filter { $0.0 <= limit }.min { $0 < $1 }?.1
+    }
+
     /// The keys a reference may be found under, in order: relative to `base` first, then from the root.
     private static func lookupKeys(_ reference: String, relativeTo base: String?) -> [String] {
         var path = reference

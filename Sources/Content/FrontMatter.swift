@@ -112,7 +112,7 @@ public enum FrontMatterParser {
         func text(_ node: YAMLNode, _ key: String) -> String? {
             if node.isNull { return nil }
             if let s = node.string { return s }
-            diagnostics.append(.error(file, node.line, node.column, "front matter: '\(key)' must be text"))
+            diagnostics.append(.error(file, node.line, node.column, "front matter: '\(key)' must be text, found \(node.sequence != nil ? "a list" : "a mapping"): write it on one line, as in \(key): Some text"))
             return nil
         }
         for (keyNode, value) in pairs {

@@ -19,6 +19,26 @@ struct TemplateInclusions {
     /// The inclusions of one template's text, in order, and the positions of dynamic ones
     /// (`{{>*name}}`), whose target cannot be known.
     static func scan(_ text: String) -> (inclusions: [Inclusion], dynamic: [(line: Int, column: Int)]) {
+        let found = scanTags(text)
+        return (found.inclusions, found.dynamic)
+    }
+
+    /// The innermost section still open at the end of `text`, as written (`{{#name}}`), and where
+    /// it opens: what a "section never closed" error should point at, rather than the end of the file.
+    static func unclosedSection(in text: String) -> (tag: String, name: String, line: Int, column: Int)? {
+        scanTags(text).unclosed
+    }
+
+    /// The first closing tag that does not close the section open at that point, where it is,
+    /// and the opening tag it should have matched.
+    static func mismatchedClose(in text: String) -> (tag: String, line: Int, column: Int, opened: String)? {
+        scanTags(text).mismatch
+    }
+
+    private static func scanTags(_ text: String) -> (inclusions: [Inclusion], dynamic: [(line: Int, column: Int)],
+                                                     unclosed: (tag: String, name: String, line: Int, column: Int)?,
+                                                     mismatch: (tag: String, line: Int, column: Int, opened: String)?) {
+        var mismatch: (tag: String, line: Int, column: Int, opened: String)?
         let bytes = Array(text.utf8)
         var open = Array("{{".utf8), close = Array("}}".utf8)
         var inclusions: [Inclusion] = []
@@ -26,8 +46,10 @@ struct TemplateInclusions {
         var i = 0
         // Tags are found by byte offset; lines and columns come from the shared counter.
         var counter = (inclusions: LineCounter?.none, dynamic: LineCounter?.none)
-        // The kinds of the open tags that have a closing tag: `#`, `^`, `$`, `<`.
+        // The kinds of the open tags that have a closing tag (`#`, `^`, `$`, `<`), with each tag's
+        // text and offset.
         var open_: [Character] = []
+        var openTags: [(tag: String, name: String, offset: Int)] = []
         func matches(_ pattern: [UInt8], at index: Int) -> Bool {
             index + pattern.count <= bytes.count && bytes[index..<(index + pattern.count)].elementsEqual(pattern)
         }
@@ -54,14 +76,30 @@ struct TemplateInclusions {
                         inclusions.append(Inclusion(target: name, line: line, column: column,
                                                     conditional: open_.contains("#") || open_.contains("^")))
                     }
-                    if kind == "<" { open_.append("<") }
+                    if kind == "<" {
+                        open_.append("<")
+                        openTags.append((String(decoding: bytes[tag..<i], as: UTF8.self), name, tag))
+                    }
                 } else if let kind = content.first, "#^$".contains(kind) {
                     open_.append(kind)
+                    openTags.append((String(decoding: bytes[tag..<i], as: UTF8.self),
+                                     content.dropFirst().trimmingCharacters(in: .whitespaces), tag))
                 } else if content.first == "/" {
                     _ = open_.popLast()
+                    let closed = openTags.popLast()
+                    if mismatch == nil, let closed, closed.name != content.dropFirst().trimmingCharacters(in: .whitespaces) {
+                        var counter = LineCounter(buffer)
+                        let (line, column) = counter.position(of: tag)
+                        mismatch = (String(decoding: bytes[tag..<i], as: UTF8.self), line, column, closed.tag)
+                    }
                 }
             }
-            return (inclusions, dynamic)
+            let unclosed = openTags.last.map { open in
+                var counter = LineCounter(buffer)
+                let (line, column) = counter.position(of: open.offset)
+                return (open.tag, open.name, line, column)
+            }
+            return (inclusions, dynamic, unclosed, mismatch)
         }
     }
 

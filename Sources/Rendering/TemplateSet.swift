@@ -67,6 +67,15 @@ public struct TemplateSet: Sendable {
             includes[name] = TemplateInclusions.scan(text).inclusions.map(\.target)
             return nil
         } catch let error as MustacheTemplate.ParserError {
+            // Found at the end of the file; the tag left open is where the fix goes.
+            if case .expectedSectionEnd = error.error as? MustacheTemplate.Error, let open = TemplateInclusions.unclosedSection(in: text) {
+                return .error(file, open.line, open.column, "the section \(open.tag) is never closed: add {{/\(open.name)}} where it should end "
+                    + "(Mustache: \(error.error))")
+            }
+            if case .sectionCloseNameIncorrect = error.error as? MustacheTemplate.Error, let close = TemplateInclusions.mismatchedClose(in: text) {
+                return .error(file, close.line, close.column, "\(close.tag) does not close the section open here, \(close.opened): "
+                    + "a closing tag repeats the name of the section it ends (Mustache: \(error.error))")
+            }
             return .error(file, error.context.lineNumber - 1, error.context.columnNumber + 1,
                           TemplateMessages.explain(error.error))
         } catch {

@@ -171,7 +171,7 @@ extension TagLexer {
         }
         problems.append(Problem(
             offset: open,
-            message: "unterminated quoted string in \(subject): a string opened with \" must close on the same line"))
+            message: "the quoted value in \(subject) is never closed: add the closing \" on the same line (for a value over several lines, use `backticks` instead of quotes)"))
         recoverFromOpenString(openedAt: open, lineEnd: p, resumeAfterLine: true)
         return .failed
     }

@@ -36,7 +36,7 @@ struct FrontMatterTests {
     @Test func wrongTypesAndRepeatedKeys() {
         #expect(split("---\nweight: heavy\n---\n").1 == ["p.md:2:9: error: front matter: 'weight' must be a whole number, found 'heavy'"])
         #expect(split("---\nweight: 1.5\n---\n").1 == ["p.md:2:9: warning: front matter: 'weight' 1.5 is not a whole number; it counts as 1, as in Hugo"])
-        #expect(split("---\ntitle: [a]\n---\n").1 == ["p.md:2:8: error: front matter: 'title' must be text"])
+        #expect(split("---\ntitle: [a]\n---\n").1 == ["p.md:2:8: error: front matter: 'title' must be text, found a list: write it on one line, as in title: Some text"])
         #expect(split("---\ntitle: a\ntitle: b\n---\n").1 == ["p.md:3:1: error: front matter: key 'title' appears twice"])
         #expect(split("---\n- a\n---\n").1 == ["p.md:2:1: error: front matter must be a mapping of keys to values"])
     }

@@ -9,9 +9,9 @@ import Testing
     }
 
     @Test(arguments: [
-        ("{{#items}}<li>{{name}}</li>{{/item}}", "this {{/name}} closes a section with another name", "(Mustache: sectionCloseNameIncorrect)"),
+        ("{{#items}}<li>{{name}}</li>{{/item}}", "{{/item}} does not close the section open here, {{#items}}", "(Mustache: sectionCloseNameIncorrect)"),
         ("<p>{{title</p>", "a tag is not closed", "(Mustache: unfinishedName)"),
-        ("{{#items}}<li>{{name}}</li>", "a section is opened and never closed", "(Mustache: expectedSectionEnd)"),
+        ("{{#items}}<li>{{name}}</li>", "the section {{#items}} is never closed: add {{/items}} where it should end", "(Mustache: expectedSectionEnd)"),
         ("{{=<%>=}}", "a delimiter change must name the new opening and closing delimiters", "(Mustache: invalidSetDelimiter)"),
         ("{{<base}}{{title}}{{/base}}", "inside {{<parent}}…{{/parent}} only blocks may stand: wrap the tag", "(Mustache: illegalTokenInsideInheritSection)"),
     ])
@@ -19,5 +19,15 @@ import Testing
         let message = problem(text)
         #expect(message.hasPrefix(plain), "\(message)")
         #expect(message.hasSuffix(said), "\(message)")
+    }
+
+    /// Mustache finds a section left open only at the end of the file, and a wrong closing tag a few
+    /// characters in; the errors point at the tags themselves.
+    @Test func anUnclosedSectionIsShownWhereItOpens() {
+        var set = TemplateSet()
+        let problem = set.register("<ul>\n{{#pages}}\n  {{#draft}}<li>{{title}}</li>\n{{/pages}}\n</ul>\n", named: "t", file: "t.html")
+        #expect(problem?.description == "t.html:4:1: error: {{/pages}} does not close the section open here, {{#draft}}: a closing tag repeats the name of the section it ends (Mustache: sectionCloseNameIncorrect)", "\(problem?.description ?? "none")")
+        let open = set.register("<ul>\n{{#pages}}\n  <li>{{title}}</li>\n</ul>\n", named: "u", file: "u.html")
+        #expect(open?.description == "u.html:2:1: error: the section {{#pages}} is never closed: add {{/pages}} where it should end (Mustache: expectedSectionEnd)")
     }
 }

@@ -42,7 +42,7 @@ struct ErrorTests {
         let body = "x\n{{< alert \"oops >}}\nafter"
         let (doc, diagnostics) = parse(body)
         #expect(positions(diagnostics)
-            == ["2:11: unterminated quoted string in shortcode \"alert\": a string opened with \" must close on the same line"])
+            == ["2:11: the quoted value in shortcode \"alert\" is never closed: add the closing \" on the same line (for a value over several lines, use `backticks` instead of quotes)"])
         let sc = try #require(doc.single)
         #expect(body.utf8Slice(sc.range) == "{{< alert \"oops >}}")
     }
@@ -51,7 +51,7 @@ struct ErrorTests {
         let body = "{{< alert title=\"two\nlines\" >}}"
         let (_, diagnostics) = parse(body)
         #expect(positions(diagnostics)
-            == ["1:17: unterminated quoted string in shortcode \"alert\": a string opened with \" must close on the same line"])
+            == ["1:17: the quoted value in shortcode \"alert\" is never closed: add the closing \" on the same line (for a value over several lines, use `backticks` instead of quotes)"])
     }
 
     @Test func unterminatedRawString() {

@@ -17,7 +17,7 @@ struct RecoveryTests {
         #expect(positions(diagnostics) == [
             "1:1: closing tag {{< /stray >}} has no matching opening tag",
             "3:11: shortcode \"bad\" mixes positional and named arguments; use only one kind",
-            "4:7: unterminated quoted string in shortcode \"x\": a string opened with \" must close on the same line",
+            "4:7: the quoted value in shortcode \"x\" is never closed: add the closing \" on the same line (for a value over several lines, use `backticks` instead of quotes)",
             "6:1: shortcode \"cut\" is not closed: expected >}} before the end of the text",
         ])
         #expect(doc.shortcodes.map(\.name) == ["good", "bad", "x", "tip"])

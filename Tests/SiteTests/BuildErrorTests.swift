@@ -18,7 +18,7 @@ struct BuildErrorTests {
             "content/docs/shortcodes.md:6:5: error: ilink: page '/docs/missing' not found",
             "content/docs/shortcodes.md:6:39: error: unknown shortcode 'nosuch': it is not built in and there is no template templates/shortcodes/nosuch.html",
             "content/docs/shortcodes.md:8:1: error: alert needs a closing tag: {{% /alert %}}",
-            "content/docs/shortcodes.md:11:29: error: unterminated quoted string in shortcode \"ilink\": a string opened with \" must close on the same line",
+            "content/docs/shortcodes.md:11:29: error: the quoted value in shortcode \"ilink\" is never closed: add the closing \" on the same line (for a value over several lines, use `backticks` instead of quotes)",
             "content/docs/unclosed.md:1:1: error: front matter is not closed: add a line with '---' after it",
         ])
         #expect(!FileManager.default.fileExists(atPath: out + "/public"))

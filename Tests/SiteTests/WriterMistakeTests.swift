@@ -38,7 +38,7 @@ import Testing
 
     @Test func anUnclosedQuoteInAShortcodeIsOneMessage() throws {
         let problems = try build(["content/_index.md": "---\ntitle: Home\n---\nSee {{< ilink \"/docs/a >}} here.\n"])
-        #expect(problems == ["content/_index.md:4:15: error: unterminated quoted string in shortcode \"ilink\": a string opened with \" must close on the same line"])
+        #expect(problems == ["content/_index.md:4:15: error: the quoted value in shortcode \"ilink\" is never closed: add the closing \" on the same line (for a value over several lines, use `backticks` instead of quotes)"])
     }
 
     @Test func builtInShortcodesRefuseParametersTheyDoNotTake() throws {

@@ -86,7 +86,8 @@ enum InternalLink {
                 expander.report(shortcode, "ilink: page '\(path)' is a draft (\(draft) has draft: true), so this build leaves it out: "
                     + "build with --drafts, or set draft: false when it is ready")
             } else {
-                expander.report(shortcode, "ilink: page '\(path)' not found")
+                let hint = context.tree.nearestPath(to: String(path), relativeTo: context.currentSection).map { ": did you mean '\($0)'?" } ?? ""
+                expander.report(shortcode, "ilink: page '\(path)' not found\(hint)")
             }
             return nil
         }
