@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "JSONSchema", dependencies: ["JSON", "Basics", "Diagnostics"]),
         .target(name: "Content", dependencies: ["CYAML", "CTOML", "Basics", "Diagnostics"]),
         .target(name: "Shortcodes", dependencies: ["Basics", "Diagnostics"]),
-        .target(name: "StorageCatalog", dependencies: ["Content", "JSON", "Rendering", "Diagnostics"],
+        .target(name: "StorageCatalog", dependencies: ["Basics", "Content", "JSON", "Rendering", "Diagnostics"],
                 exclude: ["Embedded"], plugins: ["EmbedDefaultTemplates"]),
         .target(name: "ConfigValidation", dependencies: ["JSON", "JSONSchema", "Content", "Basics", "Diagnostics"]),
         .target(name: "Rendering", dependencies: [

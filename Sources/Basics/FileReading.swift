@@ -21,9 +21,12 @@ public enum FileReadError: Error, Equatable, Sendable {
         case .notAFile: return "cannot read the file: it is a folder or a device, not a file"
         case .tooLarge(let bytes, let limit): return "the file is \(megabytes(bytes)); at most \(megabytes(limit)) is read"
         case .readFailed(let code): return "reading the file failed: \(String(cString: strerror(code)))"
-        case .notUTF8: return "file is not valid UTF-8"
+        case .notUTF8: return Self.notUTF8Message
         }
     }
+
+    /// Said of any text docgen reads that is not UTF-8, at the first byte that is not.
+    public static let notUTF8Message = "file is not valid UTF-8 from here on: save it as UTF-8 (it was probably saved in another encoding, such as Latin-1 or UTF-16)"
 }
 
 /// The whole file, read with plain POSIX calls: Foundation's readers cost more per file than

@@ -22,7 +22,8 @@ public struct ConfigDocument: Sendable {
             let document = try JSONDocument(bytes: bytes)
             return .success(ConfigDocument(file: file, root: document.root, json: document, yamlPositions: [:]))
         } catch {
-            return .failure(.error(file, error.line, error.column, SecretSafeText.parseMessage(error.message)))
+            let message = error.kind == .invalidUTF8 ? FileReadError.notUTF8Message : SecretSafeText.parseMessage(error.message)
+            return .failure(.error(file, error.line, error.column, message))
         }
     }
 
@@ -47,7 +48,7 @@ public struct ConfigDocument: Sendable {
     private static func loadYAML(_ bytes: [UInt8], file: String) -> Result<ConfigDocument, Diagnostic> {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let (line, column) = invalidUTF8Position(bytes)
-            return .failure(.error(file, line, column, "the file is not valid UTF-8"))
+            return .failure(.error(file, line, column, FileReadError.notUTF8Message))
         }
         // 1:1, where the config should start: validate reports every problem at a line and column,
         // as an empty JSON file gets from the JSON parser.

@@ -10,8 +10,7 @@ public enum VerdictFormat: String, CaseIterable, Sendable {
             var out = ""
             for verdict in verdicts {
                 for p in verdict.problems {
-                    let pointer = p.keyword == "parse" || p.pointer.isEmpty ? "" : p.pointer + ": "
-                    out += "\(p.file):\(p.line):\(p.column): error: \(pointer)\(p.message)\n"
+                    out += "\(p.file):\(p.line):\(p.column): error: \(p.subject.map { $0 + ": " } ?? "")\(p.message)\n"
                 }
             }
             out += Self.summary(verdicts) + "\n"
@@ -23,7 +22,8 @@ public enum VerdictFormat: String, CaseIterable, Sendable {
                     ("valid", .bool(verdict.valid)),
                     ("errors", .array(verdict.problems.map { p in
                         .object(JSONObject([
-                            ("pointer", .string(p.pointer)), ("line", .integer(p.line)), ("column", .integer(p.column)),
+                            ("pointer", .string(p.pointer)), ("label", p.label.map(JSONValue.string) ?? .null),
+                            ("line", .integer(p.line)), ("column", .integer(p.column)),
                             ("keyword", .string(p.keyword)), ("message", .string(p.message)),
                         ]))
                     })),
@@ -39,8 +39,8 @@ public enum VerdictFormat: String, CaseIterable, Sendable {
             var out = ""
             for verdict in verdicts {
                 for p in verdict.problems {
-                    let pointer = p.pointer.isEmpty || p.keyword == "parse" ? "" : p.pointer + ": "
-                    out += "::error file=\(Self.property(p.file)),line=\(p.line),col=\(p.column),title=docgen validate::\(Self.data(pointer + p.message))\n"
+                    let subject = p.subject.map { $0 + ": " } ?? ""
+                    out += "::error file=\(Self.property(p.file)),line=\(p.line),col=\(p.column),title=docgen validate::\(Self.data(subject + p.message))\n"
                 }
             }
             return out

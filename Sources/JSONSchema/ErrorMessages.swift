@@ -1,3 +1,4 @@
+import Basics
 import JSON
 
 /// The wording of validation errors. Messages quote the schema (limits, patterns, allowed
@@ -16,7 +17,7 @@ enum ErrorMessages {
         if types.contains(.number) { names.append("a number") } else if types.contains(.integer) { names.append("an integer") }
         if types.contains(.boolean) { names.append("a boolean") }
         if types.contains(.null) { names.append("null") }
-        return "must be " + list(names, conjunction: "or")
+        return "must be " + listed(names, conjunction: "or")
     }
 
     static func enumeration(_ values: [JSONValue]) -> String {
@@ -52,7 +53,7 @@ enum ErrorMessages {
 
     static func oneOfMany(_ count: Int, _ matches: [Int]) -> String {
         "must match exactly one of the \(count) allowed schemas (oneOf), but matches "
-            + list(matches.map { "#\($0)" }, conjunction: "and")
+            + listed(matches.map { "#\($0)" })
     }
 
     /// For a `false` subschema: what it forbids depends on the keyword it belongs to.
@@ -74,13 +75,5 @@ enum ErrorMessages {
     static func show(_ value: JSONValue) -> String {
         if case .string(let s) = value { return s }
         return value.serialized()
-    }
-
-    static func list(_ items: [String], conjunction: String) -> String {
-        switch items.count {
-        case 0: return ""
-        case 1: return items[0]
-        default: return items.dropLast().joined(separator: ", ") + " \(conjunction) " + items.last!
-        }
     }
 }

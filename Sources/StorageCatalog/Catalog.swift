@@ -13,6 +13,11 @@ public struct Catalog: Sendable {
         public var awsOnly: Bool
         /// The rule applies only to values that match this pattern.
         public var when: String? = nil
+        /// What a message shows of a value that breaks the rule: the matches of this pattern (its
+        /// first group when it has one), e.g. the characters a name may not hold; nil shows the value.
+        public var part: String? = nil
+        /// The message shows the value's length instead of the value (rules about length).
+        public var showsLength: Bool = false
     }
 
     public struct Field: Sendable {

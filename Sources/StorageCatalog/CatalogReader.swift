@@ -60,9 +60,19 @@ public enum CatalogReader {
                 let message = try string(item["message"], "message", in: item)
                 let awsOnly = item["awsOnly"]?.bool ?? false
                 let when = item["when"]?.string
-                if let p = item["pattern"]?.string { return .init(kind: .pattern, regex: p, message: message, awsOnly: awsOnly, when: when) }
-                if let p = item["notPattern"]?.string { return .init(kind: .notPattern, regex: p, message: message, awsOnly: awsOnly, when: when) }
-                throw fail(item, "a rule needs 'pattern' or 'notPattern'")
+                let part = item["part"]?.string
+                let showsLength: Bool
+                switch item["found"]?.string {
+                case nil: showsLength = false
+                case "length": showsLength = true
+                case let other?: throw fail(item["found"]!, "'found' can only be length, not '\(other)'")
+                }
+                let kind: Catalog.Rule.Kind
+                let regex: String
+                if let p = item["pattern"]?.string { (kind, regex) = (.pattern, p) }
+                else if let p = item["notPattern"]?.string { (kind, regex) = (.notPattern, p) }
+                else { throw fail(item, "a rule needs 'pattern' or 'notPattern'") }
+                return .init(kind: kind, regex: regex, message: message, awsOnly: awsOnly, when: when, part: part, showsLength: showsLength)
             }
         }
 

@@ -1,3 +1,4 @@
+import Basics
 import JSON
 
 /// Turns the catalog into a JSON Schema (draft 2020-12). Every check docgen makes is in this
@@ -44,11 +45,11 @@ public enum SchemaGenerator {
         case "provider_type":
             let types = catalog.cvatProviders.map(\.providerType)
             schema["enum"] = .array(types.map { .string($0) })
-            schema["x-docgen-message"] = .string("the provider must be one of \(list(types)); S3-compatible services such as Backblaze B2 use AWS_S3_BUCKET")
+            schema["x-docgen-message"] = .string("the provider must be one of \(listed(types)); S3-compatible services such as Backblaze B2 use AWS_S3_BUCKET")
         case "credentials_type":
             let types = catalog.credentialTypes.map(\.type)
             schema["enum"] = .array(types.map { .string($0) })
-            schema["x-docgen-message"] = .string("the authentication type must be one of \(list(types))")
+            schema["x-docgen-message"] = .string("the authentication type must be one of \(listed(types))")
         default:
             break
         }
@@ -56,19 +57,32 @@ public enum SchemaGenerator {
         return schema
     }
 
+    /// One rule as a schema. `x-docgen-part` (a pattern whose matches, or first group, are the
+    /// part of the value to show) and `x-docgen-found: length` tell docgen's messages what to
+    /// quote; like `x-docgen-message`, other validators ignore them.
     static func ruleSchema(_ rule: Catalog.Rule) -> JSONValue {
-        let check: JSONValue
+        var check: JSONObject
         switch rule.kind {
         case .pattern:
-            check = .object([("pattern", .string(rule.regex)), ("x-docgen-message", .string(rule.message))].jsonObject)
+            check = [("pattern", .string(rule.regex)), ("x-docgen-message", .string(rule.message))].jsonObject
         case .notPattern:
             // "A string matching it" is what is ruled out: `pattern` alone holds for any value
             // that is not a string, so `not` would reject every number or list with this message.
-            check = .object([("not", .object([("type", "string"), ("pattern", .string(rule.regex))].jsonObject)),
-                             ("x-docgen-message", .string(rule.message))].jsonObject)
+            check = [("not", .object([("type", "string"), ("pattern", .string(rule.regex))].jsonObject)),
+                     ("x-docgen-message", .string(rule.message))].jsonObject
         }
-        guard let when = rule.when else { return check }
-        return ["if": ["pattern": .string(when)], "then": check]
+        if let part = rule.part { check["x-docgen-part"] = .string(part) }
+        if rule.showsLength { check["x-docgen-found"] = "length" }
+        guard let when = rule.when else { return .object(check) }
+        return ["if": ["pattern": .string(when)], "then": .object(check)]
+    }
+
+    /// A rule of one key of specific_attributes: its message shows that key's pair, not the
+    /// whole string of pairs.
+    static func attributeRuleSchema(_ rule: Catalog.Rule, name: String) -> JSONValue {
+        var rule = rule
+        if rule.part == nil { rule.part = "(?:^|&)(\(name)=[^&]*)" }
+        return ruleSchema(rule)
     }
 
     /// `if provider_type is P then …`: the credential types, names and attributes P allows.
@@ -78,17 +92,28 @@ public enum SchemaGenerator {
         let types = provider.credentials.map(\.type)
         properties["credentials_type"] = .object([
             ("enum", .array(types.map { .string($0) })),
-            ("x-docgen-message", .string("\(provider.name) accepts the authentication types \(list(types))")),
+            ("x-docgen-message", .string("\(provider.name) accepts the authentication types \(listed(types))")),
         ].jsonObject)
-        properties["resource"] = ["allOf": .array(provider.resourceRules.filter { !$0.awsOnly }.map(ruleSchema))]
+        // The provider's own name for the field ("Container name"), for messages and editors.
+        let resourceLabel = catalog.field("resource").map { catalog.label(of: $0, for: provider) } ?? "resource"
+        properties["resource"] = .object([
+            ("title", .string(resourceLabel)),
+            ("allOf", .array(provider.resourceRules.filter { !$0.awsOnly }.map(ruleSchema))),
+        ].jsonObject)
 
         var attributeRules: [JSONValue] = []
         let keys = provider.attributes.joined(separator: "|")
+        // Only the keys of pairs are judged here: a pair without '=' or an empty pair (a stray
+        // '&') is the syntax rule's mistake, and reporting it twice would hide which it is.
+        let pair = "((\(keys))=[^&]*|[^&=]*)"
         attributeRules.append(.object([
-            ("pattern", .string("^((\(keys))=[^&]*(&(\(keys))=[^&]*)*)?$")),
-            ("x-docgen-message", .string("\(provider.name) reads only the keys \(list(provider.attributes)) in specific_attributes")),
+            ("pattern", .string("^\(pair)(&\(pair))*$")),
+            ("x-docgen-message", .string("\(provider.name) reads only the keys \(listed(provider.attributes)) in specific_attributes")),
+            ("x-docgen-part", .string("(?:^|&)((?!(?:\(keys))=)[^&=]+)=")),
         ].jsonObject))
-        for name in provider.attributes { attributeRules += catalog.attributes[name]?.rules.map(ruleSchema) ?? [] }
+        for name in provider.attributes {
+            attributeRules += catalog.attributes[name]?.rules.map { attributeRuleSchema($0, name: name) } ?? []
+        }
         properties["specific_attributes"] = ["allOf": .array(attributeRules)]
         then["properties"] = .object(properties)
 
@@ -133,17 +158,12 @@ public enum SchemaGenerator {
         var then: JSONObject = [("properties", .object(properties))].jsonObject
         if !required.isEmpty {
             then["required"] = .array(required.map { .string($0) })
-            then["x-docgen-message"] = .string("\(provider.name) with \(type) needs \(list(required))")
+            then["x-docgen-message"] = .string("\(provider.name) with \(type) needs \(listed(required))")
         }
         return [
             "if": ["properties": ["credentials_type": ["const": .string(type)]], "required": ["credentials_type"]],
             "then": .object(then),
         ]
-    }
-
-    static func list(_ items: [String]) -> String {
-        guard items.count > 1 else { return items.first ?? "" }
-        return items.dropLast().joined(separator: ", ") + " and " + items.last!
     }
 }
 

@@ -132,7 +132,7 @@ struct Validate: ParsableCommand {
             return FileVerdict(file: name, problems: [tooLarge(name, all.count)], unreadable: true)
         case .success(let all): bytes = all
         case .failure(.tooLarge(let size, _)): return FileVerdict(file: name, problems: [tooLarge(name, size)], unreadable: true)
-        case .failure: return FileVerdict(file: name, problems: [unreadable(name, "cannot read the file")], unreadable: true)
+        case .failure(let error): return FileVerdict(file: name, problems: [unreadable(name, whyUnreadable(error))], unreadable: true)
         }
         let lower = file.lowercased()
         let isYAML = lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") || (file == "-" && looksLikeYAML(bytes))
@@ -143,6 +143,20 @@ struct Validate: ParsableCommand {
             return FileVerdict(file: name, problems: [problem], unreadable: false)
         case .success(let document):
             return FileVerdict(file: name, problems: validator.validate(document), unreadable: false)
+        }
+    }
+
+    /// Why a config cannot be read, with what to do about it.
+    static func whyUnreadable(_ error: FileReadError) -> String {
+        switch error {
+        case .cannotOpen(ENOENT), .cannotOpen(ENOTDIR):
+            return "cannot read the file: there is no such file; check the path (it is relative to the folder docgen runs in, \(FileManager.default.currentDirectoryPath))"
+        case .cannotOpen(EACCES), .cannotOpen(EPERM):
+            return "cannot read the file: permission denied; the file's permissions do not let you read it (see ls -l)"
+        case .notAFile:
+            return "cannot read the file: it is a device or a pipe, not a file"
+        default:
+            return error.message
         }
     }
 

@@ -64,7 +64,8 @@ struct ValidateCommandTests {
         #expect(first["line"] as? Int == 3)
         #expect(first["column"] as? Int == 15)
         #expect(first["keyword"] as? String == "pattern")
-        #expect(first["message"] as? String == "Amazon S3 bucket names use lowercase letters, digits, dots and hyphens; found 'My_Bucket'")
+        #expect(first["message"] as? String == "Amazon S3 bucket names use lowercase letters, digits, dots and hyphens; found 'M', '_' and 'B' in 'My_Bucket'")
+        #expect(first["label"] as? String == "Bucket name")
     }
 
     @Test func standardInputAndYAML() throws {
@@ -72,7 +73,7 @@ struct ValidateCommandTests {
         #expect(try validate(["-"], input: yaml).status == 0)
         let result = try validate(["-"], input: Data("provider_type: AWS_S3_BUCKET\nresource: Bad\n".utf8))
         #expect(result.status == 1)
-        #expect(result.out.contains("<stdin>:2:11: error: /resource: Amazon S3 bucket names use lowercase letters"))
+        #expect(result.out.contains("<stdin>:2:11: error: Bucket name (/resource): Amazon S3 bucket names use lowercase letters"))
     }
 
     @Test func hostileInputGetsAClearErrorAndNoCrash() throws {
@@ -81,9 +82,9 @@ struct ValidateCommandTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let cases: [(String, Data, String)] = [
             ("empty.json", Data(), "empty.json:1:1: error: file is empty"),
-            ("utf8.json", Data([0x7B, 0x22, 0x61, 0x22, 0x3A, 0x22, 0xFF, 0x22, 0x7D]), "utf8.json:1:7: error: invalid UTF-8 byte sequence"),
+            ("utf8.json", Data([0x7B, 0x22, 0x61, 0x22, 0x3A, 0x22, 0xFF, 0x22, 0x7D]), "utf8.json:1:7: error: file is not valid UTF-8 from here on: save it as UTF-8"),
             ("deep.json", Data(String(repeating: "[", count: 100_000).utf8), "deep.json:1:1001: error:"),
-            ("big.json", Data(("{\"description\": \"" + String(repeating: "a", count: 10_000_000) + "\"}").utf8), "big.json:1:1: error: /provider_type: missing"),
+            ("big.json", Data(("{\"description\": \"" + String(repeating: "a", count: 10_000_000) + "\"}").utf8), "big.json:1:1: error: Provider (/provider_type): missing"),
         ]
         for (name, data, _) in cases { FileManager.default.createFile(atPath: dir + "/" + name, contents: data) }
         for (name, _, expected) in cases {
@@ -105,7 +106,12 @@ struct ValidateCommandTests {
     }
 
     @Test func missingFileAndBadUsageExitWithTwo() throws {
-        #expect(try validate(["does-not-exist.json"]).status == 2)
+        let missing = try validate(["does-not-exist.json"])
+        #expect(missing.status == 2)
+        #expect(missing.out.hasPrefix("does-not-exist.json:1:1: error: cannot read the file: there is no such file; check the path (it is relative to the folder docgen runs in, \(Self.configs))\n"))
+        let device = try validate(["/dev/null"])
+        #expect(device.status == 2)
+        #expect(device.out.hasPrefix("/dev/null:1:1: error: cannot read the file: it is a device or a pipe, not a file\n"))
         #expect(try validate([]).status == 2)
         #expect(try validate(["--format", "yaml", "aws-s3-valid.json"]).status == 2)
         #expect(try validate(["aws-s3-valid.json", "--schema", "no-such-schema.json"]).status == 2)

@@ -37,23 +37,23 @@ import JSON
     @Test func credentialPairsNeedBothHalves() throws {
         let missing = Support.problems(Config.s3Pair.without("secret_key"))
         #expect(Support.described(missing) == [
-            "/secret_key required: missing: Secret access key (secret_key) is required (Amazon S3 with KEY_SECRET_KEY_PAIR needs key and secret_key)",
+            "/secret_key required: missing: Amazon S3 with KEY_SECRET_KEY_PAIR needs key and secret_key",
         ])
         #expect(missing.first.map { "\($0.line):\($0.column)" } == "1:1")
         #expect(described(Config.s3Pair.with("key", "")) == [
             "/key pattern: Access key ID must not be empty with KEY_SECRET_KEY_PAIR",
         ])
         #expect(described(Config.azureSAS.without("session_token")) == [
-            "/session_token required: missing: SAS token (session_token) is required (Azure Blob Storage with ACCOUNT_NAME_TOKEN_PAIR needs account_name and session_token)",
+            "/session_token required: missing: Azure Blob Storage with ACCOUNT_NAME_TOKEN_PAIR needs account_name and session_token",
         ])
         #expect(described(Config.azureAnonymous.without("account_name")) == [
-            "/account_name required: missing: Account name (account_name) is required (Azure Blob Storage with ANONYMOUS_ACCESS needs account_name)",
+            "/account_name required: missing: Azure Blob Storage with ANONYMOUS_ACCESS needs account_name",
         ])
         #expect(described(Config.azureConnection.without("connection_string")) == [
-            "/connection_string required: missing: Connection string (connection_string) is required (Azure Blob Storage with CONNECTION_STRING needs connection_string)",
+            "/connection_string required: missing: Azure Blob Storage with CONNECTION_STRING needs connection_string",
         ])
         #expect(described(Config.azureAnonymous.with("account_name", "ab")) == [
-            "/account_name pattern: Azure storage account names are 3 to 24 lowercase letters and digits; found 'ab'",
+            "/account_name pattern: Azure storage account names are 3 to 24 characters long; found 2 characters",
         ])
     }
 
@@ -98,21 +98,22 @@ import JSON
         #expect(Support.problems(Config.s3Pair.with("specific_attributes", "region=")).isEmpty)
 
         #expect(described(Config.azureSAS.with("specific_attributes", "region=eu")) == [
-            "/specific_attributes pattern: Azure Blob Storage reads only the keys prefix in specific_attributes; found 'region=eu'",
+            "/specific_attributes pattern: Azure Blob Storage reads only the keys prefix in specific_attributes; found 'region'",
         ])
         #expect(described(Config.s3Pair.with("specific_attributes", "location=EU")) == [
-            "/specific_attributes pattern: Amazon S3 reads only the keys region, endpoint_url and prefix in specific_attributes; found 'location=EU'",
+            "/specific_attributes pattern: Amazon S3 reads only the keys region, endpoint_url and prefix in specific_attributes; found 'location'",
         ])
         // Syntax: exactly one '=' per item.
         #expect(described(Config.s3Pair.with("specific_attributes", "region=a=b")) == [
-            "/specific_attributes pattern: use key=value pairs joined by &, with exactly one = in each pair (write = inside a value as %3D); found 'region=a=b'",
+            "/specific_attributes not: each pair in specific_attributes has exactly one =; write an = inside a value as %3D; found 'region=a=b'",
         ])
         let trailing = Support.problems(Config.s3Pair.with("specific_attributes", "region=eu-west-1&"))
-        #expect(trailing.contains { $0.message.hasPrefix("use key=value pairs joined by &") })
+        // One mistake, one message: the stray & is not also an unknown key.
+        #expect(trailing.map(\.message) == ["specific_attributes has an empty pair, from an & at the start, at the end or twice in a row; remove that &; found 'region=eu-west-1&'"])
         #expect(trailing.allSatisfy { $0.pointer == "/specific_attributes" && $0.line == 8 && $0.column == 26 })
         // An object instead of the k=v text (exact list: see nonStringValuesGetOnlyTheTypeError).
         let object = Support.problems(Config.s3Pair.with("specific_attributes", ["region": "eu"]))
-        #expect(Support.described(object).contains("/specific_attributes type: must be a string; found an object"))
+        #expect(Support.described(object).contains("/specific_attributes type: must be text in double quotes; found an object"))
     }
 
     /// Spec §5: endpoint_url is an absolute http(s) URL with a host, given once.
@@ -124,27 +125,27 @@ import JSON
             "/specific_attributes pattern: \(message); found 'endpoint_url=s3.us-west-004.backblazeb2.com'",
         ])
         #expect(described(Config.s3Pair.with("specific_attributes", "region=x&endpoint_url=https://")) == [
-            "/specific_attributes pattern: \(message); found 'region=x&endpoint_url=https://'",
+            "/specific_attributes pattern: \(message); found 'endpoint_url=https://'",
         ])
         #expect(described(Config.s3Pair.with("specific_attributes", "endpoint_url=ftp://files.example.com")) == [
             "/specific_attributes pattern: \(message); found 'endpoint_url=ftp://files.example.com'",
         ])
         #expect(described(Config.s3Pair.with("specific_attributes", "endpoint_url=https://a.example&endpoint_url=https://b.example")) == [
-            "/specific_attributes not: endpoint_url may appear only once; found 'endpoint_url=https://a.example&endpoint_url=https://b.example'",
+            "/specific_attributes not: endpoint_url may appear only once; found 'endpoint_url=https://a.example' and 'endpoint_url=https://b.example'",
         ])
         // Only S3 reads it.
         #expect(described(Config.gcsAnonymous.with("specific_attributes", "endpoint_url=https://s3.example.com")) == [
-            "/specific_attributes pattern: Google Cloud Storage reads only the keys prefix, location, project and project_id in specific_attributes; found 'endpoint_url=https://s3.example.com'",
+            "/specific_attributes pattern: Google Cloud Storage reads only the keys prefix, location, project and project_id in specific_attributes; found 'endpoint_url'",
         ])
     }
 
     /// Spec §4: names AWS reserves are refused on Amazon, allowed on S3-compatible endpoints.
     @Test func awsReservedNamesDependOnEndpointURL() {
         #expect(described(Config.s3Pair.with("resource", "xn--frames")) == [
-            "/resource not: Amazon S3 reserves bucket names starting with xn--, sthree- and amzn-s3-demo-; found 'xn--frames'",
+            "/resource not: Amazon S3 reserves bucket names starting with xn--, sthree- and amzn-s3-demo-; found 'xn--'",
         ])
         #expect(described(Config.s3Pair.with("resource", "frames--ol-s3")) == [
-            "/resource not: Amazon S3 reserves bucket names ending in -s3alias, --ol-s3, .mrap, --x-s3 and --table-s3; found 'frames--ol-s3'",
+            "/resource not: Amazon S3 reserves bucket names ending in -s3alias, --ol-s3, .mrap, --x-s3 and --table-s3; found '--ol-s3'",
         ])
         let b2 = Config.s3Pair.with("specific_attributes", "endpoint_url=https://s3.us-west-004.backblazeb2.com")
         #expect(Support.problems(b2.with("resource", "xn--frames")).isEmpty)
@@ -161,7 +162,7 @@ import JSON
             "/specific_attributes not: prefix must not start with /; found 'prefix=%2Fimages'",
         ])
         #expect(described(Config.gcsAnonymous.with("specific_attributes", "location=EU&prefix=a//b")) == [
-            "/specific_attributes not: prefix must not contain an empty folder (//); found 'location=EU&prefix=a//b'",
+            "/specific_attributes not: prefix must not contain an empty folder (//); found 'prefix=a//b'",
         ])
     }
 
@@ -183,8 +184,8 @@ import JSON
             "/manifests/7 pattern: a manifest path must not be empty; found ''",
             "/manifests/7 pattern: manifest files are JSON Lines files whose names end in .jsonl; found ''",
         ])
-        #expect(described(Config.s3Pair.with("manifests", [42])).contains("/manifests/0 type: must be a string; found the number 42"))
-        #expect(described(Config.s3Pair.with("manifests", "manifest.jsonl")) == ["/manifests type: must be an array; found 'manifest.jsonl'"])
+        #expect(described(Config.s3Pair.with("manifests", [42])).contains("/manifests/0 type: must be text in double quotes, even a number: write \"42\"; found the number 42"))
+        #expect(described(Config.s3Pair.with("manifests", "manifest.jsonl")) == ["/manifests type: must be a list in square brackets, as in [\"manifest.jsonl\"]; found 'manifest.jsonl'"])
         let long = String(repeating: "a", count: 1019) + ".jsonl"
         #expect(described(Config.s3Pair.with("manifests", [.string(long)])) == [
             "/manifests/0 maxLength: must be at most 1024 characters; found 1025 characters",
@@ -194,11 +195,11 @@ import JSON
     /// Spec §2: every field but manifests is a JSON string; a number is not turned into one.
     @Test func jsonTypesAreStrict() {
         let number = Support.problems(Config.s3Pair.with("resource", 12345))
-        #expect(Support.described(number).contains("/resource type: must be a string; found the number 12345"))
+        #expect(Support.described(number).contains("/resource type: must be text in double quotes, even a number: write \"12345\"; found the number 12345"))
         #expect(number.allSatisfy { $0.pointer == "/resource" && $0.line == 3 && $0.column == 15 })
-        #expect(described(Config.s3Pair.with("description", nil)) == ["/description type: must be a string; found null"])
+        #expect(described(Config.s3Pair.with("description", nil)) == ["/description type: must be text in double quotes; to leave the field out, remove its key; found null"])
         #expect(Support.problems(Config.s3Pair.with("description", "")).isEmpty)
-        #expect(described(Config.s3Pair.with("display_name", true)) == ["/display_name type: must be a string; found true"])
+        #expect(described(Config.s3Pair.with("display_name", true)) == ["/display_name type: must be text in double quotes; found true"])
         // Code points, not bytes or UTF-16 units: 63 emoji fit the 63-character limit, 64 do not.
         #expect(Support.problems(Config.s3Pair.with("display_name", .string(String(repeating: "😀", count: 63)))).isEmpty)
         #expect(described(Config.s3Pair.with("display_name", .string(String(repeating: "😀", count: 64)))) == [
@@ -211,10 +212,10 @@ import JSON
     /// were `{"not": {"pattern": …}}`, and `pattern` ignores non-strings, so the `not` failed for
     /// every number, object or list: 12345 "must not look like an IP address", etc.
     @Test func nonStringValuesGetOnlyTheTypeError() {
-        #expect(described(Config.s3Pair.with("resource", 12345)) == ["/resource type: must be a string; found the number 12345"])
-        #expect(described(Config.s3Pair.with("manifests", [42])) == ["/manifests/0 type: must be a string; found the number 42"])
+        #expect(described(Config.s3Pair.with("resource", 12345)) == ["/resource type: must be text in double quotes, even a number: write \"12345\"; found the number 12345"])
+        #expect(described(Config.s3Pair.with("manifests", [42])) == ["/manifests/0 type: must be text in double quotes, even a number: write \"42\"; found the number 42"])
         #expect(described(Config.s3Pair.with("specific_attributes", ["region": "eu"])) == [
-            "/specific_attributes type: must be a string; found an object",
+            "/specific_attributes type: must be text in double quotes; found an object",
         ])
     }
 

@@ -19,13 +19,13 @@ import Testing
     @Test func yamlProblemsHaveLineAndColumn() {
         let problems = Support.problems(Self.yaml, file: "c.yaml")
         #expect(Support.located(problems) == [
-            "3:11 /resource pattern", "3:11 /resource pattern",
+            "3:11 /resource pattern",             // "Frames": one capital, one message
             "4:15 /display_name type",
             "6:22 /specific_attributes not",      // at the opening quote
             "9:5 /manifests/1 not",
         ])
         // YAML 1.2 core types: a plain 12345 is a number, not text.
-        #expect(problems.first { $0.pointer == "/display_name" }?.message == "must be a string; found the number 12345")
+        #expect(problems.first { $0.pointer == "/display_name" }?.message == "must be text in double quotes, even a number: write \"12345\"; found the number 12345")
         #expect(problems.allSatisfy { $0.file == "c.yaml" })
     }
 
@@ -54,7 +54,7 @@ import Testing
         #expect(Support.described(Support.problems("  \n\n", file: "e.yaml")) == [" parse: file is empty"])
         // At 1:1, never 0:0 (a vertical tab alone, found by fuzzing: Fuzz/regressions/validate).
         #expect(Support.located(Support.problems("\u{0B}", file: "vt.yaml")) == ["1:1  parse"])
-        #expect(Support.described(Support.problems([0x61, 0x3A, 0x20, 0xFF], file: "u.yaml")) == [" parse: the file is not valid UTF-8"])
+        #expect(Support.described(Support.problems([0x61, 0x3A, 0x20, 0xFF], file: "u.yaml")) == [" parse: file is not valid UTF-8 from here on: save it as UTF-8 (it was probably saved in another encoding, such as Latin-1 or UTF-16)"])
     }
 
     @Test func malformedJSONReportsWhereItBroke() {
@@ -70,6 +70,6 @@ import Testing
         // Columns count characters, not bytes: "ü" is two bytes, one column.
         #expect(parse("{\"display_name\": \"ü\" \"x\"}") == "1:22 parse: expected ',' or '}' after an object member, found '\"'")
         // The top level must be an object.
-        #expect(Support.described(Support.problems("[1, 2]", file: "a.json")) == [" type: must be an object; found a list"])
+        #expect(Support.described(Support.problems("[1, 2]", file: "a.json")) == [" type: must be an object of keys and values in braces, { … }; found a list"])
     }
 }

@@ -14,8 +14,7 @@ import Testing
         let problems = Support.problems(try Support.fixture("aws-s3-invalid.json"), file: "aws-s3-invalid.json")
         #expect(Support.located(problems) == [
             "1:1 /secret_key required",             // missing: reported at the object, pointer where it would go
-            "3:15 /resource pattern",               // "My_Bucket": uppercase and '_'
-            "3:15 /resource pattern",               // …and ends with a letter that is uppercase
+            "3:15 /resource pattern",               // "My_Bucket": 'M', '_' and 'B', one message for them all
             "7:3 /secret_access_key additionalProperties",  // at the key, not its value
             "8:26 /specific_attributes not",        // prefix=/frames
             "9:17 /manifests/0 not",                // ../manifest.jsonl, at the item inside the list

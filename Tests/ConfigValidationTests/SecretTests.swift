@@ -79,7 +79,7 @@ import JSON
     @Test func misspelledSecretKeyGetsASuggestionButNotItsValue() {
         let problems = Support.problems(Config.s3Pair.without("secret_key").with("secret_access_key", .string(Self.secret)))
         #expect(Support.described(problems).contains(
-            "/secret_access_key additionalProperties: unknown key 'secret_access_key' is not allowed (its value is not shown, in case it is a secret); did you mean 'secret_key'?"))
+            "/secret_access_key additionalProperties: unknown key 'secret_access_key': CVAT's form has no such field (its value is not shown, in case it is a secret); did you mean 'secret_key'?"))
     }
 
     /// A parse error names the character it stopped at only when that is JSON punctuation.
@@ -101,6 +101,55 @@ import JSON
         #expect(Support.located(problems) == ["2:1  parse"])
         #expect(problems.first.map { !$0.message.contains("'w'") } == true)
         #expect(problems.first?.message.contains("other text") == true)
+    }
+
+    /// Credentials inside URLs in fields that are not secret. Each value breaks a rule whose
+    /// message quotes it (or its bad part), so the masking is what keeps the credential out.
+    static let urlCases: [(String, Config, String)] = [
+        ("password in endpoint_url", Config.s3Anonymous.with("specific_attributes", "endpoint_url=https://ci:wJalrXUtnFEMI@s3.example.com/?a=b"), "/specific_attributes"),
+        ("percent-encoded password in endpoint_url", Config.s3Anonymous.with("specific_attributes", "endpoint_url=https%3A%2F%2Fci%3AK7MDENG%40s3.example.com%2F?a=b"), "/specific_attributes"),
+        ("user name alone in endpoint_url", Config.s3Anonymous.with("specific_attributes", "endpoint_url=https://bPxRfiCY@h.example.com/?x=1"), "/specific_attributes"),
+        ("X-Amz-Signature in a manifest", Config.s3Anonymous.with("manifests", [.string("https://h.io/m.json?X-Amz-Signature=EXAMPLEKEY")]), "/manifests/0"),
+        ("X-Amz-Credential and token in a manifest", Config.s3Anonymous.with("manifests", [.string("/m?X-Amz-Credential=K7MDENG&token=bPxRfiCY")]), "/manifests/0"),
+        ("Azure SAS signature in a manifest", Config.azureAnonymous.with("manifests", [.string("/m.json?sv=2022&sig=wJalrXUtnFEMI")]), "/manifests/0"),
+        ("security token, key and password in a manifest", Config.s3Anonymous.with("manifests", [.string("/m.json?X-Amz-Security-Token=K7MDENG&key=EXAMPLEKEY&password=bPxRfiCY")]), "/manifests/0"),
+        ("access_token in a manifest", Config.s3Anonymous.with("manifests", [.string("/a.json?access_token=wJalrXUtnFEMI")]), "/manifests/0"),
+        ("URL with a password as a bucket name", Config.s3Anonymous.with("resource", "https://u:K7MDENG@h"), "/resource"),
+        ("URL with a password as an account name", Config.azureAnonymous.with("account_name", "ftp://a:EXAMPLEKEY@x"), "/account_name"),
+    ]
+
+    @Test func credentialsInURLsAreMaskedInEveryField() {
+        for (name, config, pointer) in Self.urlCases {
+            let problems = Support.problems(config)
+            #expect(problems.contains { $0.pointer == pointer && $0.message.contains("***") }, "\(name): \(Support.described(problems))")
+            for problem in problems {
+                for piece in Self.pieces { #expect(!problem.message.contains(piece), "\(name): \(problem.message)") }
+            }
+        }
+    }
+
+    @Test(arguments: VerdictFormat.allCases)
+    func noOutputFormatShowsACredentialInAURL(format: VerdictFormat) {
+        let verdicts = Self.urlCases.map { name, config, _ in FileVerdict(file: name, problems: Support.problems(config), unreadable: false) }
+        let output = format.render(verdicts)
+        #expect(output.contains("***"))
+        for piece in Self.pieces { #expect(!output.contains(piece), "\(format): contains \(piece)") }
+    }
+
+    @Test func maskingKeepsEverythingButTheCredential() {
+        let cases: [(String, String)] = [
+            ("https://user:pw@host.example.com/path", "https://***@host.example.com/path"),
+            ("endpoint_url=https://token@h.io&prefix=a/", "endpoint_url=https://***@h.io&prefix=a/"),
+            ("https%3A%2F%2Fu%3Ap%40h.io", "https%3A%2F%2F***%40h.io"),
+            ("/m.json?X-Amz-Algorithm=AWS4&X-Amz-Signature=abc&x=1", "/m.json?X-Amz-Algorithm=AWS4&X-Amz-Signature=***&x=1"),
+            ("?SIG=abc;Token=def#KEY=ghi", "?SIG=***;Token=***#KEY=***"),
+            ("https%3A%2F%2Fh%2F%3Fsig%3Dabc%26x%3D1", "https%3A%2F%2Fh%2F%3Fsig%3D***%26x%3D1"),
+            // Not credentials: an e-mail address outside a URL, a key named like one but longer.
+            ("mail ops@example.com", "mail ops@example.com"),
+            ("region=eu-west-1&monkey=1", "region=eu-west-1&monkey=1"),
+            ("frames", "frames"),
+        ]
+        for (input, expected) in cases { #expect(URLCredentials.masked(input) == expected, "\(input)") }
     }
 
     /// A "config" that is one string, such as a key pasted alone, is not quoted back.

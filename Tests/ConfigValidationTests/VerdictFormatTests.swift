@@ -6,7 +6,7 @@ import JSON
 @Suite struct VerdictFormatTests {
     static let verdicts = [
         FileVerdict(file: "a.json", problems: [
-            ConfigProblem(file: "a.json", line: 3, column: 15, pointer: "/resource", keyword: "pattern", message: "bad name; found 'My_Bucket'"),
+            ConfigProblem(file: "a.json", line: 3, column: 15, pointer: "/resource", keyword: "pattern", message: "bad name; found 'My_Bucket'", label: "Bucket name"),
             ConfigProblem(file: "a.json", line: 1, column: 1, pointer: "/key", keyword: "required", message: "missing: key"),
         ], unreadable: false),
         FileVerdict(file: "ok.yaml", problems: [], unreadable: false),
@@ -17,7 +17,7 @@ import JSON
 
     @Test func text() {
         #expect(VerdictFormat.text.render(Self.verdicts) == """
-        a.json:3:15: error: /resource: bad name; found 'My_Bucket'
+        a.json:3:15: error: Bucket name (/resource): bad name; found 'My_Bucket'
         a.json:1:1: error: /key: missing: key
         b.json:2:7: error: expected a value, found other text
         docgen: 2 of 3 configs invalid (3 problems)
@@ -37,8 +37,9 @@ import JSON
         #expect(files.map { $0["file"] } == ["a.json", "ok.yaml", "b.json"])
         #expect(files.map { $0["valid"] } == [false, true, false])
         #expect(files[0]["errors"]?.arrayValue?.first == [
-            "pointer": "/resource", "line": 3, "column": 15, "keyword": "pattern", "message": "bad name; found 'My_Bucket'",
+            "pointer": "/resource", "label": "Bucket name", "line": 3, "column": 15, "keyword": "pattern", "message": "bad name; found 'My_Bucket'",
         ])
+        #expect(files[0]["errors"]?.arrayValue?.last?["label"] == .null)  // a key with no label in the form
         #expect(files[1]["errors"] == [])
         #expect(files[2]["errors"]?.arrayValue?.first?["keyword"] == "parse")
         // An unreadable file is invalid even with no problems listed.
@@ -48,7 +49,7 @@ import JSON
 
     @Test func github() {
         #expect(VerdictFormat.github.render(Self.verdicts) == """
-        ::error file=a.json,line=3,col=15,title=docgen validate::/resource: bad name; found 'My_Bucket'
+        ::error file=a.json,line=3,col=15,title=docgen validate::Bucket name (/resource): bad name; found 'My_Bucket'
         ::error file=a.json,line=1,col=1,title=docgen validate::/key: missing: key
         ::error file=b.json,line=2,col=7,title=docgen validate::expected a value, found other text
 

@@ -32,7 +32,7 @@ struct BuildErrorTests {
         try Data(Array("---\ntitle: Café\n---\nNa".utf8) + [0xEF] + Array("ve text\n".utf8))
             .write(to: URL(fileURLWithPath: site + "/content/latin.md"))
         let report = SiteBuilder.build(config(source: site, destination: site + "/public"))
-        #expect(report.diagnostics.map(\.description) == ["\(site)/content/latin.md:4:3: error: file is not valid UTF-8"])
+        #expect(report.diagnostics.map(\.description) == ["\(site)/content/latin.md:4:3: error: file is not valid UTF-8 from here on: save it as UTF-8 (it was probably saved in another encoding, such as Latin-1 or UTF-16)"])
     }
 
     @Test func pathsThatLeaveTheOutputFolderAreRejected() throws {
