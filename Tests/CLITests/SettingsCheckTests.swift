@@ -27,6 +27,17 @@ import Testing
         }
     }
 
+    @Test func aContentFolderWithoutPagesIsAUsageError() throws {
+        let root = try site(["content/notes.txt": "not a page\n", "content/docs/later.md": "---\ntitle: Later\ndraft: true\n---\n"])
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let result = try cli.run(["build", "--source", root])
+        #expect(result.status == 2)
+        #expect(result.err.contains("docgen: error: there are no pages in \(root)/content: put Markdown (.md) or HTML files there"), "\(result.err)")
+        #expect(result.err.contains("build with --drafts"))
+        #expect(!FileManager.default.fileExists(atPath: root + "/public"))
+        #expect(try cli.run(["build", "--source", root, "--drafts"]).status == 0)
+    }
+
     @Test func badFlagValuesPointAtTheCommandsOwnHelp() throws {
         let result = try cli.run(["build", "--heading-ids", "hugo-99"])
         #expect(result.status == 2)

@@ -68,6 +68,12 @@ public enum SiteBuilder {
         // 1. Load the content and the templates.
         let site = LoadedSite.load(config, defaults: defaults)
         report.diagnostics += site.diagnostics
+        // A site with nothing to publish is a wrong folder or flag, not a site: stop with a usage error.
+        if !report.diagnostics.hasErrors && site.tree.pages.allSatisfy(\.isImplicit) {
+            report.refusal = "there are no pages in \(config.contentPath): put Markdown (.md) or HTML files there, starting with _index.md for the home page; "
+                + "if they are drafts, build with --drafts; if the pages are in another folder, name it with --contentDir or contentDir in docgen.yaml"
+            return (report, nil)
+        }
         let menus = Menus(data: site.data, templates: site.templates, speedTricks: speedTricks)
         let others = OtherOutputs(tree: site.tree, aliases: site.aliases, templates: site.templates, notFoundSidebar: menus.notFoundHTML,
                                   defaults: defaults, templateFolders: [config.templatesPath], data: site.data, config: config)
