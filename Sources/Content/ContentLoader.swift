@@ -17,6 +17,9 @@ public enum ContentLoader {
         /// Whether to return what was read (`ContentTree.readPages`) for the next load; a
         /// one-off build does not, and spares a `stat` per page.
         public var remembers: Bool
+        /// Regular expressions of files not to read (Hugo's `ignoreFiles`), matched against
+        /// each file's path as docgen shows it and against its absolute path.
+        public var ignoreFiles: [String] = []
 
         public init(contentDir: String, staticDir: String? = nil, includeDrafts: Bool = false, walk: FolderWalk? = nil,
                     known: [String: ReadPage] = [:], remembers: Bool = false) {
@@ -29,6 +32,15 @@ public enum ContentLoader {
         }
     }
 
+    static func ignoring(_ patterns: [String], in listing: [String], root: String) -> [String] {
+        let regexes = patterns.compactMap { try? NSRegularExpression(pattern: $0) }
+        let base = URL(fileURLWithPath: root).standardizedFileURL.path
+        func matches(_ text: String) -> Bool {
+            regexes.contains { $0.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil }
+        }
+        return listing.filter { !matches(root + "/" + $0) && !matches(base + "/" + $0) }
+    }
+
     public static func load(_ options: Options) -> (ContentTree, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let root = options.contentDir
@@ -37,8 +49,9 @@ public enum ContentLoader {
             return (ContentTree(pages: [], files: []), [.error(root, "content folder not found")])
         }
         let walk = options.walk ?? FolderWalk(allowedRoots: [root] + (options.staticDir.map { [$0] } ?? []))
-        let (listing, linkProblems) = walk.files(under: root)
+        var (listing, linkProblems) = walk.files(under: root)
         diagnostics += linkProblems
+        if !options.ignoreFiles.isEmpty { listing = ignoring(options.ignoreFiles, in: listing, root: root) }
 
         // Which folders are sections and which are leaf bundles decides what every file becomes.
         let bundleDirs = Set(listing.filter { $0.hasSuffix("/index.md") || $0 == "index.md" }.map(parentDir))

@@ -4,8 +4,8 @@ import Diagnostics
 /// Reads TOML front matter (between `+++` lines) with toml++ into the same `YAMLNode` values
 /// YAML front matter gives, so the rest of docgen sees one shape; every value keeps its line
 /// and column.
-enum TOMLReader {
-    static func read(_ text: String, file: String, lineOffset: Int) -> Result<YAMLNode?, Diagnostic> {
+public enum TOMLReader {
+    public static func read(_ text: String, file: String, lineOffset: Int = 0) -> Result<YAMLNode?, Diagnostic> {
         if let problem = TOMLGuard.firstProblem(Array(text.utf8)) {
             return .failure(.error(file, problem.line + lineOffset, problem.column, problem.message))
         }

@@ -20,6 +20,10 @@ public struct Diagnostic: Hashable, Sendable, Error, CustomStringConvertible {
         Diagnostic(.error, at: SourceLocation(file: file, line: line, column: column), message)
     }
 
+    public static func warning(_ file: String, _ line: Int, _ column: Int, _ message: String) -> Diagnostic {
+        Diagnostic(.warning, at: SourceLocation(file: file, line: line, column: column), message)
+    }
+
     /// A problem with a whole file or folder, which has no line to point at.
     public static func error(_ file: String, _ message: String) -> Diagnostic {
         Diagnostic(.error, at: SourceLocation(file: file), message)

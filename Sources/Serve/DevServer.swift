@@ -122,7 +122,7 @@ public enum DevServer {
     static func watch(_ settings: ServeSettings) -> (PendingChanges, [String], String) {
         let config = settings.request.config
         let folders = config.watchedFolders
-        let files = [config.configFile]
+        let files = config.configFiles
         let pending = PendingChanges()
         #if canImport(Glibc)
         if !settings.poll, let watcher = InotifyWatcher(folders: folders, files: files, batching: settings.batching) {

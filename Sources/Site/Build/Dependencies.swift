@@ -115,6 +115,6 @@ extension SiteBuilder {
             entries.append(entry)
         }
         return DependencyGraph(entries: entries, files: files, templateSets: templateSets, menus: menuLists,
-                               everywhere: [site.config.configFile])
+                               everywhere: Set(site.config.configFiles))
     }
 }

@@ -20,7 +20,19 @@ struct TemplateData {
         self.rootPath = rootPath
         var params: [String: Any] = [:]
         for (key, value) in config.params { params[key] = value.plainValue }
-        site = SiteValues(title: config.title, baseURL: config.baseURL, root: config.rootPath, params: params)
+        var menus: [String: [MenuItemValue]] = [:]
+        for (name, entries) in config.menus {
+            menus[name] = MenuItemValue.tree(entries, rootPath: rootPath) { ref in
+                // pageRef as Hugo takes it: from the content root, with or without "/" and ".md".
+                var path = ref.hasPrefix("/") ? ref : "/" + ref
+                for suffix in ["/_index.md", "/index.md", ".md", "/"] where path.hasSuffix(suffix) && path.count > suffix.count {
+                    path.removeLast(suffix.count)
+                    break
+                }
+                return index.indexByContentPath[path].map { Self.link(index.pages[$0], rootPath: rootPath) }
+            }
+        }
+        site = SiteValues(title: config.title, baseURL: config.baseURL, root: config.rootPath, params: params, menus: MenusValue(menus))
         summaries = index.pages.map { page in
             PageSummary(title: page.title, linkTitle: page.linkTitle, url: Self.link(page, rootPath: rootPath),
                         description: page.frontMatter.description ?? "")

@@ -176,12 +176,14 @@ final class SiteValues: TemplateObject {
     let baseURL: String
     let root: String
     let params: [String: Any]
+    let menus: MenusValue
 
-    init(title: String, baseURL: String, root: String, params: [String: Any]) {
+    init(title: String, baseURL: String, root: String, params: [String: Any], menus: MenusValue = MenusValue([:])) {
         self.title = title
         self.baseURL = baseURL
         self.root = root
         self.params = params
+        self.menus = menus
     }
 
     func value(named name: String) -> TemplateValue {
@@ -190,6 +192,8 @@ final class SiteValues: TemplateObject {
         case "baseURL": return .text(baseURL)
         case "root", "homeURL": return .text(root)
         case "params": return TemplateValue(params)
+        case "menus": return .object(menus)
+        case "hasMainMenu": return .flag(!(menus.menus["main"] ?? []).isEmpty)
         default: return .absent
         }
     }

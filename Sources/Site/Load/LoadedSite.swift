@@ -23,9 +23,11 @@ struct LoadedSite {
     static func load(_ config: SiteConfig, defaults: [String: String], known: [String: ReadPage] = [:], remembers: Bool = false) -> LoadedSite {
         var diagnostics: [Diagnostic] = []
         let staticDir = FileManager.default.fileExists(atPath: config.staticPath) ? config.staticPath : nil
-        let (tree, loadProblems) = ContentLoader.load(.init(contentDir: config.contentPath, staticDir: staticDir,
-                                                             includeDrafts: config.includeDrafts, walk: config.folderWalk,
-                                                             known: known, remembers: remembers))
+        var options = ContentLoader.Options(contentDir: config.contentPath, staticDir: staticDir,
+                                            includeDrafts: config.includeDrafts, walk: config.folderWalk,
+                                            known: known, remembers: remembers)
+        options.ignoreFiles = config.ignoreFiles
+        let (tree, loadProblems) = ContentLoader.load(options)
         diagnostics += loadProblems
         diagnostics += URLCheck.collisions(in: tree)
         let (templates, templateProblems) = TemplateSet.load(defaults: defaults, from: [config.templatesPath])

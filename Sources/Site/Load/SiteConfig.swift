@@ -24,6 +24,18 @@ public struct SiteConfig: Sendable {
     public var sitemap = true
     /// docgen.yaml gave a baseURL that was refused: that error already covers the sitemap.
     var baseURLRefused = false
+    /// How Markdown is rendered: docgen's defaults, or Hugo's when the site has a Hugo configuration.
+    public var markup = MarkupSettings()
+    /// Site menus by name (`main`: the top navigation), from a Hugo configuration.
+    public var menus: [String: [MenuEntry]] = [:]
+    /// Regular expressions: content files whose path matches one are not read (Hugo's `ignoreFiles`).
+    public var ignoreFiles: [String] = []
+    /// Write robots.txt (Hugo's `enableRobotsTXT`); nil leaves it to the default (no).
+    public var robotsTXT: Bool?
+    /// Write 404.html (off with Hugo's `disableKinds = ["404"]`).
+    public var notFoundPage = true
+    /// The Hugo configuration files read, in the order they were applied; empty without one.
+    public var hugoConfigFiles: [String] = []
 
     public init() {}
 
@@ -33,15 +45,46 @@ public struct SiteConfig: Sendable {
 
     public static let fileName = "docgen.yaml"
 
-    /// Reads `docgen.yaml` from `source` when it exists, or the configuration file `file` given
-    /// instead (which must exist).
+    /// Every configuration file a build reads (or would, once it exists), for `docgen serve` to watch.
+    public var configFiles: [String] { hugoConfigFiles + [configFile] }
+
+    /// The file settings problems of the site as a whole are reported at: docgen.yaml when
+    /// there is one, else the Hugo configuration, else the site folder.
+    var settingsFile: String {
+        if FileManager.default.fileExists(atPath: configFile) { return configFile }
+        return hugoConfigFiles.first ?? source
+    }
+
+    /// The site's settings: its Hugo configuration (hugo.toml, config.toml, config/_default/…)
+    /// when it has one, with `docgen.yaml` on top (its keys win). `file` names the one file to
+    /// read instead, which must exist: docgen's own when its name starts with "docgen", else a
+    /// Hugo configuration.
     public static func load(source: String, file given: String? = nil) -> (SiteConfig, [Diagnostic]) {
         var config = SiteConfig()
         config.source = source
-        let file = given ?? join(source, fileName)
+        config.configFile = join(source, fileName)
+        var diagnostics: [Diagnostic] = []
+        if let given, !FileManager.default.fileExists(atPath: given) {
+            return (config, [.error(given, "the configuration file does not exist")])
+        }
+        let givenIsHugo = given.map { !(($0 as NSString).lastPathComponent.lowercased().hasPrefix("docgen")) } ?? false
+        let hugoFiles = givenIsHugo ? [HugoConfigFiles.File(path: given!, key: "")] : given == nil ? HugoConfigFiles.find(in: source) : []
+        if !hugoFiles.isEmpty {
+            let (tree, problems) = HugoConfigTree.read(hugoFiles)
+            diagnostics += problems
+            diagnostics += HugoSettings.apply(tree, to: &config)
+        }
+        if givenIsHugo { return (config, diagnostics) }
+        let (own, problems) = applyDocgenFile(given ?? join(source, fileName), required: given != nil, to: config)
+        return (own, diagnostics + problems)
+    }
+
+    /// `docgen.yaml`'s settings on top of `base`.
+    private static func applyDocgenFile(_ file: String, required: Bool, to base: SiteConfig) -> (SiteConfig, [Diagnostic]) {
+        var config = base
         config.configFile = file
         guard FileManager.default.fileExists(atPath: file) else {
-            return (config, given == nil ? [] : [.error(file, "the configuration file does not exist")])
+            return (config, required ? [.error(file, "the configuration file does not exist")] : [])
         }
         guard case .success(let text) = readTextFile(file, limit: Limits.configFileBytes) else {
             return (config, [.error(file, "cannot read the site configuration")])

@@ -19,10 +19,15 @@ enum Sitemap {
     /// Why there is no sitemap.xml: the protocol allows only absolute addresses, and a baseURL that
     /// is only a path gives none. Pointed at docgen.yaml when there is one, since that is where to fix it.
     static func needsAbsoluteBase(_ config: SiteConfig) -> Diagnostic {
-        let file = FileManager.default.fileExists(atPath: config.configFile) ? config.configFile : config.source
+        let file = config.settingsFile
+        // A Hugo site is told in its own configuration's terms.
+        let hugo = file != config.configFile && !config.hugoConfigFiles.isEmpty
+        let fix = hugo
+            ? "Set baseURL to the site's address (baseURL = \"https://docs.example.com/\" in \((file as NSString).lastPathComponent), or --baseURL), "
+                + "or add \"sitemap\" to disableKinds to leave the sitemap out without this warning"
+            : "Set baseURL to the site's address (baseURL: https://docs.example.com/ in docgen.yaml, or --baseURL), "
+                + "or write sitemap: false in docgen.yaml to leave the sitemap out without this warning"
         return Diagnostic(.warning, at: SourceLocation(file: file),
-            "sitemap.xml is not written: a sitemap must list absolute addresses, and baseURL '\(config.baseURL)' is only a path. "
-            + "Set baseURL to the site's address (baseURL: https://docs.example.com/ in docgen.yaml, or --baseURL), "
-            + "or write sitemap: false in docgen.yaml to leave the sitemap out without this warning")
+            "sitemap.xml is not written: a sitemap must list absolute addresses, and baseURL '\(config.baseURL)' is only a path. " + fix)
     }
 }
