@@ -60,7 +60,9 @@ struct TemplateData {
     /// `pageData`, which shortcodes saw, unchanged.
     func layoutData(_ i: Int, page: PageValues, content: String, headings: [RenderedHeading], sidebar: String) -> LayoutRoot {
         let layout = LayoutValues(content: content, toc: TableOfContents.tree(headings),
-                                  breadcrumbs: index.ancestors(of: i).map(summary),
+                                  // As Docsy's: from the top-level section down; the site's title in
+                                  // the header links home, and a home crumb repeated "Home / Home".
+                                  breadcrumbs: index.ancestors(of: i).filter { index.pages[$0].kind != .home }.map(summary),
                                   prev: index.previous(of: i).map(summary), next: index.next(of: i).map(summary),
                                   children: index.childrenOf(i).map(summary))
         return LayoutRoot(page: LaidOutPage(page: page, layout: layout), site: site, sidebar: sidebar)
@@ -136,7 +138,7 @@ extension TemplateData {
     /// size does not grow with the size of the site. `partials/nav-item` renders one entry,
     /// given its children already rendered. The plain definition; `sharedMenus` is the fast one.
     func plainMenu(for current: Int?, templates: TemplateSet) -> String {
-        guard let home = index.indexByContentPath["/"] else { return "" }
+        guard index.indexByContentPath["/"] != nil else { return "" }
         let open: Set<Int> = current.flatMap(menuKey).map { Set(index.ancestors(of: $0) + [$0]) } ?? []
         func html(_ i: Int) -> String {
             let children = open.contains(i) && !index.childrenOf(i).isEmpty ? index.childrenOf(i).map(html).joined() : nil
@@ -145,8 +147,21 @@ extension TemplateData {
                                      children: children)
             return templates.render("partials/nav-item", data) ?? ""
         }
-        let items = index.childrenOf(home).map(html).joined()
+        let items = sidebarRoots(key: current.flatMap(menuKey)).map(html).joined()
         return templates.render("partials/sidebar", ["items": items, "site": site]) ?? ""
+    }
+
+    /// The top entries of the menu with key `key`, as Docsy roots its sidebar: a page inside a
+    /// top-level section sees that section's tree only; the home page, the 404 page and pages
+    /// outside any section see every top-level section. Top-level pages that are not sections
+    /// (a search page, a 404 page) are never entries.
+    func sidebarRoots(key: Int?) -> [Int] {
+        guard let home = index.indexByContentPath["/"] else { return [] }
+        let sections = index.childrenOf(home).filter { index.pages[$0].kind == .section }
+        guard let key else { return sections }
+        let chain = index.ancestors(of: key) + [key]
+        if let top = chain.first(where: { index.pages[$0].parentPath == "/" }), sections.contains(top) { return [top] }
+        return sections
     }
 }
 
@@ -161,7 +176,7 @@ extension TemplateData {
     /// `plainMenu` draws it: the top level, and the children of each open entry.
     func menuEntries(key: Int?) -> [Int] {
         guard let home = index.indexByContentPath["/"] else { return [] }
-        var shown = index.childrenOf(home)
+        var shown = sidebarRoots(key: key)
         for entry in key.map({ index.ancestors(of: $0) + [$0] }) ?? [] where entry != home { shown += index.childrenOf(entry) }
         return shown
     }

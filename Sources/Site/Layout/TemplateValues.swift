@@ -109,6 +109,7 @@ final class LayoutValues: TemplateObject {
         case "tableOfContents": return .text(TableOfContents.html(toc))
         case "hasTOC": return .flag(!toc.isEmpty)
         case "breadcrumbs": return .list(breadcrumbs)
+        case "hasBreadcrumbs": return .flag(!breadcrumbs.isEmpty)
         case "prev": return prev.map { .object($0) } ?? .flag(false)
         case "next": return next.map { .object($0) } ?? .flag(false)
         case "children": return .list(children)

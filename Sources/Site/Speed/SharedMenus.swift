@@ -35,7 +35,7 @@ extension TemplateData {
                 let children = index.childrenOf(i).map(html).joined()
                 return shells[i]?.filled(with: children) ?? itemHTML(i, children: children, templates: templates)
             }
-            let items = index.childrenOf(home).map(html).joined()
+            let items = sidebarRoots(key: key).map(html).joined()
             return MarkedMenu(frame?.filled(with: items) ?? templates.render("partials/sidebar", ["items": items, "site": site]) ?? "")
         }
         return Dictionary(uniqueKeysWithValues: zip(keys, rendered))
