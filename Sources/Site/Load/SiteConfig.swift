@@ -30,8 +30,8 @@ public struct SiteConfig: Sendable {
     public var menus: [String: [MenuEntry]] = [:]
     /// Regular expressions: content files whose path matches one are not read (Hugo's `ignoreFiles`).
     public var ignoreFiles: [String] = []
-    /// Write robots.txt (Hugo's `enableRobotsTXT`); nil leaves it to the default (no).
-    public var robotsTXT: Bool?
+    /// Write robots.txt allowing every crawler (Hugo's `enableRobotsTXT`).
+    public var robotsTXT = false
     /// Write 404.html (off with Hugo's `disableKinds = ["404"]`).
     public var notFoundPage = true
     /// The Hugo configuration files read, in the order they were applied; empty without one.

@@ -48,7 +48,7 @@ struct OtherOutputs {
         // The schema the docs describe, published beside them for editors and other validators.
         texts.append(("schemas/cloud-storage.schema.json", SchemaGenerator.schema(Catalog.bundled).serialized(pretty: true) + "\n"))
         // Hugo's own robots.txt allows every crawler; a site's static/robots.txt wins over it.
-        if config.robotsTXT == true && latest["robots.txt"] == nil {
+        if config.robotsTXT && latest["robots.txt"] == nil {
             texts.append(("robots.txt", "User-agent: *"))
         }
         if config.notFoundPage, templates.has("404"), let html = templates.render("404", data.notFoundData(sidebar: notFoundSidebar)) {

@@ -12,7 +12,6 @@ enum HugoSettings {
         var diagnostics: [Diagnostic] = []
         config.hugoConfigFiles = tree.files
         config.markup = .hugo
-        config.sitemap = true
 
         func text(_ path: String) -> (String, HugoConfigTree.Entry)? {
             guard let entry = tree[path] else { return nil }
@@ -92,18 +91,19 @@ enum HugoSettings {
                                       "attributes on blocks other than headings ({.class} after a paragraph) are not applied; they stay as text"))
         }
 
+        var robotsDisabled = false
         for kind in list("disableKinds") {
             switch kind.lowercased() {
             case "sitemap": config.sitemap = false
-            case "robotstxt": config.robotsTXT = false
+            case "robotstxt": robotsDisabled = true
             case "404": config.notFoundPage = false
             case "rss", "taxonomy", "term", "taxonomyterm": break  // docgen writes none of these
             default:
                 diagnostics.append(cannot(tree["disableKinds"]!, "disableKinds '\(kind)' is not honoured: docgen still writes those pages"))
             }
         }
-        if flag("enableRobotsTXT") == true, config.robotsTXT != false { config.robotsTXT = true }
-        for (pattern, _) in list("ignoreFiles").map({ ($0, 0) }) {
+        config.robotsTXT = flag("enableRobotsTXT") == true && !robotsDisabled
+        for pattern in list("ignoreFiles") {
             if (try? NSRegularExpression(pattern: pattern)) == nil {
                 diagnostics.append(error(tree["ignoreFiles"]!, "ignoreFiles: '\(pattern)' is not a regular expression"))
             } else {
@@ -140,8 +140,8 @@ enum HugoSettings {
                 warnings.append(cannot(entry, "output formats \(listed(extra.sorted())) are not written: docgen writes HTML pages only"))
             }
         }
-        if let (handler) = tree["markup.defaultMarkdownHandler"]?.node.string, handler.lowercased() != "goldmark" {
-            warnings.append(cannot(tree["markup.defaultMarkdownHandler"]!, "defaultMarkdownHandler '\(handler)' is not honoured: docgen renders Markdown with cmark-gfm, as goldmark does"))
+        if let entry = tree["markup.defaultMarkdownHandler"], let handler = entry.node.string, handler.lowercased() != "goldmark" {
+            warnings.append(cannot(entry, "defaultMarkdownHandler '\(handler)' is not honoured: docgen renders Markdown with cmark-gfm, as goldmark does"))
         }
         return warnings
     }
