@@ -54,8 +54,10 @@ public struct HeadingIDGenerator: Sendable {
     /// Marks an ID as taken (an explicit `{#id}`), so generated ones avoid it.
     public mutating func reserve(_ id: String) { used.insert(id) }
 
-    public mutating func next(for text: String) -> String {
-        var id = Self.slug(text)
+    /// The ID for a heading with `text`, numbered if it is taken; `type` chooses only the slug:
+    /// Hugo numbers repeats the same way for every type.
+    public mutating func next(for text: String, type: MarkupSettings.HeadingIDType = .github) -> String {
+        var id = Self.slug(text, type: type)
         if id.isEmpty { id = "heading" }
         if used.contains(id) {
             var n = nextSuffix[id] ?? 1

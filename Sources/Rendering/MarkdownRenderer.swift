@@ -39,9 +39,11 @@ public struct RenderedMarkdown: Sendable {
 /// Renders GitHub-flavoured Markdown with cmark-gfm and gives every heading a Hugo-compatible ID.
 public struct MarkdownRenderer: Sendable {
     public var rules: HeadingIDRules
+    public var settings: MarkupSettings
 
-    public init(rules: HeadingIDRules = .hugo0110) {
+    public init(rules: HeadingIDRules = .hugo0110, settings: MarkupSettings = MarkupSettings()) {
         self.rules = rules
+        self.settings = settings
     }
 
     /// The GFM extensions, made ready once for parsing on many threads.
@@ -98,7 +100,9 @@ public struct MarkdownRenderer: Sendable {
 
     /// `alternates` numbers the same headings under the other rule set.
     public func render(_ markdown: String, ids: inout HeadingIDGenerator, alternates: inout HeadingIDGenerator) -> RenderedMarkdown {
-        render(markdown, ids: &ids, alternates: &alternates, options: Self.options)
+        // cmark-gfm's safe mode is goldmark's `unsafe = false`: raw HTML becomes
+        // `<!-- raw HTML omitted -->` and links to `javascript:` and the like get an empty href.
+        render(markdown, ids: &ids, alternates: &alternates, options: settings.rawHTML ? Self.options : Self.safeOptions)
     }
 
     private func render(_ markdown: String, ids: inout HeadingIDGenerator, alternates: inout HeadingIDGenerator, options: Int32) -> RenderedMarkdown {
@@ -121,22 +125,26 @@ public struct MarkdownRenderer: Sendable {
         defer { cmark_node_free(document) }
         let extensions = cmark_parser_get_syntax_extensions(parser)
 
+        let safe = options & CMARK_OPT_UNSAFE == 0
+        let (nodes, htmlBlocks) = Self.blocks(in: document, htmlBlocks: safe)
+        OmittedHTML.splitClosingLines(htmlBlocks)
         var headings: [RenderedHeading] = []
-        let nodes = Self.headingNodes(in: document)
         if !nodes.isEmpty {
             let lines = SourceLines(source)
             for node in nodes {
-                headings.append(replaceHeading(node, lines: lines, ids: &ids, alternates: &alternates, extensions: extensions))
+                headings.append(replaceHeading(node, lines: lines, ids: &ids, alternates: &alternates,
+                                               options: options, extensions: extensions))
             }
         }
         let html = Self.take(cmark_render_html(document, options, extensions))
         return RenderedMarkdown(html: html, headings: headings)
     }
 
-    /// Headings are blocks, so only blocks are visited: the inline nodes under paragraphs, most
-    /// of a document's nodes, are skipped. Document order, as the IDs are numbered in it.
-    private static func headingNodes(in document: OpaquePointer) -> [OpaquePointer] {
-        var result: [OpaquePointer] = []
+    /// The headings, and the HTML blocks when asked, in document order, as the IDs are numbered
+    /// in it. They are blocks, so only blocks are visited: the inline nodes under paragraphs, most
+    /// of a document's nodes, are skipped.
+    private static func blocks(in document: OpaquePointer, htmlBlocks: Bool) -> (headings: [OpaquePointer], html: [OpaquePointer]) {
+        var headings: [OpaquePointer] = [], html: [OpaquePointer] = []
         // A stack of the next sibling to visit at each open level, not recursion: lists can
         // nest thousands deep through indentation.
         var pending: [OpaquePointer] = []
@@ -154,24 +162,29 @@ public struct MarkdownRenderer: Sendable {
                 continue
             }
             if type == CMARK_NODE_HEADING {
-                result.append(node)
+                headings.append(node)
+            } else if type == CMARK_NODE_HTML_BLOCK {
+                if htmlBlocks { html.append(node) }
             } else if type != CMARK_NODE_PARAGRAPH, let first = cmark_node_first_child(node) {
                 if let next = child { pending.append(next) }
                 child = first
             }
         }
-        return result
+        return (headings, html)
     }
 
     /// `CMARK_NODE_TYPE_MASK` and `CMARK_NODE_TYPE_INLINE`: the type bits every inline node has.
     private static let inlineMask: UInt32 = 0xC000
 
-    /// Swaps a heading node for an HTML block holding the same heading with its `id`, because
-    /// cmark-gfm's HTML renderer has no way to add attributes.
+    /// Swaps a heading node for a custom block holding the same heading with its `id`, because
+    /// cmark-gfm's HTML renderer has no way to add attributes. A custom block, not an HTML block:
+    /// cmark prints it in safe mode too, where it leaves HTML blocks out.
     private func replaceHeading(_ node: OpaquePointer, lines: SourceLines, ids: inout HeadingIDGenerator,
-                                alternates: inout HeadingIDGenerator, extensions: UnsafeMutablePointer<cmark_llist>?) -> RenderedHeading {
+                                alternates: inout HeadingIDGenerator, options: Int32,
+                                extensions: UnsafeMutablePointer<cmark_llist>?) -> RenderedHeading {
         let level = Int(cmark_node_get_heading_level(node))
-        let explicitID = HeadingAttributes.takeExplicitID(from: node)
+        // Without goldmark's attribute parser, `{#id}` is text like any other.
+        let explicitID = settings.headingAttributes ? HeadingAttributes.takeExplicitID(from: node) : nil
         // After the `{#id}` is taken out: it is not part of the text.
         let text = HeadingSource.renderedText(of: node)
         let id: String, alternateID: String
@@ -179,19 +192,24 @@ public struct MarkdownRenderer: Sendable {
             ids.reserve(explicitID)
             alternates.reserve(explicitID)
             (id, alternateID) = (explicitID, explicitID)
-        } else {
+        } else if settings.autoHeadingID {
             let raw = HeadingSource.rawText(of: node, lines: lines)
+            let type = settings.headingIDType
             switch rules {
-            case .hugo0110: (id, alternateID) = (ids.next(for: raw), alternates.next(for: text))
-            case .hugoCurrent: (id, alternateID) = (ids.next(for: text), alternates.next(for: raw))
+            case .hugo0110: (id, alternateID) = (ids.next(for: raw, type: type), alternates.next(for: text, type: type))
+            case .hugoCurrent: (id, alternateID) = (ids.next(for: text, type: type), alternates.next(for: raw, type: type))
             }
+        } else {
+            // No id to add, so cmark's own `<hN>` stays. Hugo lists the heading in the table of
+            // contents all the same, linked to `#`: an empty id gives that link.
+            return RenderedHeading(level: level, id: "", text: text)
         }
-        let rendered = Self.take(cmark_render_html(node, Self.options, extensions))
+        let rendered = Self.take(cmark_render_html(node, options, extensions))
         // cmark renders "<hN>inner</hN>\n"; keep the inner part.
         let inner = rendered.dropFirst(4).dropLast(6)
         let html = "<h\(level) id=\"\(HTML.escapeAttribute(id))\">\(inner)</h\(level)>\n"
-        if let block = cmark_node_new(CMARK_NODE_HTML_BLOCK) {
-            _ = cmark_node_set_literal(block, html)
+        if let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) {
+            _ = cmark_node_set_on_enter(block, html)
             _ = cmark_node_insert_before(node, block)
             cmark_node_free(node)
         }

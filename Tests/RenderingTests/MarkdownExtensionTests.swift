@@ -24,6 +24,13 @@ struct MarkdownExtensionTests {
         #expect(html("a <a name=\"here\"></a> b") == "<p>a <a name=\"here\"></a> b</p>\n")
     }
 
+    /// A heading in an argument is shown (it was once left out as raw HTML) and stays safe.
+    @Test func argumentHeadingsAreRenderedSafely() {
+        let renderer = MarkdownRenderer()
+        #expect(renderer.renderArgument("## Title\n") == "<h2 id=\"title\">Title</h2>\n")
+        #expect(renderer.renderArgument("## [x](javascript:alert(1)) <b>\n") == "<h2 id=\"xjavascriptalert1-ltb\"><a href=\"\">x</a> &lt;b&gt;</h2>\n")
+    }
+
     /// cmark-gfm marks the characters its inline extensions start on (`~`, `w`, `:`) in a global
     /// table, which it filled and emptied around every parse: a page finishing on one core
     /// emptied it under a page still parsing on the other, whose `~~text~~` then stayed text.

@@ -32,6 +32,11 @@ struct TableOfContentsTests {
         #expect(TableOfContents.html(toc) == "<ul>\n<li><a href=\"#x&quot;y\">Fish &amp; &lt;Chips&gt;</a></li>\n</ul>")
     }
 
+    /// With `autoHeadingID` off a heading has no id, and Hugo links its entry to `#`.
+    @Test func headingWithoutIDLinksToTheTop() {
+        #expect(TableOfContents.html(TableOfContents.tree([heading(2, "", "Plain")])) == "<ul>\n<li><a href=\"#\">Plain</a></li>\n</ul>")
+    }
+
     @Test func noHeadingsNoList() {
         #expect(TableOfContents.html(TableOfContents.tree([heading(1, "t", "T")])).isEmpty)
     }
