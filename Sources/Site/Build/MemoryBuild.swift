@@ -95,7 +95,7 @@ extension SiteBuilder {
         let redo = plan.pages
         build.full = redo.count == pages.count
         build.renderedPages = redo.count
-        let renderer = PageRenderer(site: site, renderer: MarkdownRenderer(rules: config.headingIDs), menus: menus,
+        let renderer = PageRenderer(site: site, renderer: MarkdownRenderer(rules: config.headingIDs, settings: config.markup), menus: menus,
                                     layouts: LayoutMemo(templates: site.templates, memoize: request.speedTricks))
         let results = parallelMap(redo) { renderer.render($0) }
         build.stages.append(clock.lap("choose and render pages"))

@@ -101,7 +101,7 @@ public enum SiteBuilder {
 
         // 3. Shortcodes, Markdown and layout for every page, on all cores; each finished page goes
         // to the sinks at once, so the whole site is never held in memory.
-        let renderer = PageRenderer(site: site, renderer: MarkdownRenderer(rules: config.headingIDs), menus: menus,
+        let renderer = PageRenderer(site: site, renderer: MarkdownRenderer(rules: config.headingIDs, settings: config.markup), menus: menus,
                                     layouts: LayoutMemo(templates: site.templates, memoize: speedTricks))
         let rendered = parallelMap(Array(site.tree.pages.indices)) { i -> RenderedPage in
             var page = renderer.render(i)
