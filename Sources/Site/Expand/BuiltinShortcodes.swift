@@ -7,8 +7,16 @@ import StorageCatalog
 enum BuiltinShortcodes {
     typealias Handler = (inout ShortcodeExpander, Shortcode) -> ShortcodeOutput?
 
-    /// Each with the parameters it reads (see `ShortcodeParameters`), so that none goes unchecked.
-    static let all: [String: (expand: Handler, parameters: ShortcodeParameters)] = [
+    typealias Table = [String: (expand: Handler, parameters: ShortcodeParameters)]
+
+    /// docgen's own, Hugo's built-in ones and Docsy's, each with the parameters it reads (see
+    /// `ShortcodeParameters`), so that none goes unchecked. A name in two tables is a mistake
+    /// that the registry test catches.
+    static let all: Table = core.merging(HugoShortcodes.all) { first, _ in first }
+        .merging(DocsyShortcodes.all) { first, _ in first }
+
+    /// docgen's own and the Docsy ones it has had from the start.
+    static let core: Table = [
         "ilink": (InternalLink.expand, .init(named: ["path": .text, "page": .text, "text": .text],
                                              positional: ["the page's path", "the link's text"])),
         "alert": (Alert.expand, .init(named: ["title": .text, "color": .oneOf(ShortcodeParameters.alertColors)])),

@@ -1,3 +1,4 @@
+// Docsy's tabpane, tab and card; the rest of Docsy's shortcodes are in DocsyBlocks.swift.
 import Rendering
 import Shortcodes
 
