@@ -20,6 +20,11 @@ public enum ContentLoader {
         /// Regular expressions of files not to read (Hugo's `ignoreFiles`), matched against
         /// each file's path as docgen shows it and against its absolute path.
         public var ignoreFiles: [String] = []
+        /// Hugo's `--buildFuture` and `--buildExpired`: include pages whose publish date is
+        /// later than `now`, or whose expiry date is past.
+        public var includeFuture = false
+        public var includeExpired = false
+        public var now = Date()
 
         public init(contentDir: String, staticDir: String? = nil, includeDrafts: Bool = false, walk: FolderWalk? = nil,
                     known: [String: ReadPage] = [:], remembers: Bool = false) {
@@ -53,10 +58,20 @@ public enum ContentLoader {
         diagnostics += linkProblems
         if !options.ignoreFiles.isEmpty { listing = ignoring(options.ignoreFiles, in: listing, root: root) }
 
+        // Hugo publishes HTML files with front matter as pages (their body is not Markdown), and
+        // copies the others as they are.
+        let htmlPages = Set(listing.filter { ContentFormat(fileName: lastComponent($0)) == .html && startsWithFrontMatter(root + "/" + $0) })
+        let isPage = { @Sendable (path: String) in
+            htmlPages.contains(path) || ContentFormat(fileName: lastComponent(path)) == .markdown
+        }
         // Which folders are sections and which are leaf bundles decides what every file becomes.
-        let bundleDirs = Set(listing.filter { $0.hasSuffix("/index.md") || $0 == "index.md" }.map(parentDir))
-        var sectionDirs = Set(listing.filter { lastComponent($0) == "_index.md" }.map(parentDir))
-        for path in listing where path.hasSuffix(".md") {
+        var bundleIndex: [String: String] = [:]
+        for path in listing where isPage(path) && ContentFormat.isBundleIndex(lastComponent(path)) {
+            bundleIndex[parentDir(path)] = bundleIndex[parentDir(path)] ?? path
+        }
+        let bundleDirs = Set(bundleIndex.keys)
+        var sectionDirs = Set(listing.filter { isPage($0) && ContentFormat.isSectionIndex(lastComponent($0)) }.map(parentDir))
+        for path in listing where isPage(path) {
             // Hugo makes every top-level folder that holds pages a section, with or without `_index.md`.
             if let slash = path.utf8.firstIndex(of: UInt8(ascii: "/")), !bundleDirs.contains(String(path[..<slash])) {
                 sectionDirs.insert(String(path[..<slash]))
@@ -86,10 +101,7 @@ public enum ContentLoader {
 
         var pages: [Page] = []
         var staticFiles: [StaticFile] = []
-        // Hugo also publishes HTML files with front matter as pages (their body is not Markdown).
-        let htmlPages = Set(listing.filter { $0.hasSuffix(".html") && insideBundle($0) == nil && startsWithFrontMatter(root + "/" + $0) })
-        let isPage = { @Sendable (path: String) in path.hasSuffix(".md") || htmlPages.contains(path) }
-        let pagePaths = listing.filter { isPage($0) && (insideBundle($0) == nil || lastComponent($0) == "index.md") }
+        let pagePaths = listing.filter { isPage($0) && (insideBundle($0) == nil || bundleIndex[parentDir($0)] == $0) }
         let known = options.known
         let remembers = options.remembers
         let loadedPages = parallelMap(pagePaths) { path in readPage(path, root: root, known: known[root + "/" + path], stamped: remembers) }
@@ -102,44 +114,57 @@ public enum ContentLoader {
         let pagesBySource = read
 
         // What each file becomes, worked out on all cores and collected in listing order.
-        let includeDrafts = options.includeDrafts
+        let (includeDrafts, includeFuture, includeExpired, now) = (options.includeDrafts, options.includeFuture,
+                                                                   options.includeExpired, options.now)
+        let bundleIndexes = bundleIndex
         let outcomes = parallelMap(listing) { path -> LoadedFile in
             let name = lastComponent(path)
             let dir = parentDir(path)
             let display = root + "/" + path
-            if let bundle = insideBundle(path), !(name == "index.md" && dir == bundle) {
-                if path.hasSuffix(".md") { return .skipped([]) }  // Hugo does not publish Markdown resources
-                return .file(StaticFile(source: display, destination: resourceDestination(path, bundle: bundle, pages: pagesBySource, root: root)))
+            let format = ContentFormat(fileName: name)
+            if let bundle = insideBundle(path), bundleIndexes[dir] != path {
+                // Hugo does not publish a bundle's content files, only its other resources.
+                if format != nil && format != .html || isPage(path) { return .skipped([]) }
+                let index = bundleIndexes[bundle].flatMap { pagesBySource[$0]?.0.frontMatter } ?? FrontMatter()
+                guard index.build.publishResources else { return .skipped([]) }
+                return .file(StaticFile(source: display, destination: resourceDestination(path, bundle: bundle, frontMatter: index)))
+            }
+            if case .unsupported(let formatName)? = format {
+                return .skipped([.warning(display, 1, 1, "\(formatName) content is not supported, so this page is not published: "
+                    + "write it in Markdown (.md) or HTML with front matter")])
             }
             guard isPage(path) else { return .file(StaticFile(source: display, destination: path)) }
             guard let (split, problems) = pagesBySource[path] else { return .skipped([]) }
 
             let kind: Page.Kind
             let logicalDir: String
-            if name == "_index.md" {
+            if ContentFormat.isSectionIndex(name) {
                 kind = dir.isEmpty ? .home : .section
                 logicalDir = dir
-            } else if name == "index.md" {
+            } else if bundleIndexes[dir] == path {
                 kind = dir.isEmpty ? .home : .page
                 logicalDir = dir
             } else {
                 kind = .page
-                let stem = name.hasSuffix(".md") ? name.dropLast(3) : name.dropLast(5)
+                let stem = ContentFormat.stem(name)
                 logicalDir = dir.isEmpty ? String(stem) : dir + "/" + stem
             }
             let cPath = contentPath(ofDir: logicalDir)
             // Left out, but remembered, so that a link to it can say why it is missing.
-            if split.frontMatter.draft && !includeDrafts { return .draft(contentPath: cPath, file: display, problems) }
+            if let reason = LeftOutPage.reason(for: split.frontMatter, now: now, includeDrafts: includeDrafts,
+                                               includeFuture: includeFuture, includeExpired: includeExpired) {
+                return .leftOut(contentPath: cPath, LeftOutPage(file: display, reason: reason), problems)
+            }
             // A bundle or section belongs to the section above its folder; a plain page to its folder's.
             let ownerDir = (name == "index.md" || name == "_index.md") ? parentDir(dir) : dir
             let parent: String? = kind == .home ? nil : contentPath(ofDir: sectionOf(dir: ownerDir))
             var page = Page(kind: kind, sourceFile: display, contentPath: cPath, parentPath: parent,
                             frontMatter: split.frontMatter, body: split.body, bodyLine: split.bodyLine,
                             url: url(for: split.frontMatter, contentPath: cPath))
-            page.isHTML = path.hasSuffix(".html")
+            page.isHTML = format == .html
             return .page(page, problems)
         }
-        var drafts: [String: String] = [:]
+        var leftOut: [String: LeftOutPage] = [:]
         for outcome in outcomes {
             switch outcome {
             case .page(let page, let problems):
@@ -147,9 +172,9 @@ public enum ContentLoader {
                 pages.append(page)
             case .file(let file): staticFiles.append(file)
             case .skipped(let problems): diagnostics += problems
-            case .draft(let contentPath, let file, let problems):
+            case .leftOut(let contentPath, let page, let problems):
                 diagnostics += problems
-                drafts[ContentTree.lookupKey(contentPath)] = file
+                leftOut[ContentTree.lookupKey(contentPath)] = page
             }
         }
 
@@ -173,7 +198,7 @@ public enum ContentLoader {
         }
         var tree = ContentTree(pages: pages, files: staticFiles)
         tree.readPages = readPages
-        tree.drafts = drafts
+        tree.leftOut = leftOut
         return (tree, diagnostics)
     }
 
@@ -183,8 +208,8 @@ public enum ContentLoader {
         case file(StaticFile)
         /// A draft, or Markdown inside a bundle: not published (a draft's problems still count).
         case skipped([Diagnostic])
-        /// A page with `draft: true`, left out of a build without drafts.
-        case draft(contentPath: String, file: String, [Diagnostic])
+        /// A page this build does not publish: a draft, a future or expired page, a headless one.
+        case leftOut(contentPath: String, LeftOutPage, [Diagnostic])
     }
 
     static func url(for frontMatter: FrontMatter, contentPath: String) -> String {
@@ -195,9 +220,7 @@ public enum ContentLoader {
     }
 
     /// A bundle's resources live beside its `index.html`, under the page's URL.
-    private static func resourceDestination(_ path: String, bundle: String, pages: [String: (SplitPage, [Diagnostic])], root: String) -> String {
-        let indexPath = bundle.isEmpty ? "index.md" : bundle + "/index.md"
-        let frontMatter = pages[indexPath]?.0.frontMatter ?? FrontMatter()
+    private static func resourceDestination(_ path: String, bundle: String, frontMatter: FrontMatter) -> String {
         let pageURL = url(for: frontMatter, contentPath: "/" + bundle)
         let relative = bundle.isEmpty ? path : String(path.dropFirst(bundle.count + 1))
         return URLPath.outputFile(for: pageURL).dropLast("index.html".count) + relative

@@ -9,8 +9,8 @@ public struct ContentTree: Sendable {
     /// Every page file as read, by its path as messages name it, for the next load to reuse
     /// (see `ContentLoader.Options.known`).
     public var readPages: [String: ReadPage] = [:]
-    /// Pages left out because they are drafts: their source files, by lookup key.
-    public var drafts: [String: String] = [:]
+    /// Pages this build leaves out (drafts, future, expired, headless), by lookup key.
+    public var leftOut: [String: LeftOutPage] = [:]
 
     public init(pages: [Page], files: [StaticFile]) {
         self.pages = pages
@@ -30,9 +30,9 @@ public struct ContentTree: Sendable {
         return nil
     }
 
-    /// The source file of the draft that `reference` names, when the build left drafts out.
-    public func draft(at reference: String, relativeTo base: String? = nil) -> String? {
-        Self.lookupKeys(reference, relativeTo: base).lazy.compactMap { drafts[$0] }.first
+    /// The page file that `reference` names, when this build left it out.
+    public func leftOut(at reference: String, relativeTo base: String? = nil) -> LeftOutPage? {
+        Self.lookupKeys(reference, relativeTo: base).lazy.compactMap { leftOut[$0] }.first
     }
 
     /// The content path of the page whose path is nearest to a reference that finds none, for "did you mean".

@@ -11,6 +11,17 @@ public struct FrontMatter: Sendable {
     public var date: String?
     public var slug: String?
     public var url: String?
+    /// When the page may first be published (`publishDate`, `pubdate` or `published`); without
+    /// one, `date` is, as in Hugo.
+    public var publishDate: String?
+    /// When the page stops being published (`expiryDate` or `unpublishdate`).
+    public var expiryDate: String?
+    /// Hugo's content type, which chooses the template folder; by default the top-level section.
+    public var type: String?
+    /// The template to use instead of `single` or `list`.
+    public var layout: String?
+    public var build = BuildOptions()
+    public var menus: [PageMenuEntry] = []
     /// Line and column of each known key's value and of each alias, so that problems found later
     /// (two pages with one URL, an alias outside the site) point at the line to fix.
     public var positions: [String: (line: Int, column: Int)] = [:]
@@ -127,14 +138,35 @@ public enum FrontMatterParser {
             case "title": frontMatter.title = text(value, key)
             case "linkTitle": frontMatter.linkTitle = text(value, key)
             case "description": frontMatter.description = text(value, key)
-            case "date":
-                if let date = text(value, key) {
-                    if FrontMatterDate.isValid(date) {
-                        frontMatter.date = date
-                    } else {
-                        diagnostics.append(.error(file, value.line, value.column, "front matter: '\(key)' \(date) \(FrontMatterDate.problem)"))
-                    }
+            case "date", "publishDate", "expiryDate":
+                guard let date = text(value, key) else { break }
+                guard FrontMatterDate.isValid(date) else {
+                    diagnostics.append(.error(file, value.line, value.column, "front matter: '\(key)' \(date) \(FrontMatterDate.problem)"))
+                    break
                 }
+                switch known {
+                case "date": frontMatter.date = date
+                case "publishDate": frontMatter.publishDate = date
+                default: frontMatter.expiryDate = date
+                }
+            case "type": frontMatter.type = text(value, key)
+            case "layout": frontMatter.layout = text(value, key)
+            case "headless":
+                if value.isNull { break }
+                guard let headless = value.bool else {
+                    diagnostics.append(.error(file, value.line, value.column, "front matter: 'headless' must be true or false"))
+                    break
+                }
+                if headless { frontMatter.build = .headless }
+            case "build":
+                if value.isNull { break }
+                let (options, problems) = BuildOptions.read(value, key: key, file: file)
+                frontMatter.build = options
+                diagnostics += problems
+            case "menu":
+                let (entries, problems) = PageMenuEntry.read(value, key: key, file: file)
+                frontMatter.menus += entries
+                diagnostics += problems
             case "slug": frontMatter.slug = text(value, key)
             case "url": frontMatter.url = text(value, key)
             case "weight":
@@ -181,6 +213,10 @@ public enum FrontMatterParser {
 }
 
 extension FrontMatterParser {
+    /// Each key Hugo reads by that name or an older one, lower-cased, to the one name docgen uses.
     static let knownKeys: [String: String] = Dictionary(uniqueKeysWithValues:
-        ["title", "linkTitle", "description", "date", "slug", "url", "weight", "draft", "aliases"].map { ($0.lowercased(), $0) })
+        ["title", "linkTitle", "description", "date", "slug", "url", "weight", "draft", "aliases", "publishDate",
+         "expiryDate", "type", "layout", "headless", "build", "menu"].map { ($0.lowercased(), $0) })
+        .merging(["pubdate": "publishDate", "published": "publishDate", "unpublishdate": "expiryDate",
+                  "_build": "build", "menus": "menu"]) { first, _ in first }
 }

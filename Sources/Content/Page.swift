@@ -25,6 +25,10 @@ public struct Page: Sendable {
     public var title: String { frontMatter.title ?? Page.titleFromPath(contentPath) }
     public var linkTitle: String { frontMatter.linkTitle ?? title }
     public var weight: Int { frontMatter.weight }
+    /// `build: {render: link}` keeps the page's URL and place in lists but writes no file.
+    public var isWritten: Bool { frontMatter.build.render == .always }
+    /// `build: {list: never}` leaves the page out of every list and menu.
+    public var isListed: Bool { frontMatter.build.list != .never }
 
     /// Where the page is written under the output folder: "docs/guide/attach/index.html".
     public var outputPath: String { URLPath.outputFile(for: url) }

@@ -9,8 +9,15 @@ struct BuildInputs: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The site's templates folder (default: templates/ under the site root).", valueName: "dir"))
     var templates: String?
 
-    @Flag(name: .long, help: "Include pages with draft: true.")
+    @Flag(name: [.long, .customLong("buildDrafts"), .customShort("D")], help: "Include pages with draft: true.")
     var drafts = false
+
+    @Flag(name: [.customLong("buildFuture"), .customShort("F")],
+          help: "Include pages whose publishDate (or date) is in the future.")
+    var buildFuture = false
+
+    @Flag(name: [.customLong("buildExpired"), .customShort("E")], help: "Include pages whose expiryDate has passed.")
+    var buildExpired = false
 
     @Flag(name: .customLong("allow-symlinks-outside"),
           help: "Follow symbolic links in content/ and static/ that point outside the site root (refused by default).")
@@ -32,6 +39,8 @@ struct BuildInputs: ParsableArguments {
             config.templatesDir = templates.hasPrefix("/") ? templates : FileManager.default.currentDirectoryPath + "/" + templates
         }
         if drafts { config.includeDrafts = true }
+        if buildFuture { config.includeFuture = true }
+        if buildExpired { config.includeExpired = true }
         if allowSymlinksOutside { config.allowSymlinksOutside = true }
         if let headingIDs {
             guard let rules = HeadingIDRules(rawValue: headingIDs) else {

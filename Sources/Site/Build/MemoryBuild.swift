@@ -78,7 +78,9 @@ extension SiteBuilder {
         guard !build.diagnostics.hasErrors else { return build.finished(since: start) }
 
         let pages = site.tree.pages
-        let structure = pages.map { $0.sourceFile + "\u{0}" + $0.outputPath }
+        // A page's menu entries and build options show in every page's header or lists: a change
+        // to them is a change of the site's structure, which renders every page again.
+        let structure = pages.map { $0.sourceFile + "\u{0}" + $0.outputPath + "\u{0}" + "\($0.frontMatter.menus)\($0.frontMatter.build)" }
             + site.aliases.map { $0.alias + "\u{0}" + $0.page.sourceFile }
         let sources = Dictionary(pages.map { ($0.sourceFile, PageSource($0)) }, uniquingKeysWith: { a, _ in a })
         let plan = RebuildPlan(previous: previous, changed: changed, pages: pages, sources: sources,
@@ -106,11 +108,11 @@ extension SiteBuilder {
         var rendered = previous?.rendered ?? [:]
         for (i, result) in zip(redo, results) {
             var kept = result
-            files[pages[i].outputPath] = .text(kept.html)
+            if pages[i].isWritten { files[pages[i].outputPath] = .text(kept.html) }
             kept.html = ""
             rendered[pages[i].sourceFile] = kept
         }
-        for page in pages where files[page.outputPath] == nil {
+        for page in pages where files[page.outputPath] == nil && page.isWritten {
             files[page.outputPath] = previous?.files[page.outputPath]
         }
         for copy in others.copies { files[copy.destination] = .copy(source: copy.source) }

@@ -58,7 +58,7 @@ struct PageRenderer {
             layouts.render(layout, data.layoutData(i, page: pageData, content: content, headings: expander.headings,
                                                      sidebar: menus.html(forPage: i)))
         }
-        var problems = diagnostics
+        var problems = diagnostics + (Self.unknownLayout(page, in: templates).map { [$0] } ?? [])
         if StackGuard.takeTrip() { problems.append(Self.recursionError(at: page.sourceFile)) }
         return RenderedPage(html: html ?? "", fragmentLinks: HeadingRuleChanges.fragmentLinks(in: content),
                             headings: expander.headings, diagnostics: problems,
@@ -92,10 +92,44 @@ struct PageRenderer {
         }
     }
 
-    static func layout(for page: Page, in templates: TemplateSet) -> String? {
-        if let layout = page.frontMatter.params.first(where: { $0.key == "layout" })?.value.string, templates.has(layout) {
-            return layout
+    /// Hugo's template lookup: the page's type folder (its `type`, by default its top-level
+    /// section) before the site-wide templates, and its `layout` before the kind's own names.
+    static func lookupOrder(for page: Page) -> [String] {
+        let kinds = candidates(for: page)
+        let layout = page.frontMatter.layout
+        var names: [String] = []
+        if let type = contentType(of: page) {
+            if let layout { names.append(type + "/" + layout) }
+            names += kinds.map { type + "/" + $0 }
         }
-        return candidates(for: page).first(where: templates.has)
+        if let layout { names.append(layout) }
+        return names + kinds
+    }
+
+    /// The `type` front matter, else the top-level section's name, as in Hugo; a page at the
+    /// top level is of type "page". Folders that hold other kinds of templates are never types.
+    static func contentType(of page: Page) -> String? {
+        let type = page.frontMatter.type ?? (page.kind == .home ? nil
+            : page.contentPath.split(separator: "/").first.map { page.kind == .page && page.parentPath == "/" ? "page" : String($0) })
+        guard let type, !type.isEmpty, !["partials", "shortcodes", "static", "_default"].contains(type),
+              !type.contains("/"), !type.hasPrefix(".") else { return nil }
+        return type
+    }
+
+    static func layout(for page: Page, in templates: TemplateSet) -> String? {
+        lookupOrder(for: page).first(where: templates.has)
+    }
+
+    /// A `layout` no template answers to is most likely a typo: the page still renders, with
+    /// its kind's template, as Hugo's would, but the writer is told.
+    static func unknownLayout(_ page: Page, in templates: TemplateSet) -> Diagnostic? {
+        guard let layout = page.frontMatter.layout else { return nil }
+        let own = contentType(of: page).map { [$0 + "/" + layout] } ?? []
+        guard !(own + [layout]).contains(where: templates.has) else { return nil }
+        let position = page.frontMatter.positions["layout"] ?? (1, 1)
+        let used = Self.layout(for: page, in: templates).map { "templates/\($0).html" } ?? "no template"
+        let names = (own + [layout]).map { "templates/\($0).html" }.joined(separator: " or ")
+        return .warning(page.sourceFile, position.line, position.column,
+                        "layout '\(layout)' has no template (\(names)), so the page uses \(used)")
     }
 }

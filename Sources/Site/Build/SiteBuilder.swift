@@ -105,7 +105,7 @@ public enum SiteBuilder {
                                     layouts: LayoutMemo(templates: site.templates, memoize: speedTricks))
         let rendered = parallelMap(Array(site.tree.pages.indices)) { i -> RenderedPage in
             var page = renderer.render(i)
-            if !page.diagnostics.hasErrors {
+            if !page.diagnostics.hasErrors, site.tree.pages[i].isWritten {
                 let finished = FinishedPage(outputPath: pagePaths[i], html: page.html)
                 page.diagnostics += receivers.compactMap { $0.receive(finished) }
             }

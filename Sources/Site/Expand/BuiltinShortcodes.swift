@@ -90,9 +90,8 @@ enum InternalLink {
             target = context.tree.page(at: String(path), relativeTo: context.currentSection)
         }
         guard let target else {
-            if let draft = context.tree.draft(at: String(path), relativeTo: context.currentSection) {
-                expander.report(shortcode, "ilink: page '\(path)' is a draft (\(draft) has draft: true), so this build leaves it out: "
-                    + "build with --drafts, or set draft: false when it is ready")
+            if let missing = context.tree.leftOut(at: String(path), relativeTo: context.currentSection) {
+                expander.report(shortcode, "ilink: page '\(path)' \(missing.explanation)")
             } else {
                 let hint = context.tree.nearestPath(to: String(path), relativeTo: context.currentSection).map { ": did you mean '\($0)'?" } ?? ""
                 expander.report(shortcode, "ilink: page '\(path)' not found\(hint)")

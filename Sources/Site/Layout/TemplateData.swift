@@ -21,7 +21,7 @@ struct TemplateData {
         var params: [String: Any] = [:]
         for (key, value) in config.params { params[key] = value.plainValue }
         var menus: [String: [MenuItemValue]] = [:]
-        for (name, entries) in config.menus {
+        for (name, entries) in Self.menus(config.menus, pages: index.pages) {
             menus[name] = MenuItemValue.tree(entries, rootPath: rootPath) { ref in
                 // pageRef as Hugo takes it: from the content root, with or without "/" and ".md".
                 var path = ref.hasPrefix("/") ? ref : "/" + ref
@@ -41,9 +41,34 @@ struct TemplateData {
 
     func link(_ page: Page) -> String { Self.link(page, rootPath: rootPath) }
 
+    /// The site's menus with the pages' own entries (`menu: main` in front matter) added: what
+    /// an entry leaves out is the page's, its link title, weight and URL.
+    static func menus(_ configured: [String: [MenuEntry]], pages: [Page]) -> [String: [MenuEntry]] {
+        var menus = configured
+        for page in pages {
+            for entry in page.frontMatter.menus {
+                menus[entry.menu, default: []].append(MenuEntry(
+                    name: entry.name ?? page.linkTitle, url: "", pageRef: page.contentPath, identifier: entry.identifier,
+                    parent: entry.parent, weight: entry.weight ?? page.weight, pre: entry.pre, post: entry.post))
+            }
+        }
+        return menus
+    }
+
     private static func link(_ page: Page, rootPath: String) -> String { rootPath + page.url.drop { $0 == "/" } }
 
     func summary(_ i: Int) -> PageSummary { summaries[i] }
+
+    /// A page as its section's list and the sidebar link it: to its `manualLink` when it has one.
+    func navLink(_ i: Int) -> String { index.docsy[i].manualLink ?? link(index.pages[i]) }
+
+    func listingSummary(_ i: Int) -> PageSummary {
+        let docsy = index.docsy[i]
+        guard docsy.manualLink != nil || docsy.manualLinkTitle != nil else { return summaries[i] }
+        let plain = summaries[i]
+        return PageSummary(title: plain.title, linkTitle: plain.linkTitle, url: navLink(i), description: plain.description,
+                           tooltip: docsy.manualLinkTitle ?? "")
+    }
 
     /// The page without its rendered content: what shortcodes see while the content is made.
     func pageData(_ i: Int) -> PageValues {
@@ -64,13 +89,17 @@ struct TemplateData {
                                   // the header links home, and a home crumb repeated "Home / Home".
                                   breadcrumbs: index.ancestors(of: i).filter { index.pages[$0].kind != .home }.map(summary),
                                   prev: index.previous(of: i).map(summary), next: index.next(of: i).map(summary),
-                                  children: index.childrenOf(i).map(summary))
+                                  children: index.listedChildren(of: i).map(listingSummary),
+                                  simpleList: index.docsy[i].simpleList)
         return LayoutRoot(page: LaidOutPage(page: page, layout: layout), site: site, sidebar: sidebar)
     }
 
     /// The node whose menu a page uses: its own when it has children to show, else its parent's.
+    /// A section that roots the sidebar of its children only shows its parent's, as in Docsy.
     func menuKey(for i: Int) -> Int? {
-        index.childrenOf(i).isEmpty ? index.indexByContentPath[index.pages[i].parentPath ?? "/"] : i
+        let parent = index.indexByContentPath[index.pages[i].parentPath ?? "/"]
+        if index.docsy[i].sidebarRoot == .children { return parent }
+        return index.sidebarChildren(of: i).isEmpty ? parent : i
     }
 }
 
@@ -141,10 +170,11 @@ extension TemplateData {
         guard index.indexByContentPath["/"] != nil else { return "" }
         let open: Set<Int> = current.flatMap(menuKey).map { Set(index.ancestors(of: $0) + [$0]) } ?? []
         func html(_ i: Int) -> String {
-            let children = open.contains(i) && !index.childrenOf(i).isEmpty ? index.childrenOf(i).map(html).joined() : nil
-            let data = NavItemValues(title: index.pages[i].linkTitle, url: link(index.pages[i]), active: i == current,
+            let shown = index.sidebarChildren(of: i)
+            let children = open.contains(i) && !shown.isEmpty ? shown.map(html).joined() : nil
+            let data = NavItemValues(title: index.pages[i].linkTitle, url: navLink(i), active: i == current,
                                      onPath: children != nil || i == current, isSection: index.pages[i].kind == .section,
-                                     children: children)
+                                     children: children, tooltip: index.docsy[i].manualLinkTitle)
             return templates.render("partials/nav-item", data) ?? ""
         }
         let items = sidebarRoots(key: current.flatMap(menuKey)).map(html).joined()
@@ -155,11 +185,14 @@ extension TemplateData {
     /// top-level section sees that section's tree only; the home page, the 404 page and pages
     /// outside any section see every top-level section. Top-level pages that are not sections
     /// (a search page, a 404 page) are never entries.
+    /// A section with `sidebar_root_for` roots the sidebar of the pages below it instead (the
+    /// nearest such section, when they nest).
     func sidebarRoots(key: Int?) -> [Int] {
         guard let home = index.indexByContentPath["/"] else { return [] }
-        let sections = index.childrenOf(home).filter { index.pages[$0].kind == .section }
+        let sections = index.sidebarChildren(of: home).filter { index.pages[$0].kind == .section }
         guard let key else { return sections }
         let chain = index.ancestors(of: key) + [key]
+        if let root = chain.last(where: { index.docsy[$0].sidebarRoot != nil && index.pages[$0].kind == .section }) { return [root] }
         if let top = chain.first(where: { index.pages[$0].parentPath == "/" }), sections.contains(top) { return [top] }
         return sections
     }
@@ -177,7 +210,7 @@ extension TemplateData {
     func menuEntries(key: Int?) -> [Int] {
         guard let home = index.indexByContentPath["/"] else { return [] }
         var shown = sidebarRoots(key: key)
-        for entry in key.map({ index.ancestors(of: $0) + [$0] }) ?? [] where entry != home { shown += index.childrenOf(entry) }
+        for entry in key.map({ index.ancestors(of: $0) + [$0] }) ?? [] where entry != home { shown += index.sidebarChildren(of: entry) }
         return shown
     }
 }

@@ -89,9 +89,12 @@ final class LayoutValues: TemplateObject {
     let prev: PageSummary?
     let next: PageSummary?
     let children: [PageSummary]
+    /// Docsy's `simple_list`: the section lists its pages as links without descriptions.
+    let simpleList: Bool
 
     init(content: String = "", toc: [TOCEntry] = [], breadcrumbs: [PageSummary] = [], prev: PageSummary? = nil,
-         next: PageSummary? = nil, children: [PageSummary] = []) {
+         next: PageSummary? = nil, children: [PageSummary] = [], simpleList: Bool = false) {
+        self.simpleList = simpleList
         self.content = content
         self.toc = toc
         self.breadcrumbs = breadcrumbs
@@ -114,6 +117,7 @@ final class LayoutValues: TemplateObject {
         case "next": return next.map { .object($0) } ?? .flag(false)
         case "children": return .list(children)
         case "hasChildren": return .flag(!children.isEmpty)
+        case "simpleList": return .flag(simpleList)
         default: return .absent
         }
     }
@@ -125,12 +129,15 @@ final class PageSummary: TemplateObject {
     let linkTitle: String
     let url: String
     let description: String
+    /// The link's `title` (Docsy's `manualLinkTitle`); empty for none.
+    let tooltip: String
 
-    init(title: String, linkTitle: String, url: String, description: String) {
+    init(title: String, linkTitle: String, url: String, description: String, tooltip: String = "") {
         self.title = title
         self.linkTitle = linkTitle
         self.url = url
         self.description = description
+        self.tooltip = tooltip
     }
 
     func value(named name: String) -> TemplateValue {
@@ -140,6 +147,8 @@ final class PageSummary: TemplateObject {
         case "url": return .text(url)
         case "description": return .text(description)
         case "hasDescription": return .flag(!description.isEmpty)
+        case "tooltip": return .text(tooltip)
+        case "hasTooltip": return .flag(!tooltip.isEmpty)
         default: return .absent
         }
     }
@@ -230,8 +239,11 @@ final class NavItemValues: MustacheParent {
     let onPath: Any
     let isSection: Bool
     let children: String?
+    /// The link's `title` (Docsy's `manualLinkTitle`); nil for none.
+    let tooltip: String?
 
-    init(title: String, url: String, active: Any, onPath: Any, isSection: Bool, children: String? = nil) {
+    init(title: String, url: String, active: Any, onPath: Any, isSection: Bool, children: String? = nil, tooltip: String? = nil) {
+        self.tooltip = tooltip
         self.title = title
         self.url = url
         self.active = active
@@ -250,6 +262,7 @@ final class NavItemValues: MustacheParent {
         case "isSection": return isSection
         case "children": return TemplateText(children ?? "")
         case "hasChildren": return children != nil
+        case "tooltip": return tooltip.map(TemplateText.init)
         default: return nil
         }
     }

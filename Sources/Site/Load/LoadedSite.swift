@@ -27,6 +27,8 @@ struct LoadedSite {
                                             includeDrafts: config.includeDrafts, walk: config.folderWalk,
                                             known: known, remembers: remembers)
         options.ignoreFiles = config.ignoreFiles
+        options.includeFuture = config.includeFuture
+        options.includeExpired = config.includeExpired
         let (tree, loadProblems) = ContentLoader.load(options)
         diagnostics += loadProblems
         diagnostics += URLCheck.collisions(in: tree)
@@ -36,7 +38,9 @@ struct LoadedSite {
         let allAliases = tree.pages.flatMap { page in page.frontMatter.aliases.map { (alias: $0, page: page) } }
         let (aliases, aliasProblems) = URLCheck.aliases(allAliases, tree: tree)
         diagnostics += aliasProblems
-        let index = SiteIndex(pages: tree.pages)
+        let docsy = tree.pages.map(DocsySettings.read)
+        diagnostics += docsy.flatMap(\.1)
+        let index = SiteIndex(pages: tree.pages, docsy: docsy.map(\.0))
         var declared: [String: ShortcodeParameters] = [:]
         for name in templates.names where name.hasPrefix("shortcodes/") {
             guard let (text, file) = templates.source(of: name) else { continue }

@@ -16,6 +16,9 @@ public struct SiteConfig: Sendable {
     public var baseURL = "/"
     public var title = "Documentation"
     public var includeDrafts = false
+    /// Include pages whose publish date is still to come, and those whose expiry date has passed.
+    public var includeFuture = false
+    public var includeExpired = false
     /// Follow symbolic links in content/ and static/ that point outside the site root.
     public var allowSymlinksOutside = false
     public var headingIDs: HeadingIDRules = .hugo0110

@@ -4,6 +4,8 @@ import Content
 /// children in menu order, reading order for previous/next, and ancestors for breadcrumbs.
 struct SiteIndex: Sendable {
     let pages: [Page]
+    /// Each page's Docsy navigation settings (`toc_hide`, `no_list`, …), by page index.
+    let docsy: [DocsySettings]
     /// Child page indices of each section or home page, by the parent's content path, in menu order.
     let children: [String: [Int]]
     /// Every page in reading order: a section, then its children depth-first.
@@ -13,13 +15,14 @@ struct SiteIndex: Sendable {
     /// `children` by page index: the menus ask for a page's children many times per page.
     private let childrenByIndex: [[Int]]
 
-    init(pages: [Page]) {
+    init(pages: [Page], docsy: [DocsySettings]? = nil) {
         self.pages = pages
+        self.docsy = docsy ?? pages.map { DocsySettings.read($0).0 }
         var indexByPath: [String: Int] = [:]
         for (i, page) in pages.enumerated() { indexByPath[page.contentPath] = i }
         var children: [String: [Int]] = [:]
         for (i, page) in pages.enumerated() {
-            guard let parent = page.parentPath else { continue }
+            guard let parent = page.parentPath, page.isListed else { continue }
             children[parent, default: []].append(i)
         }
         for key in children.keys {
@@ -50,6 +53,17 @@ struct SiteIndex: Sendable {
     }
 
     func childrenOf(_ index: Int) -> [Int] { childrenByIndex[index] }
+
+    /// The children the sidebar shows: those without `toc_hide`.
+    func sidebarChildren(of index: Int) -> [Int] {
+        let children = childrenByIndex[index]
+        return children.contains { docsy[$0].tocHide } ? children.filter { !docsy[$0].tocHide } : children
+    }
+
+    /// The children a section page lists: none with `no_list`, and not those with `hide_summary`.
+    func listedChildren(of index: Int) -> [Int] {
+        docsy[index].noList ? [] : childrenByIndex[index].filter { !docsy[$0].hideSummary }
+    }
 
     /// Home first, down to the page's parent section.
     func ancestors(of index: Int) -> [Int] {

@@ -5,10 +5,11 @@ extension TemplateData {
     /// One menu entry for `sharedMenus`. An entry that is not open looks the same in every menu, so it is rendered once for the whole site; what
     /// differs per page (which entry is active) is left as markers that `SidebarMarkers` resolves.
     func itemHTML(_ i: Int, children: String?, templates: TemplateSet) -> String {
-        let data = NavItemValues(title: index.pages[i].linkTitle, url: link(index.pages[i]),
+        let data = NavItemValues(title: index.pages[i].linkTitle, url: navLink(i),
                                  active: SidebarMarkers.lambda(for: i),
                                  onPath: children != nil ? true : SidebarMarkers.lambda(for: i),
-                                 isSection: index.pages[i].kind == .section, children: children)
+                                 isSection: index.pages[i].kind == .section, children: children,
+                                 tooltip: index.docsy[i].manualLinkTitle)
         return templates.render("partials/nav-item", data) ?? ""
     }
 
@@ -22,7 +23,7 @@ extension TemplateData {
         var closed = [String](repeating: "", count: index.pages.count)
         for (i, html) in zip(entries, parallelMap(entries) { itemHTML($0, children: nil, templates: templates) }) { closed[i] = html }
         var shells = [Shell?](repeating: nil, count: index.pages.count)
-        let parents = entries.filter { !index.childrenOf($0).isEmpty }
+        let parents = entries.filter { !index.sidebarChildren(of: $0).isEmpty }
         for (i, shell) in zip(parents, parallelMap(parents) { i in Shell { itemHTML(i, children: $0, templates: templates) } }) {
             shells[i] = shell
         }
@@ -31,8 +32,9 @@ extension TemplateData {
         let rendered = parallelMap(keys) { [closed, shells] key -> MarkedMenu in
             let open: Set<Int> = key.map { Set(index.ancestors(of: $0) + [$0]) } ?? []
             func html(_ i: Int) -> String {
-                guard open.contains(i), !index.childrenOf(i).isEmpty else { return closed[i] }
-                let children = index.childrenOf(i).map(html).joined()
+                let shown = index.sidebarChildren(of: i)
+                guard open.contains(i), !shown.isEmpty else { return closed[i] }
+                let children = shown.map(html).joined()
                 return shells[i]?.filled(with: children) ?? itemHTML(i, children: children, templates: templates)
             }
             let items = sidebarRoots(key: key).map(html).joined()

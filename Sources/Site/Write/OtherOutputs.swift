@@ -40,7 +40,9 @@ struct OtherOutputs {
         for (alias, page) in aliases { texts.append((Redirects.outputFile(for: alias), Redirects.page(to: data.link(page)))) }
         var warnings: [Diagnostic] = []
         if config.sitemap && config.hasAbsoluteBase {
-            let entries = tree.pages.map { (loc: config.absoluteBase + $0.url, lastmod: $0.frontMatter.date) }
+            // The site-wide list of pages: `list: never` and `list: local` pages are not in it, as in Hugo.
+            let entries = tree.pages.filter { $0.frontMatter.build.list == .always }
+                .map { (loc: config.absoluteBase + $0.url, lastmod: $0.frontMatter.date) }
             texts.append(("sitemap.xml", Sitemap.xml(urls: entries)))
         } else if config.sitemap && !config.baseURLRefused {
             warnings.append(Sitemap.needsAbsoluteBase(config))

@@ -51,6 +51,8 @@ enum HugoSettings {
         if let (dir, _) = text(own + "contentDir") ?? text("contentDir") { config.contentDir = dir }
         if let (dir, _) = text("publishDir") { config.destination = dir }
         if let drafts = flag("buildDrafts") { config.includeDrafts = drafts }
+        if let future = flag("buildFuture") { config.includeFuture = future }
+        if let expired = flag("buildExpired") { config.includeExpired = expired }
 
         for path in ["params", own + "params"] {
             for (key, value) in tree[path]?.node.mapping ?? [] { config.params[key.string ?? ""] = value }
