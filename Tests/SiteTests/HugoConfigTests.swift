@@ -6,16 +6,7 @@ import Rendering
 
 /// A Hugo site's own configuration: which files, in which order, and what docgen takes from them.
 @Suite struct HugoConfigTests {
-    /// A site folder with these files; removed by the caller.
-    func site(_ files: [String: String]) throws -> String {
-        let root = temporaryFolder("docgen-hugo-config")
-        for (path, text) in files {
-            let file = root + "/" + path
-            try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try text.write(toFile: file, atomically: true, encoding: .utf8)
-        }
-        return root
-    }
+    func site(_ files: [String: String]) throws -> String { try siteFolder(files, label: "docgen-hugo-config") }
 
     func load(_ files: [String: String]) throws -> (SiteConfig, [String], String) {
         let root = try site(files)

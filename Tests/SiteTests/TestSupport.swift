@@ -19,6 +19,17 @@ func temporaryFolder(_ label: String = "docgen-test") -> String {
     return path
 }
 
+/// A site folder holding these files (paths from the site root); removed by the caller.
+func siteFolder(_ files: [String: String], label: String = "docgen-site") throws -> String {
+    let root = temporaryFolder(label)
+    for (path, text) in files {
+        let file = root + "/" + path
+        try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+    }
+    return root
+}
+
 /// A copy of a fixture site at `parent/site`, for tests that change it; returns its path.
 func copyOfFixture(_ name: String, in parent: String) throws -> String {
     let site = parent + "/site"
