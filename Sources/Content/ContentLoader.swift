@@ -156,7 +156,7 @@ public enum ContentLoader {
                 return .leftOut(contentPath: cPath, LeftOutPage(file: display, reason: reason), problems)
             }
             // A bundle or section belongs to the section above its folder; a plain page to its folder's.
-            let ownerDir = (name == "index.md" || name == "_index.md") ? parentDir(dir) : dir
+            let ownerDir = logicalDir == dir ? parentDir(dir) : dir
             let parent: String? = kind == .home ? nil : contentPath(ofDir: sectionOf(dir: ownerDir))
             var page = Page(kind: kind, sourceFile: display, contentPath: cPath, parentPath: parent,
                             frontMatter: split.frontMatter, body: split.body, bodyLine: split.bodyLine,
