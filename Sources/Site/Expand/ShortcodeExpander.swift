@@ -25,11 +25,18 @@ struct ShortcodeExpander {
     private var alternateIDs = HeadingIDGenerator()
     private var nextToken = 0
     private var widgets = 0
+    private var onceKeys: Set<String> = []
 
     /// A number unique within the page, for the ids of tabs and similar widgets.
     mutating func nextWidgetNumber() -> Int {
         widgets += 1
         return widgets
+    }
+
+    /// True the first time a page asks with `key`: for what a page needs once however many
+    /// shortcodes use it (the script behind video placeholders).
+    mutating func isFirst(_ key: String) -> Bool {
+        onceKeys.insert(key).inserted
     }
 
     init(context: ExpansionContext, body: String) {
@@ -102,6 +109,16 @@ struct ShortcodeExpander {
     func rawInner(_ shortcode: Shortcode) -> String {
         guard let range = shortcode.innerRange else { return "" }
         return text(range)
+    }
+
+    /// The blanks before the shortcode's tag when nothing else comes before it on its line: the
+    /// indentation Hugo's `InnerDeindent` takes off the inner lines.
+    func indentation(of shortcode: Shortcode) -> String {
+        let tagStart = shortcode.range.lowerBound
+        var start = tagStart
+        while start > 0, body[start - 1] == ASCII.space || body[start - 1] == ASCII.tab { start -= 1 }
+        guard start == 0 || body[start - 1] == ASCII.newline else { return "" }
+        return text(start..<tagStart)
     }
 
     /// Renders a one-line argument as inline Markdown (Hugo's `markdownify`).
