@@ -374,6 +374,16 @@ import Testing
         return result + text[last...]
     }
 
+    @Test func aSitesOwnTemplateReplacesHugosShortcode() throws {
+        let (html, problems) = try render("{{< figure src=\"a.png\" caption=\"C\" >}} {{< ilink \"/docs/guide\" >}}\n", files: [
+            "templates/shortcodes/figure.html": "<img class=\"own\" src=\"{{named.src}}\" alt=\"{{named.caption}}\">",
+            // docgen's own shortcodes stay docgen's.
+            "templates/shortcodes/ilink.html": "not used",
+        ])
+        #expect(problems == [])
+        #expect(html == "<p><img class=\"own\" src=\"a.png\" alt=\"C\"> <a href=\"/docs/guide/\">Guide</a></p>\n")
+    }
+
     @Test func everyHugoShortcodeIsRegistered() {
         for name in ["ref", "relref", "figure", "youtube", "vimeo", "param", "highlight", "details", "comment"] {
             #expect(BuiltinShortcodes.all[name] != nil, "\(name)")

@@ -153,11 +153,13 @@ struct ShortcodeExpander {
 
     mutating func expand(_ shortcode: Shortcode) -> ShortcodeOutput? {
         if shortcode.isFaulty { return nil }
-        if let builtin = BuiltinShortcodes.all[shortcode.name] {
+        let templateName = "shortcodes/" + shortcode.name
+        // A site's own template replaces one of Hugo's built-ins, as it does in Hugo.
+        if let builtin = BuiltinShortcodes.all[shortcode.name],
+           HugoShortcodes.all[shortcode.name] == nil || !context.templates.has(templateName) {
             for problem in builtin.parameters.problems(of: shortcode) { report(shortcode, problem) }
             return builtin.expand(&self, shortcode)
         }
-        let templateName = "shortcodes/" + shortcode.name
         guard context.templates.has(templateName) else {
             let known = Array(BuiltinShortcodes.all.keys)
                 + context.templates.names.filter { $0.hasPrefix("shortcodes/") }.map { String($0.dropFirst("shortcodes/".count)) }
