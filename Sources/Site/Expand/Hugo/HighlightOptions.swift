@@ -1,4 +1,5 @@
 import Basics
+import Foundation
 
 /// The options of Hugo's `highlight` shortcode, `"linenos=table,hl_lines=2 3-5,linenostart=10"`,
 /// read and checked. A name Hugo does not know, or a value that is not of its kind, is a
@@ -31,16 +32,16 @@ struct HighlightOptions: Equatable {
     static func parse(_ text: String) -> (HighlightOptions, [String]) {
         var options = HighlightOptions()
         var problems: [String] = []
-        let trimmed = text.trimmingSpaces
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return (options, []) }
         for item in trimmed.split(separator: ",", omittingEmptySubsequences: false) {
             let parts = item.split(separator: "=", omittingEmptySubsequences: false)
             guard parts.count == 2 else {
-                problems.append("highlight: option '\(item.trimmingSpaces)' must be name=value; options are separated by commas, "
+                problems.append("highlight: option '\(item.trimmingCharacters(in: .whitespaces))' must be name=value; options are separated by commas, "
                     + "as in \"linenos=table,hl_lines=2 3\"")
                 continue
             }
-            let name = parts[0].trimmingSpaces.lowercased(), value = String(parts[1])
+            let name = parts[0].trimmingCharacters(in: .whitespaces).lowercased(), value = String(parts[1])
             guard let kind = known[name] else {
                 let hint = nearestName(to: name, among: Array(known.keys)).map { "did you mean '\($0)'? " } ?? ""
                 problems.append("highlight: there is no option '\(name)': \(hint)the options are \(listed(known.keys.sorted()))")
@@ -72,7 +73,7 @@ struct HighlightOptions: Equatable {
             }
             highlightedLines = ranges
         case .integer:
-            guard let number = Int(value.trimmingSpaces), number >= 0 else { return "must be a whole number" }
+            guard let number = Int(value.trimmingCharacters(in: .whitespaces)), number >= 0 else { return "must be a whole number" }
             if name == "linenostart" { lineNumberStart = number } else { others[name] = value }
         case .boolean:
             guard ["true", "false", "1", "0"].contains(value.lowercased()) else { return "must be true or false" }
@@ -81,11 +82,5 @@ struct HighlightOptions: Equatable {
             others[name] = value
         }
         return nil
-    }
-}
-
-private extension StringProtocol {
-    var trimmingSpaces: String {
-        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
     }
 }
