@@ -153,13 +153,11 @@ struct ShortcodeExpander {
 
     mutating func expand(_ shortcode: Shortcode) -> ShortcodeOutput? {
         if shortcode.isFaulty { return nil }
-        let templateName = "shortcodes/" + shortcode.name
-        // A site's own template replaces one of Hugo's built-ins, as it does in Hugo.
-        if let builtin = BuiltinShortcodes.all[shortcode.name],
-           HugoShortcodes.all[shortcode.name] == nil || !context.templates.has(templateName) {
+        if let builtin = BuiltinShortcodes.all[shortcode.name], !siteReplaces(shortcode.name) {
             for problem in builtin.parameters.problems(of: shortcode) { report(shortcode, problem) }
             return builtin.expand(&self, shortcode)
         }
+        let templateName = "shortcodes/" + shortcode.name
         guard context.templates.has(templateName) else {
             let known = Array(BuiltinShortcodes.all.keys)
                 + context.templates.names.filter { $0.hasPrefix("shortcodes/") }.map { String($0.dropFirst("shortcodes/".count)) }
@@ -178,6 +176,12 @@ struct ShortcodeExpander {
             }
         }
         return UserShortcode.render(&self, checked, template: templateName)
+    }
+
+    /// A site's own template replaces one of Hugo's built-ins, as it does in Hugo; docgen's own
+    /// (ilink, alert, …) stay docgen's.
+    private func siteReplaces(_ name: String) -> Bool {
+        HugoShortcodes.all[name] != nil && context.templates.has("shortcodes/" + name)
     }
 
     /// Removes the indentation shared by the inner lines after the first.
