@@ -37,12 +37,16 @@ public struct ContentTree: Sendable {
 
     /// The content path of the page whose path is nearest to a reference that finds none, for "did you mean".
     public func nearestPath(to reference: String, relativeTo base: String? = nil) -> String? {
-        guard let key = Self.lookupKeys(reference, relativeTo: base).last else { return nil }
+        // A relative reference is compared from its section as well as from the root, as it is looked up.
+        let keys = Self.lookupKeys(reference, relativeTo: base)
+        guard let key = keys.last else { return nil }
         // Paths share most of their text, so a typo is a few edits of the last part, not
         // anything that holds it (every page of /docs/ holds "/docs").
         let last = key.split(separator: "/").last?.count ?? 0
         let limit = max(2, last / 3)
-        let scored = pages.filter { !$0.isImplicit }.map { (editDistance($0.contentPath.lowercased(), key), $0.contentPath) }
+        let scored = pages.filter { !$0.isImplicit }.map { page in
+            (keys.map { editDistance(page.contentPath.lowercased(), $0) }.min() ?? .max, page.contentPath)
+        }
         return scored.filter { $0.0 <= limit }.min { $0 < $1 }?.1
     }
 

@@ -25,6 +25,8 @@ public struct Page: Sendable {
     public var title: String { frontMatter.title ?? Page.titleFromPath(contentPath) }
     public var linkTitle: String { frontMatter.linkTitle ?? title }
     public var weight: Int { frontMatter.weight }
+    /// A leaf bundle's page (`index.md` or `index.html` with the bundle's files beside it).
+    public var isLeafBundle: Bool { kind == .page && ContentFormat.isBundleIndex(lastComponent(sourceFile)) }
     /// `build: {render: link}` keeps the page's URL and place in lists but writes no file.
     public var isWritten: Bool { frontMatter.build.render == .always }
     /// `build: {list: never}` leaves the page out of every list and menu.

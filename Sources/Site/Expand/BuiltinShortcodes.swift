@@ -68,39 +68,11 @@ enum InternalLink {
             expander.report(shortcode, "ilink needs the path of a page, e.g. {{< ilink \"/docs/guide\" >}}")
             return nil
         }
-        if hasSchemeSeparator(reference) || reference.hasPrefix("//") {
-            expander.report(shortcode, "ilink: absolute URLs are not supported ('\(reference)'); use a Markdown link for other sites")
-            return nil
-        }
-        var path = Substring(reference)
-        var fragment: Substring?
-        if let hash = path.firstIndex(of: "#") {
-            fragment = path[path.index(after: hash)...]
-            path = path[..<hash]
-        }
-        if path.contains("?") {
-            expander.report(shortcode, "ilink: query strings are not supported ('\(reference)')")
-            return nil
-        }
-        let context = expander.context
-        let target: Page?
-        if path.isEmpty {
-            target = context.page  // "#fragment" alone links within the page
-        } else {
-            target = context.tree.page(at: String(path), relativeTo: context.currentSection)
-        }
-        guard let target else {
-            if let missing = context.tree.leftOut(at: String(path), relativeTo: context.currentSection) {
-                expander.report(shortcode, "ilink: page '\(path)' \(missing.explanation)")
-            } else {
-                let hint = context.tree.nearestPath(to: String(path), relativeTo: context.currentSection).map { ": did you mean '\($0)'?" } ?? ""
-                expander.report(shortcode, "ilink: page '\(path)' not found\(hint)")
-            }
-            return nil
-        }
+        guard let found = PageReference.resolve(reference, for: shortcode, in: &expander) else { return nil }
+        let target = found.page
         expander.shows(target)
-        var href = context.link(to: target.url)
-        if let fragment, !fragment.isEmpty { href += "#" + fragment }
+        var href = expander.context.link(to: target.url)
+        if let fragment = found.fragment, !fragment.isEmpty { href += "#" + fragment }
         let text: String
         if let given = shortcode.arguments[1] ?? shortcode.arguments["text"] {
             text = expander.renderInline(given)

@@ -11,6 +11,10 @@ struct ExpansionContext {
     let renderer: MarkdownRenderer
     /// Where site-relative URLs start (the path of `baseURL`).
     let rootPath: String
+    /// `baseURL` without its trailing slash, which `ref`'s permalinks start with.
+    let absoluteBase: String
+    /// The one language docgen builds, which a `ref`'s `lang` may name.
+    let defaultLanguage: String
     /// The page and site as user shortcode templates see them.
     let pageData: PageValues
     let siteData: SiteValues

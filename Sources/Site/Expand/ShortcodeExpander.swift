@@ -25,11 +25,18 @@ struct ShortcodeExpander {
     private var alternateIDs = HeadingIDGenerator()
     private var nextToken = 0
     private var widgets = 0
+    private var onceKeys: Set<String> = []
 
     /// A number unique within the page, for the ids of tabs and similar widgets.
     mutating func nextWidgetNumber() -> Int {
         widgets += 1
         return widgets
+    }
+
+    /// True the first time a page asks with `key`: for what a page needs once however many
+    /// shortcodes use it (the script behind video placeholders).
+    mutating func isFirst(_ key: String) -> Bool {
+        onceKeys.insert(key).inserted
     }
 
     init(context: ExpansionContext, body: String) {
@@ -104,6 +111,16 @@ struct ShortcodeExpander {
         return text(range)
     }
 
+    /// The blanks before the shortcode's tag when nothing else comes before it on its line: the
+    /// indentation Hugo's `InnerDeindent` takes off the inner lines.
+    func indentation(of shortcode: Shortcode) -> String {
+        let tagStart = shortcode.range.lowerBound
+        var start = tagStart
+        while start > 0, body[start - 1] == ASCII.space || body[start - 1] == ASCII.tab { start -= 1 }
+        guard start == 0 || body[start - 1] == ASCII.newline else { return "" }
+        return text(start..<tagStart)
+    }
+
     /// Renders a one-line argument as inline Markdown (Hugo's `markdownify`).
     mutating func renderInline(_ markdown: String) -> String {
         if rendersAsItself(markdown) { return markdown }
@@ -136,7 +153,7 @@ struct ShortcodeExpander {
 
     mutating func expand(_ shortcode: Shortcode) -> ShortcodeOutput? {
         if shortcode.isFaulty { return nil }
-        if let builtin = BuiltinShortcodes.all[shortcode.name] {
+        if let builtin = BuiltinShortcodes.all[shortcode.name], !siteReplaces(shortcode.name) {
             for problem in builtin.parameters.problems(of: shortcode) { report(shortcode, problem) }
             return builtin.expand(&self, shortcode)
         }
@@ -159,6 +176,12 @@ struct ShortcodeExpander {
             }
         }
         return UserShortcode.render(&self, checked, template: templateName)
+    }
+
+    /// A site's own template replaces one of Hugo's built-ins, as it does in Hugo; docgen's own
+    /// (ilink, alert, …) stay docgen's.
+    private func siteReplaces(_ name: String) -> Bool {
+        HugoShortcodes.all[name] != nil && context.templates.has("shortcodes/" + name)
     }
 
     /// Removes the indentation shared by the inner lines after the first.

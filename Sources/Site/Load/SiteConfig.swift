@@ -14,6 +14,8 @@ public struct SiteConfig: Sendable {
     /// The output folder; relative paths are taken from the site root, as Hugo's `publishDir` is.
     public var destination = "public"
     public var baseURL = "/"
+    /// Hugo's `defaultContentLanguage`: the only language docgen builds.
+    public var defaultLanguage = "en"
     public var title = "Documentation"
     public var includeDrafts = false
     /// Include pages whose publish date is still to come, and those whose expiry date has passed.

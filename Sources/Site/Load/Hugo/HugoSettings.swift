@@ -39,6 +39,7 @@ enum HugoSettings {
         // The default language's own settings win over the site-wide ones, as in Hugo.
         let language = text("defaultContentLanguage")?.0 ?? "en"
         let own = "languages.\(language)."
+        config.defaultLanguage = language
         if let (url, entry) = text("baseURL") {
             if let problem = SiteConfig.baseURLProblem(url) {
                 diagnostics.append(error(entry, problem))

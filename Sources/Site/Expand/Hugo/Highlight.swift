@@ -1,0 +1,47 @@
+import Rendering
+import Shortcodes
+
+/// Hugo's `highlight`: `{{< highlight go "linenos=table" >}}code{{< /highlight >}}` as a code
+/// block in Hugo's outer markup. The options are checked now and applied by `CodeBlockHTML`,
+/// which for now writes the code as plain escaped text.
+enum Highlight {
+    static let parameters = ShortcodeParameters(named: [:], positional: [
+        ShortcodeParameter(required: true, about: "the code's language"), ShortcodeParameter(about: "the options"),
+    ])
+
+    static func expand(_ expander: inout ShortcodeExpander, _ shortcode: Shortcode) -> ShortcodeOutput? {
+        guard shortcode.inner != nil else {
+            expander.report(shortcode, "highlight needs a closing tag: {{< /highlight >}}")
+            return nil
+        }
+        let (options, problems) = HighlightOptions.parse(shortcode.arguments[1] ?? "")
+        for problem in problems { expander.report(shortcode, problem) }
+        let code = deindented(expander.rawInner(shortcode), by: expander.indentation(of: shortcode))
+        return .html(CodeBlockHTML.html(code: code, language: shortcode.arguments[0] ?? "", options: options))
+    }
+
+    /// As Hugo's `trim .InnerDeindent "\n\r"`: the shortcode's own indentation off every line,
+    /// then the line breaks at either end.
+    private static func deindented(_ inner: String, by indentation: String) -> String {
+        var code = inner
+        if !indentation.isEmpty {
+            code = code.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.hasPrefix(indentation) ? $0.dropFirst(indentation.count) : $0 }
+                .joined(separator: "\n")
+        }
+        let isBreak: (Character) -> Bool = { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+        while let first = code.first, isBreak(first) { code.removeFirst() }
+        while let last = code.last, isBreak(last) { code.removeLast() }
+        return code
+    }
+}
+
+/// A block of code as HTML, in the markup Hugo's highlighter wraps it in, so that token
+/// highlighting (a later change) can fill in the `<code>` without changing what surrounds it.
+enum CodeBlockHTML {
+    static func html(code: String, language: String, options: HighlightOptions) -> String {
+        let languageAttributes = language.isEmpty ? ""
+            : " class=\"language-\(HTML.escapeAttribute(language))\" data-lang=\"\(HTML.escapeAttribute(language))\""
+        return "<div class=\"highlight\"><pre><code\(languageAttributes)>\(HTML.escape(code))</code></pre></div>\n"
+    }
+}
