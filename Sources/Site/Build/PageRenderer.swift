@@ -47,7 +47,8 @@ struct PageRenderer {
         let (document, parseProblems) = parseShortcodes(in: body, file: page.sourceFile, startLine: page.bodyLine)
         let pageData = data.pageData(i)
         let context = ExpansionContext(page: page, tree: tree, templates: templates, declared: declared, renderer: renderer,
-                                       rootPath: data.config.rootPath, pageData: pageData, siteData: data.site)
+                                       rootPath: data.config.rootPath, pageData: pageData, siteData: data.site,
+                                       siteFolder: data.config.source, contentFolder: data.config.contentPath)
         var expander = ShortcodeExpander(context: context, body: body)
         let content = expander.render(document.segments, isPageBody: true)
         let diagnostics = parseProblems + expander.diagnostics
