@@ -128,6 +128,21 @@ import Testing
         ])
     }
 
+    @Test func aPageIsRedoneWhenAFileItIncludesChanges() throws {
+        let root = temporaryFolder("docgen-docsy")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/content/docs/shared", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: root + "/templates", withIntermediateDirectories: true)
+        try "{{{page.content}}}".write(toFile: root + "/templates/single.html", atomically: true, encoding: .utf8)
+        try "---\ntitle: P\n---\n{{< readfile \"../docs/shared/note.md\" >}}\n".write(toFile: root + "/content/docs/p.md", atomically: true, encoding: .utf8)
+        try "Note.\n".write(toFile: root + "/content/docs/shared/note.txt", atomically: true, encoding: .utf8)
+        try "Note.\n".write(toFile: root + "/content/docs/shared/note.md", atomically: true, encoding: .utf8)
+        let report = SiteBuilder.build(config(source: root, destination: root + "/public"), defaults: [:], recordsDependencies: true)
+        let graph = try #require(report.dependencies)
+        #expect(graph.affected(by: [root + "/content/docs/shared/note.md"], valuesChanged: false).contains("docs/p/index.html"))
+        #expect(!graph.affected(by: [root + "/content/docs/shared/note.txt"], valuesChanged: false).contains("docs/p/index.html"))
+    }
+
     // MARK: iframe
 
     @Test func iframeIsLazyWithoutReferrerAndEscaped() throws {
@@ -315,6 +330,13 @@ import Testing
                                         files: ["templates/shortcodes/site/box.html": "<div class=\"box\">{{{innerHTML}}}</div>"])
         #expect(problems.isEmpty, "\(problems)")
         #expect(html == "<div class=\"box\"><p><em>in</em></p>\n</div>\n")
+    }
+
+    @Test func aSitesOwnTemplateOfADocsyShortcodeWins() throws {
+        let (html, problems) = try page("{{% blocks/feature title=\"Mine\" %}}x{{% /blocks/feature %}}\n",
+                                        files: ["templates/shortcodes/blocks/feature.html": "<div class=\"feature\">{{named.title}}</div>"])
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(html == "<div class=\"feature\">Mine</div>\n")
     }
 
     // MARK: imgproc

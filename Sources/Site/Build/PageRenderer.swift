@@ -15,6 +15,8 @@ struct RenderedPage: Sendable {
     /// was rendered with, by name, and the pages whose values its content printed (ilinks).
     var templateNames: [String] = []
     var pagesShown: Set<String> = []
+    /// Other files whose contents it shows (see `ShortcodeExpander.filesRead`).
+    var filesRead: [String] = []
 }
 
 struct PageRenderer {
@@ -63,7 +65,8 @@ struct PageRenderer {
         if StackGuard.takeTrip() { problems.append(Self.recursionError(at: page.sourceFile)) }
         return RenderedPage(html: html ?? "", fragmentLinks: HeadingRuleChanges.fragmentLinks(in: content),
                             headings: expander.headings, diagnostics: problems,
-                            templateNames: [layoutName ?? ""] + expander.templatesUsed.sorted(), pagesShown: expander.pagesShown)
+                            templateNames: [layoutName ?? ""] + expander.templatesUsed.sorted(), pagesShown: expander.pagesShown,
+                            filesRead: expander.filesRead.sorted())
     }
 
     static func recursionError(at file: String) -> Diagnostic {

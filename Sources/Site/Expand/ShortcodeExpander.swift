@@ -22,6 +22,8 @@ struct ShortcodeExpander {
     /// used, and the other pages whose values it printed (an `ilink`'s title), as source files.
     private(set) var templatesUsed: Set<String> = []
     private(set) var pagesShown: Set<String> = []
+    /// Files the output shows the contents of (`readfile`), as the file watcher names them.
+    private(set) var filesRead: Set<String> = []
     private var ids = HeadingIDGenerator()
     private var alternateIDs = HeadingIDGenerator()
     private var nextToken = 0
@@ -153,6 +155,10 @@ struct ShortcodeExpander {
         return false
     }
 
+    mutating func reads(_ file: String) {
+        filesRead.insert(file)
+    }
+
     /// Records that the output shows values of `page` (see `pagesShown`).
     mutating func shows(_ page: Page) {
         if page.sourceFile != context.page.sourceFile { pagesShown.insert(page.sourceFile) }
@@ -184,7 +190,7 @@ struct ShortcodeExpander {
         ancestry.append((shortcode.name, ordinal))
         defer { ancestry.removeLast() }
         if shortcode.isFaulty { return nil }
-        if let builtin = BuiltinShortcodes.all[shortcode.name] {
+        if let builtin = BuiltinShortcodes.all[shortcode.name], !overridesTheme(shortcode.name) {
             for problem in builtin.parameters.problems(of: shortcode) { report(shortcode, problem) }
             return builtin.expand(&self, shortcode)
         }
@@ -207,6 +213,12 @@ struct ShortcodeExpander {
             }
         }
         return UserShortcode.render(&self, checked, template: templateName)
+    }
+
+    /// A site's own template of a Docsy shortcode (CVAT has its own `blocks/feature`) wins over
+    /// docgen's, as a Hugo site's layouts win over its theme's.
+    private func overridesTheme(_ name: String) -> Bool {
+        DocsyShortcodes.all[name] != nil && context.templates.has("shortcodes/" + name)
     }
 
     /// Removes the indentation shared by the inner lines after the first.

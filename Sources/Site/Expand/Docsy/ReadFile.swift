@@ -32,6 +32,7 @@ enum ReadFile {
             expander.report(shortcode, message, .warning)
             return .html("<p style=\"color: #D74848\"><b><i>The file <code>\(HTML.escape(given))</code> was not found.</i></b></p>\n")
         case .found(let path, let real):
+            expander.reads(path)
             if expander.including.contains(real) {
                 expander.report(shortcode, "readfile: '\(given)' is already being included here: a file that includes itself, "
                     + "directly or through others, would never end")

@@ -28,9 +28,24 @@ enum SiteFile {
             guard realRoots.contains(where: { isSameOrInside(real, $0) }) else {
                 return .outside("'\(candidate)' is a symbolic link to '\(real)', outside the site folder")
             }
-            return .found(path: candidate, real: real)
+            return .found(path: tidied(candidate), real: real)
         }
-        return .missing(tried: candidates)
+        return .missing(tried: candidates.map(tidied))
+    }
+
+    /// With "x/.." and "." taken out but still relative when it was, as messages and the file
+    /// watcher name files ("content/docs/../shared/a.md" is "content/shared/a.md").
+    static func tidied(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: false) {
+            if part == "." && !parts.isEmpty { continue }
+            if part == "..", let last = parts.last, last != "..", last != ".", !last.isEmpty {
+                parts.removeLast()
+                continue
+            }
+            parts.append(part)
+        }
+        return parts.joined(separator: "/")
     }
 
     /// Absolute, with "." and ".." taken out, links left as they are.
