@@ -120,6 +120,12 @@ import Testing
         ])
     }
 
+    @Test func mistakesInAnIncludedFileAreReportedInThatFile() throws {
+        let (_, problems) = try page("Intro.\n\n{{< readfile file=\"includes/steps.md\" >}}\n",
+                                     files: ["content/includes/steps.md": "Steps:\n\n{{% alert colour=\"info\" %}}x{{% /alert %}}\n"])
+        #expect(problems == ["content/includes/steps.md:3:1: error: alert has no parameter 'colour': did you mean color=? it takes color and title"])
+    }
+
     @Test func aFileThatIncludesItselfIsStopped() throws {
         let (_, problems) = try page("{{< readfile file=\"loop.md\" >}}\n", files: ["content/loop.md": "Again:\n\n{{< readfile file=\"loop.md\" >}}\n"])
         #expect(problems == [
