@@ -61,7 +61,7 @@ import Testing
             "content/_index.md:7:1: error: alert: color=\"wraning\" is not one of the values it takes: did you mean 'warning'? "
                 + "use one of primary, secondary, success, danger, warning, info, light and dark",
             "content/_index.md:10:1: error: ilink has no parameter 'txt': did you mean text=? it takes page, path and text",
-            "content/_index.md:10:32: error: card has no parameter 'titel': did you mean title=? it takes footer, header, icon, subtitle, title and url",
+            "content/_index.md:10:32: error: card has no parameter 'titel': did you mean title=? it takes code, footer, header, icon, lang, subtitle, title and url",
             "content/_index.md:10:68: error: ilink takes at most 2 unnamed arguments (the page's path and the link's text), found more: \"b\"",
         ])
     }

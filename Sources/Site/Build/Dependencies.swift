@@ -74,10 +74,12 @@ extension SiteBuilder {
         var templateSets: [Set<String>] = []
         var templateNumber: [[String]: Int32] = [:]
         let menuTemplates = menus.exist ? ["partials/sidebar", "partials/nav-item"] : []
-        func templates(_ names: [String]) -> Int32 {
-            if let known = templateNumber[names] { return known }
-            templateSets.append(site.templates.files(reachedFrom: names + menuTemplates))
-            templateNumber[names] = Int32(templateSets.count - 1)
+        // A file a page includes (readfile) counts as one of its templates: a change to it redoes the page.
+        func templates(_ names: [String], including included: [String] = []) -> Int32 {
+            let key = included.isEmpty ? names : names + ["\u{0}"] + included
+            if let known = templateNumber[key] { return known }
+            templateSets.append(site.templates.files(reachedFrom: names + menuTemplates).union(included))
+            templateNumber[key] = Int32(templateSets.count - 1)
             return Int32(templateSets.count - 1)
         }
         var menuLists: [[Int32]] = []
@@ -94,7 +96,7 @@ extension SiteBuilder {
         entries.reserveCapacity(pages.count + others.copies.count + others.texts.count)
         for (i, result) in rendered.enumerated() {
             let shown = site.data.pagesShown(by: i).map(Int32.init) + result.pagesShown.compactMap { number[$0] }
-            entries.append(.init(output: pages[i].outputPath, source: Int32(i), templates: templates(result.templateNames),
+            entries.append(.init(output: pages[i].outputPath, source: Int32(i), templates: templates(result.templateNames, including: result.filesRead),
                                  shown: shown, menu: menu(site.data.menuKey(for: i))))
         }
         for copy in others.copies {

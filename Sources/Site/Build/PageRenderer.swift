@@ -15,6 +15,8 @@ struct RenderedPage: Sendable {
     /// was rendered with, by name, and the pages whose values its content printed (ilinks).
     var templateNames: [String] = []
     var pagesShown: Set<String> = []
+    /// Other files whose contents it shows (see `ShortcodeExpander.filesRead`).
+    var filesRead: [String] = []
 }
 
 struct PageRenderer {
@@ -48,7 +50,8 @@ struct PageRenderer {
         let pageData = data.pageData(i)
         let context = ExpansionContext(page: page, tree: tree, templates: templates, declared: declared, renderer: renderer,
                                        rootPath: data.config.rootPath, absoluteBase: data.config.absoluteBase,
-                                       defaultLanguage: data.config.defaultLanguage, pageData: pageData, siteData: data.site)
+                                       defaultLanguage: data.config.defaultLanguage, pageData: pageData, siteData: data.site,
+                                       siteFolder: data.config.source, contentFolder: data.config.contentPath)
         var expander = ShortcodeExpander(context: context, body: body)
         let content = expander.render(document.segments, isPageBody: true)
         let diagnostics = parseProblems + expander.diagnostics
@@ -63,7 +66,8 @@ struct PageRenderer {
         if StackGuard.takeTrip() { problems.append(Self.recursionError(at: page.sourceFile)) }
         return RenderedPage(html: html ?? "", fragmentLinks: HeadingRuleChanges.fragmentLinks(in: content),
                             headings: expander.headings, diagnostics: problems,
-                            templateNames: [layoutName ?? ""] + expander.templatesUsed.sorted(), pagesShown: expander.pagesShown)
+                            templateNames: [layoutName ?? ""] + expander.templatesUsed.sorted(), pagesShown: expander.pagesShown,
+                            filesRead: expander.filesRead.sorted())
     }
 
     static func recursionError(at file: String) -> Diagnostic {

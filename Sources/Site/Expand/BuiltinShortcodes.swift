@@ -27,7 +27,7 @@ enum BuiltinShortcodes {
                                                    "disabled": .boolean],
                                            positional: ["the tab's header"])),
         "card": (Card.expand, .init(named: ["header": .text, "title": .text, "subtitle": .text, "footer": .text, "url": .text,
-                                            "icon": .text])),
+                                            "icon": .text, "code": .boolean, "lang": .text])),
     ]
 }
 

@@ -38,12 +38,7 @@ enum Tabs {
     private static func panel(_ expander: inout ShortcodeExpander, _ tab: Shortcode, pane: Shortcode, paneIsText: Bool) -> String {
         let isText = tab.arguments["text"].map { $0 == "true" } ?? (paneIsText || tab.form == .markdown)
         if isText { return expander.renderInner(tab) }
-        var code = expander.rawInner(tab)
-        while code.hasPrefix("\n") { code.removeFirst() }
-        while code.hasSuffix("\n") || code.hasSuffix(" ") { code.removeLast() }
-        let language = tab.arguments["lang"] ?? pane.arguments["lang"]
-        let classAttribute = language.map { " class=\"language-\(HTML.escapeAttribute($0))\"" } ?? ""
-        return "<pre><code\(classAttribute)>\(HTML.escape(code))\n</code></pre>\n"
+        return CodeBlock.html(CodeBlock.trimmed(expander.rawInner(tab)), language: tab.arguments["lang"] ?? pane.arguments["lang"])
     }
 
     static func expandStrayTab(_ expander: inout ShortcodeExpander, _ tab: Shortcode) -> ShortcodeOutput? {
@@ -52,13 +47,15 @@ enum Tabs {
     }
 }
 
-/// Docsy's `card`: a box with an optional header, title (a link when `url` is given), body and footer.
+/// Docsy's `card`: a box with an optional header, title (a link when `url` is given), body and
+/// footer; with `code=true` the body is the inner text shown as code in `lang`, as in Docsy.
 enum Card {
     static func expand(_ expander: inout ShortcodeExpander, _ card: Shortcode) -> ShortcodeOutput? {
         let args = card.arguments
+        let isCode = args["code"] == "true"
         var html = "<div class=\"card\">\n"
         if let header = args["header"] { html += "<div class=\"card-header\">\(expander.renderInline(header))</div>\n" }
-        html += "<div class=\"card-body\">\n"
+        html += isCode ? "<div class=\"card-body code\">\n" : "<div class=\"card-body\">\n"
         if let title = args["title"] {
             let icon = args["icon"].map { "<i class=\"\(HTML.escapeAttribute($0))\" aria-hidden=\"true\"></i> " } ?? ""
             let text = icon + HTML.escape(title)
@@ -72,7 +69,11 @@ enum Card {
             }
         }
         if let subtitle = args["subtitle"] { html += "<h6 class=\"card-subtitle\">\(HTML.escape(subtitle))</h6>\n" }
-        if card.inner != nil { html += "<div class=\"card-text\">\n\(expander.renderInner(card))</div>\n" }
+        if card.inner != nil && isCode {
+            html += CodeBlock.html(CodeBlock.trimmed(expander.rawInner(card)), language: args["lang"])
+        } else if card.inner != nil {
+            html += "<div class=\"card-text\">\n\(expander.renderInner(card))</div>\n"
+        }
         html += "</div>\n"
         if let footer = args["footer"] { html += "<div class=\"card-footer\">\(expander.renderInline(footer))</div>\n" }
         html += "</div>\n"

@@ -18,6 +18,9 @@ struct ExpansionContext {
     /// The page and site as user shortcode templates see them.
     let pageData: PageValues
     let siteData: SiteValues
+    /// The site root and its content folder: the only places `readfile` may read from.
+    let siteFolder: String
+    let contentFolder: String
 
     /// Section whose pages relative `ilink` paths start from.
     var currentSection: String {

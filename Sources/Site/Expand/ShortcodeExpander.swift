@@ -14,18 +14,33 @@ enum ShortcodeOutput {
 /// heading IDs (unique across the page and its alerts), placeholder numbers and diagnostics.
 struct ShortcodeExpander {
     let context: ExpansionContext
-    private let body: [UInt8]
+    /// The text segment ranges point into: the page's body, or a file `readfile` includes.
+    private var body: [UInt8]
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var headings: [RenderedHeading] = []
     /// What the page's output was made from besides its own text: the shortcode templates it
     /// used, and the other pages whose values it printed (an `ilink`'s title), as source files.
     private(set) var templatesUsed: Set<String> = []
     private(set) var pagesShown: Set<String> = []
+    /// Files the output shows the contents of (`readfile`), as the file watcher names them.
+    private(set) var filesRead: Set<String> = []
     private var ids = HeadingIDGenerator()
     private var alternateIDs = HeadingIDGenerator()
     private var nextToken = 0
     private var widgets = 0
     private var onceKeys: Set<String> = []
+    /// The shortcodes being expanded, outermost first, each with its place among its siblings:
+    /// Hugo's `.Ordinal` and `.Parent`, which Docsy's blocks number their anchors and colours by.
+    private var ancestry: [(name: String, ordinal: Int)] = []
+    /// The files `readfile` is including (their real paths), so that one including itself is stopped.
+    private(set) var including: [String] = []
+
+    /// Hugo's `.Ordinal` of the shortcode being expanded: how many shortcodes come before it
+    /// in its page or parent shortcode.
+    var ordinal: Int { ancestry.last?.ordinal ?? 0 }
+
+    /// The shortcode the one being expanded is inside, if any (Hugo's `.Parent`).
+    var parent: (name: String, ordinal: Int)? { ancestry.count > 1 ? ancestry[ancestry.count - 2] : nil }
 
     /// A number unique within the page, for the ids of tabs and similar widgets.
     mutating func nextWidgetNumber() -> Int {
@@ -52,12 +67,14 @@ struct ShortcodeExpander {
     mutating func render(_ segments: [ShortcodeSegment], isPageBody: Bool) -> String {
         var placeholders = Placeholders()
         var markdown = ""
+        var siblings = 0
         for segment in segments {
             switch segment {
             case .text(let range): markdown += text(range)
             case .escaped(let literal, _): markdown += literal
             case .shortcode(let shortcode):
-                switch expand(shortcode) {
+                siblings += 1
+                switch expand(shortcode, ordinal: siblings - 1) {
                 case .markdown(let text)?: markdown += text
                 case .html(let html)?:
                     markdown += placeholders.token(for: html, number: nextToken)
@@ -82,12 +99,14 @@ struct ShortcodeExpander {
     /// that want the raw inner text (Hugo's `.Inner`).
     mutating func expandedText(_ segments: [ShortcodeSegment]) -> String {
         var out = ""
+        var siblings = 0
         for segment in segments {
             switch segment {
             case .text(let range): out += text(range)
             case .escaped(let literal, _): out += literal
             case .shortcode(let shortcode):
-                switch expand(shortcode) {
+                siblings += 1
+                switch expand(shortcode, ordinal: siblings - 1) {
                 case .markdown(let text)?: out += text
                 case .html(let html)?: out += html
                 case nil: break
@@ -124,15 +143,26 @@ struct ShortcodeExpander {
     /// Renders a one-line argument as inline Markdown (Hugo's `markdownify`).
     mutating func renderInline(_ markdown: String) -> String {
         if rendersAsItself(markdown) { return markdown }
-        var html = context.renderer.renderArgument(markdown)
+        return Self.withoutSoleParagraph(context.renderer.renderArgument(markdown))
+    }
+
+    /// The inner content rendered, without the `<p>` around it when it is one paragraph, for
+    /// markup that is itself a paragraph (a figure's caption).
+    mutating func renderInnerInline(_ shortcode: Shortcode) -> String {
+        var html = renderInner(shortcode)
+        while html.hasPrefix("\n") { html.removeFirst() }
+        return Self.withoutSoleParagraph(html)
+    }
+
+    private static func withoutSoleParagraph(_ html: String) -> String {
         // One paragraph: its <p> is the only one.
         if html.hasPrefix("<p>") && html.hasSuffix("</p>\n") && !containsParagraphStart(html.utf8.dropFirst(3)) {
-            html = String(html.dropFirst(3).dropLast(5))
+            return String(html.dropFirst(3).dropLast(5))
         }
         return html
     }
 
-    private func containsParagraphStart(_ bytes: Substring.UTF8View) -> Bool {
+    private static func containsParagraphStart(_ bytes: Substring.UTF8View) -> Bool {
         var index = bytes.startIndex
         while let lt = bytes[index...].firstIndex(of: UInt8(ascii: "<")) {
             let rest = bytes[lt...]
@@ -142,16 +172,40 @@ struct ShortcodeExpander {
         return false
     }
 
+    mutating func reads(_ file: String) {
+        filesRead.insert(file)
+    }
+
     /// Records that the output shows values of `page` (see `pagesShown`).
     mutating func shows(_ page: Page) {
         if page.sourceFile != context.page.sourceFile { pagesShown.insert(page.sourceFile) }
     }
 
+    /// A template that reads both `inner` and `innerHTML` expands what is inside twice; the
+    /// same message at the same place is said once.
     mutating func report(_ shortcode: Shortcode, _ message: String, _ severity: Diagnostic.Severity = .error) {
-        diagnostics.append(Diagnostic(severity, at: shortcode.location, message))
+        let diagnostic = Diagnostic(severity, at: shortcode.location, message)
+        if !diagnostics.contains(diagnostic) { diagnostics.append(diagnostic) }
     }
 
-    mutating func expand(_ shortcode: Shortcode) -> ShortcodeOutput? {
+    /// Renders a whole file's Markdown in place (Docsy's `readfile`), its shortcodes expanded
+    /// with the page's heading ids and widget numbers; their problems point into that file.
+    mutating func renderIncluded(_ text: String, file: String, real: String) -> String {
+        let (document, problems) = parseShortcodes(in: text, file: file)
+        diagnostics += problems
+        let pageBody = body
+        body = Array(text.utf8)
+        including.append(real)
+        defer {
+            including.removeLast()
+            body = pageBody
+        }
+        return render(document.segments, isPageBody: false)
+    }
+
+    mutating func expand(_ shortcode: Shortcode, ordinal: Int = 0) -> ShortcodeOutput? {
+        ancestry.append((shortcode.name, ordinal))
+        defer { ancestry.removeLast() }
         if shortcode.isFaulty { return nil }
         if let builtin = BuiltinShortcodes.all[shortcode.name], !siteReplaces(shortcode.name) {
             for problem in builtin.parameters.problems(of: shortcode) { report(shortcode, problem) }
@@ -178,10 +232,11 @@ struct ShortcodeExpander {
         return UserShortcode.render(&self, checked, template: templateName)
     }
 
-    /// A site's own template replaces one of Hugo's built-ins, as it does in Hugo; docgen's own
+    /// A site's own template replaces one of Hugo's or Docsy's shortcodes, as a Hugo site's
+    /// layouts win over Hugo's and its theme's (CVAT has its own `blocks/feature`); docgen's own
     /// (ilink, alert, …) stay docgen's.
     private func siteReplaces(_ name: String) -> Bool {
-        HugoShortcodes.all[name] != nil && context.templates.has("shortcodes/" + name)
+        (HugoShortcodes.all[name] != nil || DocsyShortcodes.all[name] != nil) && context.templates.has("shortcodes/" + name)
     }
 
     /// Removes the indentation shared by the inner lines after the first.
