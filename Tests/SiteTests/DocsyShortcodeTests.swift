@@ -14,15 +14,8 @@ import Testing
     }
 
     func build(_ files: [String: String], links: [String: String] = [:]) throws -> Built {
-        let root = temporaryFolder("docgen-docsy")
+        let root = try siteFolder(files.merging(["templates/single.html": "{{{page.content}}}"]) { $1 }, label: "docgen-docsy")
         defer { try? FileManager.default.removeItem(atPath: root) }
-        var all = files
-        all["templates/single.html"] = "{{{page.content}}}"
-        for (path, text) in all {
-            let file = root + "/" + path
-            try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try text.write(toFile: file, atomically: true, encoding: .utf8)
-        }
         for (path, target) in links {
             try FileManager.default.createSymbolicLink(atPath: root + "/" + path, withDestinationPath: target.replacingOccurrences(of: "ROOT", with: root))
         }

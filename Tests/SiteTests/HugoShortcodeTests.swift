@@ -11,18 +11,12 @@ import Testing
     /// at `output`; the problems have the site's folder taken out.
     private func render(_ page: String, frontMatter: String = "title: P", files: [String: String] = [:],
                         output: String = "docs/p") throws -> (html: String, problems: [String]) {
-        let site = temporaryFolder("docgen-hugo-shortcodes")
-        defer { try? FileManager.default.removeItem(atPath: site) }
-        let all = files.merging([
+        let site = try siteFolder(files.merging([
             "templates/single.html": "{{{page.content}}}",
             "content/docs/p.md": "---\n\(frontMatter)\n---\n" + page,
             "content/docs/guide.md": "---\ntitle: Guide\n---\n## Intro\n",
-        ]) { own, _ in own }
-        for (path, text) in all {
-            let file = site + "/" + path
-            try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try text.write(toFile: file, atomically: true, encoding: .utf8)
-        }
+        ]) { own, _ in own }, label: "docgen-hugo-shortcodes")
+        defer { try? FileManager.default.removeItem(atPath: site) }
         let report = SiteBuilder.build(config(source: site, destination: site + "/public"), defaults: [:])
         let html = (try? String(contentsOfFile: site + "/public/\(output)/index.html", encoding: .utf8)) ?? ""
         return (html, report.diagnostics.map { $0.description.replacingOccurrences(of: site + "/", with: "") })

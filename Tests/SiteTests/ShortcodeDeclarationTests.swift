@@ -56,15 +56,10 @@ import Testing
     }
 
     func build(_ page: String, shortcodes: [String: String]) throws -> (problems: [String], html: String) {
-        let root = temporaryFolder("docgen-declared")
-        defer { try? FileManager.default.removeItem(atPath: root) }
         var files = ["content/_index.md": "---\ntitle: Home\n---\n" + page]
         for (name, text) in shortcodes { files["templates/shortcodes/\(name).html"] = text }
-        for (path, text) in files {
-            let file = root + "/" + path
-            try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try text.write(toFile: file, atomically: true, encoding: .utf8)
-        }
+        let root = try siteFolder(files, label: "docgen-declared")
+        defer { try? FileManager.default.removeItem(atPath: root) }
         let report = SiteBuilder.build(config(source: root, destination: root + "/public"), defaults: EmbeddedTemplates.files)
         return (report.diagnostics.map { $0.description.replacingOccurrences(of: root + "/", with: "") },
                 (try? String(contentsOfFile: root + "/public/index.html", encoding: .utf8)) ?? "")

@@ -5,13 +5,8 @@ import Testing
 /// Mistakes writers make, each reported with the fix.
 @Suite struct WriterMistakeTests {
     func build(_ files: [String: String]) throws -> [String] {
-        let root = temporaryFolder("docgen-mistakes")
+        let root = try siteFolder(files, label: "docgen-mistakes")
         defer { try? FileManager.default.removeItem(atPath: root) }
-        for (path, text) in files {
-            let file = root + "/" + path
-            try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try text.write(toFile: file, atomically: true, encoding: .utf8)
-        }
         let report = SiteBuilder.build(config(source: root, destination: root + "/public"), defaults: EmbeddedTemplates.files)
         return report.diagnostics.map { $0.description.replacingOccurrences(of: root + "/", with: "") }
     }

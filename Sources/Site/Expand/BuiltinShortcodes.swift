@@ -19,10 +19,10 @@ enum BuiltinShortcodes {
     static let core: Table = [
         "ilink": (InternalLink.expand, .init(named: ["path": .text, "page": .text, "text": .text],
                                              positional: ["the page's path", "the link's text"])),
-        "alert": (Alert.expand, .init(named: ["title": .text, "color": .oneOf(ShortcodeParameters.alertColors)])),
+        "alert": (Alert.expand, .init(named: ["title": .text, "color": .oneOf(ShortcodeParameters.alertColors)]).closed(by: "{{% /alert %}}")),
         "storage-fields": (StorageFields.expand, .init(named: ["provider": .text], positional: ["the provider"])),
         "tabpane": (Tabs.expandPane, .init(named: ["text": .boolean, "lang": .text, "langEqualsHeader": .boolean,
-                                                   "persistLang": .boolean, "right": .boolean])),
+                                                   "persistLang": .boolean, "right": .boolean]).closed(by: "{{< /tabpane >}}")),
         "tab": (Tabs.expandStrayTab, .init(named: ["header": .text, "text": .boolean, "lang": .text, "right": .boolean,
                                                    "disabled": .boolean],
                                            positional: ["the tab's header"])),
@@ -86,10 +86,6 @@ enum InternalLink {
 /// `{{% alert title="Note" color="warning" %}}…{{% /alert %}}`: Docsy's call-out box.
 enum Alert {
     static func expand(_ expander: inout ShortcodeExpander, _ shortcode: Shortcode) -> ShortcodeOutput? {
-        guard shortcode.inner != nil else {
-            expander.report(shortcode, "alert needs a closing tag: {{% /alert %}}")
-            return nil
-        }
         let color = shortcode.arguments["color"] ?? "primary"
         guard !color.isEmpty, color.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
             expander.report(shortcode, "alert: color must be a word such as primary, info, warning, danger or success; found '\(color)'")

@@ -5,12 +5,13 @@ import Shortcodes
 /// close to Docsy's (v0.16.0) so that a Docsy stylesheet applies. Each is in `Docsy/`.
 enum DocsyShortcodes {
     static let all: BuiltinShortcodes.Table = [
-        "pageinfo": (PageInfo.expand, .init(named: ["color": .oneOf(ShortcodeParameters.alertColors)])),
+        "pageinfo": (PageInfo.expand, .init(named: ["color": .oneOf(ShortcodeParameters.alertColors)]).closed(by: "{{% /pageinfo %}}")),
         "readfile": (ReadFile.expand, .init(named: ["file": .text, "code": .boolean, "lang": .text, "draft": .boolean],
                                             positional: ["the file's path"])),
         "iframe": (IFrame.expand, IFrame.parameters),
-        "cardpane": (CardPane.expand, .init(named: [String: ShortcodeParameter.Kind]())),
-        "conditional-text": (ConditionalText.expand, .init(named: ["include-if": .text, "exclude-if": .text])),
+        "cardpane": (CardPane.expand, .init(named: [String: ShortcodeParameter.Kind]()).closed(by: "{{< /cardpane >}}")),
+        "conditional-text": (ConditionalText.expand, .init(named: ["include-if": .text, "exclude-if": .text])
+            .closed(by: "{{% /conditional-text %}}")),
         "imgproc": (ImgProc.expand, ImgProc.parameters),
         "blocks/cover": (Blocks.cover, .init(named: [
             "title": .text, "subtitle": .text, "byline": .text, "color": .oneOf(Blocks.colors), "height": .oneOf(Blocks.heights),

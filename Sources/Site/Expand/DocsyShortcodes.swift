@@ -6,10 +6,7 @@ import Shortcodes
 /// they work without scripts, and the first tab is the one shown by default.
 enum Tabs {
     static func expandPane(_ expander: inout ShortcodeExpander, _ pane: Shortcode) -> ShortcodeOutput? {
-        guard let inner = pane.inner else {
-            expander.report(pane, "tabpane needs a closing tag: {{< /tabpane >}}")
-            return nil
-        }
+        let inner = pane.inner ?? []
         let number = expander.nextWidgetNumber()
         let paneIsText = pane.arguments["text"] == "true"
         var html = "<div class=\"tabpane\">\n"

@@ -209,6 +209,10 @@ struct ShortcodeExpander {
         if shortcode.isFaulty { return nil }
         if let builtin = BuiltinShortcodes.all[shortcode.name], !siteReplaces(shortcode.name) {
             for problem in builtin.parameters.problems(of: shortcode) { report(shortcode, problem) }
+            if let tag = builtin.parameters.closingTag, shortcode.inner == nil {
+                report(shortcode, "\(shortcode.name) needs a closing tag: \(tag)")
+                return nil
+            }
             return builtin.expand(&self, shortcode)
         }
         let templateName = "shortcodes/" + shortcode.name

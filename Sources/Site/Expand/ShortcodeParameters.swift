@@ -58,6 +58,16 @@ struct ShortcodeParameters: Equatable {
         self.positional = positional.map { ShortcodeParameter(about: $0) }
     }
 
+    /// For a shortcode that wraps content: the closing tag a writer who left it out is told to add.
+    var closingTag: String?
+
+    /// The same parameters, for a shortcode that must be closed by `tag` ("{{% /alert %}}").
+    func closed(by tag: String) -> ShortcodeParameters {
+        var copy = self
+        copy.closingTag = tag
+        return copy
+    }
+
     /// One problem per argument the shortcode does not take or that does not fit, at the shortcode.
     func problems(of shortcode: Shortcode) -> [String] {
         var problems: [String] = []

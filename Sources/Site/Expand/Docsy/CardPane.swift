@@ -3,10 +3,7 @@ import Shortcodes
 /// `{{< cardpane >}}{{< card >}}…{{< /card >}}…{{< /cardpane >}}`: Docsy's row of cards.
 enum CardPane {
     static func expand(_ expander: inout ShortcodeExpander, _ pane: Shortcode) -> ShortcodeOutput? {
-        guard let inner = pane.inner else {
-            expander.report(pane, "cardpane needs a closing tag: {{< /cardpane >}}")
-            return nil
-        }
+        let inner = pane.inner ?? []
         // Cards are written one per line; rendered as Markdown, lines without a blank one
         // between them would be one paragraph holding them all.
         let onlyShortcodes = inner.allSatisfy { segment in

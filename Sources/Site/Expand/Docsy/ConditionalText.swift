@@ -6,10 +6,7 @@ import Shortcodes
 /// ("foobar" matches "foo"), and without a build condition the text is always left out.
 enum ConditionalText {
     static func expand(_ expander: inout ShortcodeExpander, _ shortcode: Shortcode) -> ShortcodeOutput? {
-        guard let inner = shortcode.inner else {
-            expander.report(shortcode, "conditional-text needs a closing tag: {{% /conditional-text %}}")
-            return nil
-        }
+        let inner = shortcode.inner ?? []
         let condition = buildCondition(expander.context.siteData.params)
         let include = shortcode.arguments["include-if"]?.lowercased()
         let exclude = shortcode.arguments["exclude-if"]?.lowercased()

@@ -5,13 +5,9 @@ import Shortcodes
 /// a Markdown summary and Markdown inside.
 enum Details {
     static let parameters = ShortcodeParameters(named: ["summary": .text, "open": .boolean, "class": .text, "name": .text,
-                                                        "title": .text])
+                                                        "title": .text]).closed(by: "{{< /details >}}")
 
     static func expand(_ expander: inout ShortcodeExpander, _ details: Shortcode) -> ShortcodeOutput? {
-        guard details.inner != nil else {
-            expander.report(details, "details needs a closing tag: {{< /details >}}")
-            return nil
-        }
         let args = details.arguments
         func attribute(_ name: String) -> String {
             guard let value = args[name], !value.isEmpty else { return "" }

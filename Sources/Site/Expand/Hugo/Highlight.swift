@@ -7,13 +7,9 @@ import Shortcodes
 enum Highlight {
     static let parameters = ShortcodeParameters(named: [:], positional: [
         ShortcodeParameter(required: true, about: "the code's language"), ShortcodeParameter(about: "the options"),
-    ])
+    ]).closed(by: "{{< /highlight >}}")
 
     static func expand(_ expander: inout ShortcodeExpander, _ shortcode: Shortcode) -> ShortcodeOutput? {
-        guard shortcode.inner != nil else {
-            expander.report(shortcode, "highlight needs a closing tag: {{< /highlight >}}")
-            return nil
-        }
         let (options, problems) = HighlightOptions.parse(shortcode.arguments[1] ?? "")
         for problem in problems { expander.report(shortcode, problem) }
         let code = deindented(expander.rawInner(shortcode), by: expander.indentation(of: shortcode))
