@@ -75,6 +75,7 @@ import Diagnostics
         #expect(!section.contains(">Unlisted</a>") && !section.contains(">Hidden</a>") && !section.contains(">Parts</a>"))
         #expect(site.exists("docs/unlisted/index.html") && site.exists("docs/local/index.html"))
         #expect(!site.exists("docs/linked/index.html") && !site.exists("docs/hidden/index.html") && !site.exists("docs/parts/index.html"))
+        #expect(!site.exists("docs/linked") && !site.exists("docs/hidden"))  // not even an empty folder
         #expect(site.exists("docs/quiet/index.html") && !site.exists("docs/quiet/r.txt"))
         // A headless bundle's files are published all the same, as Hugo 0.111 does.
         #expect(site.read("docs/parts/p.txt") == "p\n")

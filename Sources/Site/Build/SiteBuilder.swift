@@ -87,7 +87,9 @@ public enum SiteBuilder {
             switch OutputFolder.create(destination: config.destinationPath, siteRoot: config.source, sources: config.sourceFolders) {
             case .success(let folder):
                 output = folder
-                if let failure = folder.prepareFolders(for: pagePaths + others.paths) {
+                // A `render: link` page is not written, so it gets no folder either.
+                let written = zip(site.tree.pages, pagePaths).filter { $0.0.isWritten }.map(\.1)
+                if let failure = folder.prepareFolders(for: written + others.paths) {
                     report.diagnostics.append(failure.diagnostic(destination: config.destinationPath))
                 }
             case .failure(.refused(let reason)): report.refusal = reason
