@@ -4,7 +4,7 @@ import Foundation
 /// and a time, with or without seconds, fractions and a time zone (2024-05-01T10:30:00Z,
 /// 2024-05-01 10:30:00 +02:00). Anything else would be copied into the sitemap's <lastmod>
 /// unread, so it is refused with the form to use.
-enum FrontMatterDate {
+public enum FrontMatterDate {
     static func isValid(_ text: String) -> Bool { instant(text) != nil }
 
     /// The moment a valid date names; a date without a time zone is in UTC, Hugo's default

@@ -65,21 +65,112 @@ enum HeadingSource {
     }
 }
 
-/// Heading attributes in Hugo's syntax, `## Title {#custom-id}`, which cmark-gfm does not know.
-enum HeadingAttributes {
-    /// Removes a trailing `{#id …}` from the heading's text and returns the ID.
-    static func takeExplicitID(from heading: OpaquePointer) -> String? {
-        guard let last = cmark_node_last_child(heading), cmark_node_get_type(last) == CMARK_NODE_TEXT,
-              let literalPointer = cmark_node_get_literal(last) else { return nil }
-        let literal = String(cString: literalPointer)
-        guard literal.hasSuffix("}"), let open = literal.lastIndex(of: "{") else { return nil }
-        let inside = literal[literal.index(after: open)..<literal.index(before: literal.endIndex)]
-        let parts = inside.split(separator: " ")
-        guard !parts.isEmpty, parts.allSatisfy({ $0.first == "#" || $0.first == "." || $0.contains("=") }),
-              let idPart = parts.first(where: { $0.first == "#" && $0.count > 1 }) else { return nil }
-        var rest = literal[..<open]
-        while rest.last == " " { rest.removeLast() }
-        _ = cmark_node_set_literal(last, String(rest))
-        return String(idPart.dropFirst())
+/// Heading attributes in goldmark's syntax, `## Title {#custom-id .class key="value"}`, which
+/// cmark-gfm does not know: read from the heading's source line, where typographic quotes have not
+/// yet replaced the straight ones, then cut from the heading's text.
+struct HeadingAttributes: Equatable {
+    /// The attributes in the order written, classes joined into one `class` where the first was.
+    var list: [(name: String, value: String)] = []
+    /// The heading's source text without the attribute block.
+    var rawText: Substring = ""
+
+    var id: String? { list.first { $0.name == "id" }?.value }
+
+    static func == (a: HeadingAttributes, b: HeadingAttributes) -> Bool {
+        a.rawText == b.rawText && a.list.map(\.name) == b.list.map(\.name) && a.list.map(\.value) == b.list.map(\.value)
+    }
+
+    /// Goldmark's filter for heading attributes: the global HTML attributes and `data-*`, so an
+    /// `onclick` is dropped rather than written.
+    static let allowed: Set<String> = [
+        "accesskey", "autocapitalize", "autofocus", "class", "contenteditable", "dir", "draggable", "enterkeyhint",
+        "hidden", "id", "inert", "inputmode", "is", "itemid", "itemprop", "itemref", "itemscope", "itemtype", "lang",
+        "part", "role", "slot", "spellcheck", "style", "tabindex", "title", "translate",
+    ]
+
+    /// The attribute block that ends a heading's source text, if it is one; anything else in
+    /// braces is text, as in goldmark.
+    static func parse(_ raw: String) -> HeadingAttributes? {
+        var text = Substring(raw)
+        while text.last == " " || text.last == "\t" { text.removeLast() }
+        guard text.last == "}", let open = text.lastIndex(of: "{") else { return nil }
+        var rest = text[text.index(after: open)..<text.index(before: text.endIndex)]
+        var result = HeadingAttributes()
+        func name(_ s: inout Substring) -> Substring? {
+            let n = s.prefix { $0.isLetter || $0.isNumber || "_:.-".contains($0) }
+            guard !n.isEmpty else { return nil }
+            s = s.dropFirst(n.count)
+            return n
+        }
+        func add(_ key: String, _ value: String) {
+            if key == "class", let i = result.list.firstIndex(where: { $0.name == "class" }) {
+                result.list[i].value += " " + value
+            } else if let i = result.list.firstIndex(where: { $0.name == key }) {
+                result.list[i].value = value
+            } else {
+                result.list.append((key, value))
+            }
+        }
+        while true {
+            rest = rest.drop { $0 == " " || $0 == "\t" }
+            guard let first = rest.first else { break }
+            if first == "#" || first == "." {
+                rest = rest.dropFirst()
+                let value = rest.prefix { $0 != " " && $0 != "\t" }
+                guard !value.isEmpty else { return nil }
+                rest = rest.dropFirst(value.count)
+                add(first == "#" ? "id" : "class", String(value))
+                continue
+            }
+            guard let key = name(&rest), rest.first == "=" else { return nil }
+            rest = rest.dropFirst()
+            let value: Substring
+            if let quote = rest.first, quote == "\"" || quote == "'" {
+                guard let close = rest.dropFirst().firstIndex(of: quote) else { return nil }
+                value = rest[rest.index(after: rest.startIndex)..<close]
+                rest = rest[rest.index(after: close)...]
+            } else {
+                value = rest.prefix { $0 != " " && $0 != "\t" }
+                guard !value.isEmpty else { return nil }
+                rest = rest.dropFirst(value.count)
+            }
+            let lower = key.lowercased()
+            if allowed.contains(lower) || lower.hasPrefix("data-") { add(lower, String(value)) }
+        }
+        var before = text[..<open]
+        while before.last == " " || before.last == "\t" { before.removeLast() }
+        result.rawText = before
+        return result
+    }
+
+    /// Cuts the attribute block, from its `{`, off the end of the heading's inline nodes (a value
+    /// such as `title="a <b>"` may have been parsed into several); false when no text node holds
+    /// the brace (a code span swallowed it).
+    static func cut(from heading: OpaquePointer) -> Bool {
+        var after: [OpaquePointer] = []
+        var node = cmark_node_last_child(heading)
+        while let current = node {
+            if cmark_node_get_type(current) == CMARK_NODE_TEXT, let pointer = cmark_node_get_literal(current) {
+                let literal = String(cString: pointer)
+                if let open = literal.lastIndex(of: "{") {
+                    var rest = literal[..<open]
+                    while rest.last == " " || rest.last == "\t" { rest.removeLast() }
+                    _ = cmark_node_set_literal(current, String(rest))
+                    for node in after { cmark_node_free(node) }  // unlinks it too
+                    return true
+                }
+            }
+            after.append(current)
+            node = cmark_node_previous(current)
+        }
+        return false
+    }
+
+    /// The opening tag's attributes, `id` where it was written or, generated, last, as goldmark
+    /// writes them.
+    func html(generatedID: String?) -> String {
+        var list = self.list
+        if let generatedID, !list.contains(where: { $0.name == "id" }) { list.append(("id", generatedID)) }
+        return list.map { " \($0.name)=\"\(HTML.escapeAttribute($0.value))\"" }.joined()
     }
 }

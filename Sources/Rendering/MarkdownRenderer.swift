@@ -102,7 +102,8 @@ public struct MarkdownRenderer: Sendable {
     public func render(_ markdown: String, ids: inout HeadingIDGenerator, alternates: inout HeadingIDGenerator) -> RenderedMarkdown {
         // cmark-gfm's safe mode is goldmark's `unsafe = false`: raw HTML becomes
         // `<!-- raw HTML omitted -->` and links to `javascript:` and the like get an empty href.
-        render(markdown, ids: &ids, alternates: &alternates, options: settings.rawHTML ? Self.options : Self.safeOptions)
+        let options = (settings.rawHTML ? Self.options : Self.safeOptions) | (settings.typographer ? CMARK_OPT_SMART : 0)
+        return render(markdown, ids: &ids, alternates: &alternates, options: options)
     }
 
     private func render(_ markdown: String, ids: inout HeadingIDGenerator, alternates: inout HeadingIDGenerator, options: Int32) -> RenderedMarkdown {
@@ -183,31 +184,35 @@ public struct MarkdownRenderer: Sendable {
                                 alternates: inout HeadingIDGenerator, options: Int32,
                                 extensions: UnsafeMutablePointer<cmark_llist>?) -> RenderedHeading {
         let level = Int(cmark_node_get_heading_level(node))
+        let source = HeadingSource.rawText(of: node, lines: lines)
         // Without goldmark's attribute parser, `{#id}` is text like any other.
-        let explicitID = settings.headingAttributes ? HeadingAttributes.takeExplicitID(from: node) : nil
-        // After the `{#id}` is taken out: it is not part of the text.
+        let attributes = settings.headingAttributes ? HeadingAttributes.parse(source).flatMap { HeadingAttributes.cut(from: node) ? $0 : nil } : nil
+        let raw = attributes.map { String($0.rawText) } ?? source
+        // After the attribute block is taken out: it is not part of the text.
         let text = HeadingSource.renderedText(of: node)
         let id: String, alternateID: String
-        if let explicitID {
+        if let explicitID = attributes?.id {
             ids.reserve(explicitID)
             alternates.reserve(explicitID)
             (id, alternateID) = (explicitID, explicitID)
         } else if settings.autoHeadingID {
-            let raw = HeadingSource.rawText(of: node, lines: lines)
             let type = settings.headingIDType
             switch rules {
             case .hugo0110: (id, alternateID) = (ids.next(for: raw, type: type), alternates.next(for: text, type: type))
             case .hugoCurrent: (id, alternateID) = (ids.next(for: text, type: type), alternates.next(for: raw, type: type))
             }
-        } else {
+        } else if attributes == nil || attributes!.list.isEmpty {
             // No id to add, so cmark's own `<hN>` stays. Hugo lists the heading in the table of
             // contents all the same, linked to `#`: an empty id gives that link.
             return RenderedHeading(level: level, id: "", text: text)
+        } else {
+            (id, alternateID) = ("", "")
         }
         let rendered = Self.take(cmark_render_html(node, options, extensions))
         // cmark renders "<hN>inner</hN>\n"; keep the inner part.
         let inner = rendered.dropFirst(4).dropLast(6)
-        let html = "<h\(level) id=\"\(HTML.escapeAttribute(id))\">\(inner)</h\(level)>\n"
+        let opening = attributes.map { $0.html(generatedID: id.isEmpty ? nil : id) } ?? " id=\"\(HTML.escapeAttribute(id))\""
+        let html = "<h\(level)\(opening)>\(inner)</h\(level)>\n"
         if let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) {
             _ = cmark_node_set_on_enter(block, html)
             _ = cmark_node_insert_before(node, block)

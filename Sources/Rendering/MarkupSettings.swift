@@ -20,6 +20,10 @@ public struct MarkupSettings: Sendable, Equatable {
     public var headingIDType = HeadingIDType.github
     /// `parser.attribute.title`: `{#id .class}` after a heading sets its attributes.
     public var headingAttributes = true
+    /// `extensions.typographer`: straight quotes become curly ones, `--` and `---` dashes and
+    /// `...` an ellipsis (cmark-gfm's smart punctuation). Goldmark also turns `<<` and `>>` into
+    /// guillemets, which cmark-gfm does not.
+    public var typographer = false
 
     public init() {}
 
@@ -27,6 +31,7 @@ public struct MarkupSettings: Sendable, Equatable {
     public static var hugo: MarkupSettings {
         var settings = MarkupSettings()
         settings.rawHTML = false
+        settings.typographer = true
         return settings
     }
 }

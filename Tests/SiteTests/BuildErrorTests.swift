@@ -58,7 +58,7 @@ extension BuildErrorTests {
         let source = Fixtures.path("broken-site-fixed")
         let report = SiteBuilder.build(config(source: source, destination: out + "/public"), defaults: [:])
         #expect(report.diagnostics.map { $0.description.replacingOccurrences(of: source + "/", with: "") } == [
-            "content/_index.md: error: no template for the home page kind: add one of templates/home.html, templates/list.html, templates/single.html",
+            "content/_index.md: error: no template for the home page kind: add one of templates/index.html, templates/home.html, templates/list.html, templates/single.html",
             "content/docs/page.md: error: no template for the page page kind: add one of templates/single.html",
         ])
     }

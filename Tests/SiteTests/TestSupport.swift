@@ -58,3 +58,32 @@ func config(source: String, destination: String) -> SiteConfig {
     if !config.hasAbsoluteBase { config.sitemap = false }
     return config
 }
+
+/// HTML of Hugo's and of docgen's, reduced to what a browser shows the same either way: Chroma's
+/// colouring spans, whitespace between tags outside `<pre>`, `<img />` against `<img>`, and the
+/// entities goldmark writes for typographic characters (cmark-gfm writes the characters).
+func comparableHTML(_ html: String) -> String {
+    var text = replacing("(?s)<div class=\"highlight\">.*?</code></pre></div>", in: html) { block in
+        replacing("<span[^>]*>|</span>| (tabindex|style)=\"[^\"]*\"", in: block) { _ in "" }
+            .replacingOccurrences(of: "&#34;", with: "&quot;")
+    }
+    for (entity, character) in [("&rsquo;", "\u{2019}"), ("&lsquo;", "\u{2018}"), ("&ldquo;", "\u{201C}"), ("&rdquo;", "\u{201D}"),
+                                ("&hellip;", "\u{2026}"), ("&ndash;", "\u{2013}"), ("&mdash;", "\u{2014}"), ("&#39;", "'"), (" />", ">")] {
+        text = text.replacingOccurrences(of: entity, with: character)
+    }
+    // Whitespace between and around tags counts for nothing, except in code.
+    text = replacing("(?s)(<pre.*?</pre>)|[ \t\n]+", in: text) { $0.hasPrefix("<pre") ? $0 : " " }
+    return text.replacingOccurrences(of: "> <", with: "><").trimmingCharacters(in: .whitespaces)
+}
+
+/// Every match of a regular expression replaced by what `replacement` makes of it.
+func replacing(_ pattern: String, in text: String, with replacement: (String) -> String) -> String {
+    let regex = try! NSRegularExpression(pattern: pattern)
+    var result = "", last = text.startIndex
+    for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+        let range = Range(match.range, in: text)!
+        result += text[last..<range.lowerBound] + replacement(String(text[range]))
+        last = range.upperBound
+    }
+    return result + text[last...]
+}

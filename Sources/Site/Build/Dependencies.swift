@@ -103,7 +103,7 @@ extension SiteBuilder {
             files.append(copy.source)
             entries.append(.init(output: copy.destination, source: Int32(files.count - 1), templates: -1, shown: [], menu: -1))
         }
-        let aliasTargets = Dictionary(site.aliases.map { (Redirects.outputFile(for: $0.alias), $0.page.sourceFile) }, uniquingKeysWith: { a, _ in a })
+        let aliasTargets = Dictionary(site.aliases.map { (Redirects.outputFile(for: $0.alias, of: $0.page.url), $0.page.sourceFile) }, uniquingKeysWith: { a, _ in a })
         for (path, _) in others.texts {
             var entry = DependencyGraph.Entry(output: path, source: -1, templates: -1, shown: [], menu: -1)
             if let target = aliasTargets[path], let n = number[target] {

@@ -91,7 +91,7 @@ struct PageRenderer {
 
     static func candidates(for page: Page) -> [String] {
         switch page.kind {
-        case .home: return ["home", "list", "single"]
+        case .home: return ["index", "home", "list", "single"]
         case .section: return ["list", "single"]
         case .page: return ["single"]
         }

@@ -1,4 +1,5 @@
 import Content
+import Foundation
 
 /// The section tree of a site, built once from the loaded pages and read by every page's render:
 /// children in menu order, reading order for previous/next, and ancestors for breadcrumbs.
@@ -25,8 +26,10 @@ struct SiteIndex: Sendable {
             guard let parent = page.parentPath, page.isListed else { continue }
             children[parent, default: []].append(i)
         }
+        // Dates parsed once per page, not once per comparison.
+        let dates = pages.map(SiteIndex.sortDate)
         for key in children.keys {
-            children[key]!.sort { SiteIndex.menuOrder(pages[$0], pages[$1]) }
+            children[key]!.sort { SiteIndex.menuOrder(pages[$0], dates[$0], pages[$1], dates[$1]) }
         }
         var order: [Int] = []
         func visit(_ i: Int) {
@@ -43,11 +46,19 @@ struct SiteIndex: Sendable {
         self.indexByContentPath = indexByPath
     }
 
-    /// Hugo's default page order: by weight (unweighted last), then link title, then path.
-    static func menuOrder(_ a: Page, _ b: Page) -> Bool {
+    /// The date Hugo sorts a page by: `date`, else its publication date; undated pages count as
+    /// the earliest of all.
+    static func sortDate(_ page: Page) -> Double {
+        (page.frontMatter.date ?? page.frontMatter.publishDate).flatMap(FrontMatterDate.instant)?.timeIntervalSince1970 ?? -.infinity
+    }
+
+    /// Hugo's default page order: by weight (unweighted last), then newest first, then link
+    /// title, then path.
+    static func menuOrder(_ a: Page, _ dateA: Double, _ b: Page, _ dateB: Double) -> Bool {
         let wa = a.weight == 0 ? Int.max : a.weight
         let wb = b.weight == 0 ? Int.max : b.weight
         if wa != wb { return wa < wb }
+        if dateA != dateB { return dateA > dateB }
         if a.linkTitle != b.linkTitle { return a.linkTitle.localizedStandardCompareLess(b.linkTitle) }
         return a.contentPath < b.contentPath
     }

@@ -48,7 +48,7 @@ enum URLCheck {
         let pageOutputs = Dictionary(tree.pages.map { ($0.outputPath, $0) }, uniquingKeysWith: { a, _ in a })
         var seen: [String: Page] = [:]
         for (alias, page) in aliases {
-            let output = Redirects.outputFile(for: alias)
+            let output = Redirects.outputFile(for: alias, of: page.url)
             if SafePath.relative(output) == nil {
                 diagnostics.append(Diagnostic(.error, at: aliasLocation(alias, of: page), unsafeReason("alias '\(alias)'", output)))
             } else if let other = pageOutputs[output] {

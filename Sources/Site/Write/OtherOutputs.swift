@@ -37,7 +37,7 @@ struct OtherOutputs {
         var latest: [String: StaticFile] = [:]
         for file in copies { latest[file.destination] = file }
         texts.removeAll { latest[$0.path] != nil }
-        for (alias, page) in aliases { texts.append((Redirects.outputFile(for: alias), Redirects.page(to: data.link(page)))) }
+        for (alias, page) in aliases { texts.append((Redirects.outputFile(for: alias, of: page.url), Redirects.page(to: data.link(page)))) }
         var warnings: [Diagnostic] = []
         if config.sitemap && config.hasAbsoluteBase {
             // The site-wide list of pages: `list: never` and `list: local` pages are not in it, as in Hugo.

@@ -20,9 +20,11 @@ enum Redirects {
         """
     }
 
-    /// The file an alias is served from: "/old/page/" → "old/page/index.html".
-    static func outputFile(for alias: String) -> String {
-        let path = alias.hasPrefix("/") ? alias : "/" + alias
+    /// The file an alias is served from: "/old/page/" → "old/page/index.html". An alias without
+    /// a leading slash is beside the page, as in Hugo: "old" of "/docs/new/" is "/docs/old/".
+    static func outputFile(for alias: String, of pageURL: String) -> String {
+        let folder = pageURL.split(separator: "/").dropLast().map { "/" + $0 }.joined() + "/"
+        let path = alias.hasPrefix("/") ? alias : folder + alias
         let last = path.split(separator: "/").last ?? ""
         if last.hasSuffix(".html") || last.hasSuffix(".htm") { return String(path.dropFirst()) }
         return String((path.hasSuffix("/") ? path : path + "/").dropFirst()) + "index.html"

@@ -83,6 +83,12 @@ enum HugoSettings {
                 diagnostics.append(error(entry, "autoHeadingIDType '\(type)' is not one of \(listed(names, conjunction: "or"))"))
             }
         }
+        // Hugo 0.111 takes `typographer = false`; later versions `typographer.disable = true`.
+        if let entry = tree["markup.goldmark.extensions.typographer"], entry.node.mapping == nil {
+            if let on = flag("markup.goldmark.extensions.typographer") { config.markup.typographer = on }
+        } else if let off = flag("markup.goldmark.extensions.typographer.disable") {
+            config.markup.typographer = !off
+        }
         // `parser.attribute = true` (older Hugo) or `parser.attribute.title`.
         if let entry = tree["markup.goldmark.parser.attribute"], entry.node.mapping == nil {
             if let on = flag("markup.goldmark.parser.attribute") { config.markup.headingAttributes = on }
