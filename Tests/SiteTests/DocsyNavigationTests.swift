@@ -109,7 +109,7 @@ import Diagnostics
 
     @Test func mistakenDocsyValuesAreErrorsAtTheirLines() throws {
         var files = Self.site
-        files["content/docs/bad.md"] = "---\ntitle: Bad\ntoc_hide: \"yes\"\nmanualLink: \"javascript:alert(1)\"\nmanualLinkTitle: [a]\nno_list: 3\nsidebar_root_for: self\n---\n"
+        files["content/docs/bad.md"] = "---\ntitle: Bad\ntoc_hide: \"yes\"\nmanualLink: \"javascript:alert(1)\"\nmanualLinkTitle: [a]\nno_list: 3\nsidebar_root_for: self\nexclude_search: maybe\n---\n"
         files["content/docs/quiet/_index.md"] = "---\ntitle: Quiet\nsidebar_root_for: child\n---\n"
         let site = try build(files)
         defer { try? FileManager.default.removeItem(atPath: site.root) }
@@ -120,6 +120,7 @@ import Diagnostics
             "content/docs/bad.md:5:18: error: front matter: 'manualLinkTitle' must be text",
             "content/docs/bad.md:6:10: error: front matter: 'no_list' must be true or false",
             "content/docs/bad.md:7:19: warning: front matter: 'sidebar_root_for' has an effect only in a section's _index.md",
+            "content/docs/bad.md:8:17: error: front matter: 'exclude_search' must be true or false",
             "content/docs/quiet/_index.md:3:19: error: front matter: 'sidebar_root_for' must be self or children: did you mean 'children'? found 'child'",
         ])
     }
