@@ -223,9 +223,14 @@ var DocgenStorageCheck = (function () {
   // --- The JSON Schema keywords docgen's generated schema uses (Evaluation.swift's order) -------
 
   var patterns = new Map();
-  function regex(source) {
-    if (!patterns.has(source)) patterns.set(source, new RegExp(source, "u"));
-    return patterns.get(source);
+  // Compiled once per page; a pattern this engine cannot compile is null (docgen's messages then
+  // show the whole value, as BadParts does).
+  function regex(source, flags) {
+    var key = (flags || "u") + source;
+    if (!patterns.has(key)) {
+      try { patterns.set(key, new RegExp(source, flags || "u")); } catch (e) { patterns.set(key, null); }
+    }
+    return patterns.get(key);
   }
 
   function codePoints(s) { var count = 0; for (var _ of s) count++; return count; }
@@ -377,26 +382,33 @@ var DocgenStorageCheck = (function () {
   }
 
   // Characters as Swift counts them (grapheme clusters), where the runtime can segment text.
+  var segmenter = typeof Intl !== "undefined" && Intl.Segmenter ? new Intl.Segmenter() : null;
   function characters(s) {
-    if (typeof Intl !== "undefined" && Intl.Segmenter) {
-      var count = 0;
-      for (var _ of new Intl.Segmenter().segment(s)) count++;
-      return count;
+    if (!segmenter || /^[\x20-\x7e]*$/.test(s)) return codePoints(s);
+    var count = 0;
+    for (var _ of segmenter.segment(s)) count++;
+    return count;
+  }
+
+  var parameterPatterns = new Map();
+  function parameterPattern(parameterNames) {
+    var key = parameterNames.join("|");
+    if (!parameterPatterns.has(key)) {
+      var names = parameterNames.map(function (p) { return p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }).join("|");
+      parameterPatterns.set(key, new RegExp("(^|[?&;#]|%3[fF]|%26)((?:" + names + ")(?:=|%3[dD]))([^&;#\\s]*?)(?=$|[&;#\\s]|%26)", "gi"));
     }
-    return codePoints(s);
+    return parameterPatterns.get(key);
   }
 
   function maskCredentials(text, parameterNames) {
     if (!/@|%40|=|%3[dD]/.test(text)) return text;
-    var names = parameterNames.map(function (p) { return p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }).join("|");
     var out = text.replace(/([a-zA-Z][a-zA-Z0-9+.-]*(?::|%3[aA])(?:\/\/|%2[fF]%2[fF]))([^/?#@\s]*?)(@|%40)/g, "$1***$3");
-    var parameter = new RegExp("(^|[?&;#]|%3[fF]|%26)((?:" + names + ")(?:=|%3[dD]))([^&;#\\s]*?)(?=$|[&;#\\s]|%26)", "gi");
-    return out.replace(parameter, "$1$2***");
+    return out.replace(parameterPattern(parameterNames), "$1$2***");
   }
 
   function badParts(value, pattern, parameterNames) {
-    var re;
-    try { re = new RegExp(pattern, "gu"); } catch (e) { return null; }
+    var re = regex(pattern, "gu");
+    if (!re) return null;
     var text = maskCredentials(value, parameterNames);
     var masked = text !== value;
     var parts = [];
