@@ -19,22 +19,13 @@ GUIDE = "docs/guide/attach-cloud-storage/"
 FIXTURES = os.path.join(ROOT, "Tests", "CLITests", "Fixtures", "configs")
 
 
-def skip(reason):
-    print(f"storage form browser tests skipped: {reason}")
-    sys.exit(0)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import chromium
 
-
-try:
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.common.keys import Keys
-    from selenium.webdriver.support.ui import Select
-except ImportError:
-    skip("Selenium is not installed (pip install selenium)")
-for tool in ["/usr/bin/chromium", "/usr/bin/chromedriver"]:
-    if not os.path.exists(tool):
-        skip(f"{tool} is missing (apt-get install chromium chromium-driver)")
+chromium.require("storage form browser tests")
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select
 
 
 class Site:
@@ -62,11 +53,7 @@ class Site:
 
 
 def browser():
-    options = webdriver.ChromeOptions()
-    for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1366,900", "--hide-scrollbars"]:
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    return chromium.browser(1366, 900, {"goog:loggingPrefs": {"performance": "ALL"}})
 
 
 def validate(config_text):
@@ -161,12 +148,24 @@ def the_form_page_declares_a_policy_and_starts(driver):
         "var m = document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]'); return m && m.content")
     assert policy and "connect-src 'none'" in policy and "form-action 'none'" in policy, f"policy: {policy!r}"
     assert driver.find_element(By.CSS_SELECTOR, ".storage-form").is_displayed(), "the form did not start"
-    other = driver.execute_script("return [document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]'), 0]")
     driver.get(driver.site.url + "docs/user-guide/validation/")
     none = driver.execute_script("return document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]') === null"
                                  " && !document.querySelector('script[src$=\"docgen-storage-form.js\"]')")
-    assert other[0] is not None and none, "a page without the form has the policy or the script"
+    assert none, "a page without the form has the policy or the script"
     return f"policy: {policy}"
+
+
+def without_javascript_the_tables_and_a_note_show(driver):
+    driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        driver.get(driver.site.url + GUIDE)
+        tables = [t for t in driver.find_elements(By.CSS_SELECTOR, "table.storage-fields") if t.is_displayed()]
+        note = driver.find_element(By.CSS_SELECTOR, ".storage-form-nojs")
+        form = driver.find_element(By.CSS_SELECTOR, ".storage-form")
+        assert len(tables) == 4 and note.is_displayed() and not form.is_displayed(), "without scripts the page is wrong"
+        return f"{len(tables)} field tables and the note: {note.text[:60]}…"
+    finally:
+        driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
 
 
 def each_provider_example_is_accepted(driver):
@@ -235,10 +234,11 @@ def the_paste_box_lists_the_cli_problems_at_line_and_column(driver):
         got = [f'{i.get_attribute("data-line")}:{i.get_attribute("data-column")}' for i in items]
         assert got == expected, f"positions {got} != {expected} for {text[:60]!r}"
         for item, (_, _, _, message) in zip(items, problems):
-            text = item.get_attribute("textContent")
-            assert text.endswith(message), f"{text!r} does not end with {message!r}"
+            line = item.get_attribute("textContent")
+            assert line.endswith(message), f"{line!r} does not end with {message!r}"
         count += 1
         if "secret_access_key" in text:
+            driver.execute_script("document.querySelector('.sf-paste').scrollIntoView()")
             driver.save_screenshot(os.path.join(SHOTS, "storage-form-paste-desktop.png"))
     return f"{count} configs pasted, every problem at the CLI's line:col with its message"
 
@@ -324,33 +324,18 @@ def tables_fit_their_column_and_the_form_fits_a_phone(driver):
     return f"{len(widths)} tables, widest {max(w[0] for w in widths):.0f} px in a {widths[0][3]:.0f} px column at 1366 px; no sideways scroll at 390 px"
 
 
-TESTS = [the_form_page_declares_a_policy_and_starts, each_provider_example_is_accepted,
+TESTS = [the_form_page_declares_a_policy_and_starts, without_javascript_the_tables_and_a_note_show, each_provider_example_is_accepted,
          mistakes_show_the_cli_messages_at_their_fields, the_paste_box_lists_the_cli_problems_at_line_and_column,
          nothing_is_requested_after_the_page_has_loaded, every_control_has_a_label_and_the_form_works_by_keyboard,
          tables_fit_their_column_and_the_form_fits_a_phone]
 
 
 def main():
-    if not os.path.exists(DOCGEN):
-        sys.exit(f"{DOCGEN} does not exist: build docgen first")
-    os.makedirs(SHOTS, exist_ok=True)
+    chromium.prepare(DOCGEN, SHOTS)
     site = Site()
     driver = browser()
     driver.site = site
-    failures = 0
-    try:
-        for test in TESTS:
-            try:
-                note = test(driver)
-                print(f"✔ {test.__name__}: {note}")
-            except Exception as error:  # every failure is listed, then the run fails
-                failures += 1
-                print(f"✘ {test.__name__}: {error}")
-    finally:
-        driver.quit()
-        site.stop()
-    print(f"storage form browser tests: {len(TESTS) - failures} passed, {failures} failed; screenshots in {SHOTS}")
-    sys.exit(1 if failures else 0)
+    chromium.run_all("storage form browser tests", TESTS, (driver,), driver, site.stop, SHOTS)
 
 
 if __name__ == "__main__":
