@@ -22,13 +22,16 @@ RELEASE_FLAGS := $(if $(and $(LLD),$(GLIBC_RELR)),-Xswiftc -use-ld=lld -Xlinker 
 build: deps
 	$(SWIFT) build -c release --static-swift-stdlib $(RELEASE_FLAGS)
 
-## test: the whole test suite, a build of the project's own docs, and the browser tests of
-## docgen serve (headless Chromium; skipped, saying why, where Chromium or Selenium is missing)
+## test: the whole test suite, a build of the project's own docs, the browser tests of docgen serve
+## and of the storage form (headless Chromium; skipped, saying why, where Chromium or Selenium is
+## missing), and the storage form's checks against docgen validate (under Node; skipped without it)
 test: deps
 	$(SWIFT) build
 	$(SWIFT) test
 	.build/debug/docgen build --destination .build/test-site --check
 	python3 Tests/Browser/serve_in_browser.py .build/debug/docgen
+	python3 Tests/StorageForm/agree_with_validate.py .build/debug/docgen
+	python3 Tests/Browser/storage_form_in_browser.py .build/debug/docgen
 
 ## deps: install the C libraries docgen links (cmark-gfm, libyaml) when pkg-config cannot find them
 deps:

@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "Rendering", dependencies: [
             "CCmarkGFM", "Basics", "Diagnostics", .product(name: "Mustache", package: "swift-mustache"),
         ]),
-        .target(name: "Site", dependencies: ["Basics", "Content", "Shortcodes", "Rendering", "StorageCatalog", "JSON", "LinkCheck", "Diagnostics",
+        .target(name: "Site", dependencies: ["Basics", "Content", "Shortcodes", "Rendering", "StorageCatalog", "ConfigValidation", "JSON", "LinkCheck", "Diagnostics",
                                              .product(name: "Mustache", package: "swift-mustache")],
                 plugins: ["EmbedDefaultTemplates"]),
         .target(name: "LinkCheck", dependencies: ["JSON", "Basics", "Diagnostics"]),

@@ -6,7 +6,7 @@ import Foundation
 public enum URLCredentials {
     /// Query parameters that carry a credential (compared without regard to case): Azure SAS
     /// signatures, AWS pre-signed and temporary credentials, and the usual token and key names.
-    static let parameterNames = [
+    public static let parameterNames = [
         "sig", "signature", "x-amz-signature", "x-amz-credential", "x-amz-security-token",
         "token", "access_token", "id_token", "refresh_token", "key", "api_key", "apikey",
         "password", "passwd", "secret", "client_secret",

@@ -11,9 +11,17 @@ public enum LiveReload {
     /// The page with the script tag before its last `</body>`, else before `</html>`, else at the
     /// end: raw HTML files and fragments without a body reload too.
     public static func inject(into html: String) -> String {
-        let bytes = Array(html.utf8)
+        let bytes = Array(allowingSocket(html).utf8)
         let at = lastIndex(of: "</body", in: bytes) ?? lastIndex(of: "</html", in: bytes) ?? bytes.count
         return String(decoding: bytes[..<at] + Array(tag.utf8) + bytes[at...], as: UTF8.self)
+    }
+
+    /// A page whose Content-Security-Policy forbids connections (the storage form's) would
+    /// refuse the script's socket; served by `docgen serve`, it may connect to its own origin.
+    /// The built page keeps `connect-src 'none'`.
+    static func allowingSocket(_ html: String) -> String {
+        guard html.contains("http-equiv=\"Content-Security-Policy\"") else { return html }
+        return html.replacingOccurrences(of: "connect-src 'none'", with: "connect-src 'self'")
     }
 
     /// The last place `needle` (lowercase ASCII) occurs in `bytes`, in any case.

@@ -45,17 +45,22 @@ public enum FieldTable {
         switch field.key {
         case "provider_type": limits.append("<code>\(HTML.escape(base.providerType))</code>")
         case "credentials_type": limits.append(base.credentials.map { "<code>\($0.type)</code>" }.joined(separator: ", "))
-        case "resource":
-            let rules = base.resourceRules.filter { !($0.awsOnly && provider.sameAs != nil) }
-            limits += rules.map { HTML.escape(sentence($0.message)) }
         case "specific_attributes":
             limits.append("keys: " + base.attributes.map { "<code>\($0)</code>" }.joined(separator: ", "))
         default:
-            limits += (field.rules + field.itemRules).filter { $0.kind == .notPattern || field.isArray }.map { HTML.escape(sentence($0.message)) }
+            limits += ruleSentences(field, provider: provider, base: base).map(HTML.escape)
         }
         if field.secret { limits.append("secret: never shown in output") }
         if field.secretContents { limits.append("the file's contents are secret") }
         return limits.joined(separator: "<br>")
+    }
+
+    /// The rules a field's value must follow, as sentences; the form shows the same ones.
+    static func ruleSentences(_ field: Catalog.Field, provider: Catalog.Provider, base: Catalog.Provider) -> [String] {
+        if field.key == "resource" {
+            return base.resourceRules.filter { !($0.awsOnly && provider.sameAs != nil) }.map { sentence($0.message) }
+        }
+        return (field.rules + field.itemRules).filter { $0.kind == .notPattern || field.isArray }.map { sentence($0.message) }
     }
 
     static func description(_ field: Catalog.Field, provider: Catalog.Provider, base: Catalog.Provider, catalog: Catalog) -> String {

@@ -16,20 +16,11 @@ GUIDE = "docs/guide/attach-cloud-storage/"
 GUIDE_SOURCE = "content/docs/guide/attach-cloud-storage.md"
 
 
-def skip(reason):
-    print(f"browser tests skipped: {reason}")
-    sys.exit(0)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import chromium
 
-
-try:
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-    from selenium.webdriver.common.by import By
-except ImportError:
-    skip("Selenium is not installed (pip install selenium)")
-for tool in ["/usr/bin/chromium", "/usr/bin/chromedriver"]:
-    if not os.path.exists(tool):
-        skip(f"{tool} is missing (apt-get install chromium chromium-driver)")
+chromium.require("browser tests")
+from selenium.webdriver.common.by import By
 
 
 class Server:
@@ -83,10 +74,7 @@ class Server:
 
 
 def browser():
-    options = webdriver.ChromeOptions()
-    for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,900", "--hide-scrollbars"]:
-        options.add_argument(flag)
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    return chromium.browser(1280, 900)
 
 
 def wait_until(condition, seconds, what):
@@ -233,25 +221,10 @@ TESTS = [guide_shows_navigation_toc_alerts_and_field_tables, every_toc_link_targ
 
 
 def main():
-    if not os.path.exists(DOCGEN):
-        sys.exit(f"{DOCGEN} does not exist: build docgen first")
-    os.makedirs(SHOTS, exist_ok=True)
+    chromium.prepare(DOCGEN, SHOTS)
     server = Server()
     driver = browser()
-    failures = 0
-    try:
-        for test in TESTS:
-            try:
-                note = test(server, driver)
-                print(f"✔ {test.__name__}: {note}")
-            except Exception as error:  # every failure is listed, then the run fails
-                failures += 1
-                print(f"✘ {test.__name__}: {error}")
-    finally:
-        driver.quit()
-        server.stop()
-    print(f"browser tests: {len(TESTS) - failures} passed, {failures} failed; screenshots in {SHOTS}")
-    sys.exit(1 if failures else 0)
+    chromium.run_all("browser tests", TESTS, (server, driver), driver, server.stop, SHOTS)
 
 
 if __name__ == "__main__":

@@ -60,7 +60,8 @@ struct PageRenderer {
         let layoutName = Self.layout(for: page, in: templates)
         let html = layoutName.flatMap { layout in
             layouts.render(layout, data.layoutData(i, page: pageData, content: content, headings: expander.headings,
-                                                     sidebar: menus.html(forPage: i)))
+                                                     sidebar: menus.html(forPage: i),
+                                                     contentSecurityPolicy: expander.contentSecurityPolicy))
         }
         var problems = diagnostics + (Self.unknownLayout(page, in: templates).map { [$0] } ?? [])
         if StackGuard.takeTrip() { problems.append(Self.recursionError(at: page.sourceFile)) }

@@ -21,6 +21,7 @@ enum BuiltinShortcodes {
                                              positional: ["the page's path", "the link's text"])),
         "alert": (Alert.expand, .init(named: ["title": .text, "color": .oneOf(ShortcodeParameters.alertColors)]).closed(by: "{{% /alert %}}")),
         "storage-fields": (StorageFields.expand, .init(named: ["provider": .text], positional: ["the provider"])),
+        "storage-form": (StorageFormShortcode.expand, .init(named: ["provider": .text], positional: ["the provider"])),
         "tabpane": (Tabs.expandPane, .init(named: ["text": .boolean, "lang": .text, "langEqualsHeader": .boolean,
                                                    "persistLang": .boolean, "right": .boolean]).closed(by: "{{< /tabpane >}}")),
         "tab": (Tabs.expandStrayTab, .init(named: ["header": .text, "text": .boolean, "lang": .text, "right": .boolean,

@@ -24,6 +24,9 @@ struct ShortcodeExpander {
     private(set) var pagesShown: Set<String> = []
     /// Files the output shows the contents of (`readfile`), as the file watcher names them.
     private(set) var filesRead: Set<String> = []
+    /// The Content-Security-Policy the page's layout must declare: a shortcode whose output
+    /// must not reach the network (the storage form) asks for one; nil for most pages.
+    private(set) var contentSecurityPolicy: String?
     private var ids = HeadingIDGenerator()
     private var alternateIDs = HeadingIDGenerator()
     private var nextToken = 0
@@ -46,6 +49,10 @@ struct ShortcodeExpander {
     mutating func nextWidgetNumber() -> Int {
         widgets += 1
         return widgets
+    }
+
+    mutating func requireContentSecurityPolicy(_ policy: String) {
+        contentSecurityPolicy = policy
     }
 
     /// True the first time a page asks with `key`: for what a page needs once however many

@@ -83,14 +83,15 @@ struct TemplateData {
 
     /// Everything a layout needs for page `i` once its content is rendered; `page` is the page's
     /// `pageData`, which shortcodes saw, unchanged.
-    func layoutData(_ i: Int, page: PageValues, content: String, headings: [RenderedHeading], sidebar: String) -> LayoutRoot {
+    func layoutData(_ i: Int, page: PageValues, content: String, headings: [RenderedHeading], sidebar: String,
+                    contentSecurityPolicy: String? = nil) -> LayoutRoot {
         let layout = LayoutValues(content: content, toc: TableOfContents.tree(headings),
                                   // As Docsy's: from the top-level section down; the site's title in
                                   // the header links home, and a home crumb repeated "Home / Home".
                                   breadcrumbs: index.ancestors(of: i).filter { index.pages[$0].kind != .home }.map(summary),
                                   prev: index.previous(of: i).map(summary), next: index.next(of: i).map(summary),
                                   children: index.listedChildren(of: i).map(listingSummary),
-                                  simpleList: index.docsy[i].simpleList)
+                                  simpleList: index.docsy[i].simpleList, contentSecurityPolicy: contentSecurityPolicy ?? "")
         return LayoutRoot(page: LaidOutPage(page: page, layout: layout), site: site, sidebar: sidebar)
     }
 

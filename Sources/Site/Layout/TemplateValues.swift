@@ -91,10 +91,13 @@ final class LayoutValues: TemplateObject {
     let children: [PageSummary]
     /// Docsy's `simple_list`: the section lists its pages as links without descriptions.
     let simpleList: Bool
+    /// The policy a shortcode of the page asked for (see `ShortcodeExpander`); empty for none.
+    let contentSecurityPolicy: String
 
     init(content: String = "", toc: [TOCEntry] = [], breadcrumbs: [PageSummary] = [], prev: PageSummary? = nil,
-         next: PageSummary? = nil, children: [PageSummary] = [], simpleList: Bool = false) {
+         next: PageSummary? = nil, children: [PageSummary] = [], simpleList: Bool = false, contentSecurityPolicy: String = "") {
         self.simpleList = simpleList
+        self.contentSecurityPolicy = contentSecurityPolicy
         self.content = content
         self.toc = toc
         self.breadcrumbs = breadcrumbs
@@ -118,6 +121,8 @@ final class LayoutValues: TemplateObject {
         case "children": return .list(children)
         case "hasChildren": return .flag(!children.isEmpty)
         case "simpleList": return .flag(simpleList)
+        case "contentSecurityPolicy": return .text(contentSecurityPolicy)
+        case "hasContentSecurityPolicy": return .flag(!contentSecurityPolicy.isEmpty)
         default: return .absent
         }
     }
