@@ -32,6 +32,17 @@ public enum Limits {
     /// Values of one YAML document once aliases are expanded: anchors that refer to anchors
     /// double with every level (an "alias bomb").
     public static let yamlValues = 100_000
+    /// A code block that is highlighted: a larger one is shown as plain text. Prism's tokenizer
+    /// runs each of a grammar's patterns over the text between the tokens found so far, so its
+    /// time grows faster than the block; the CVAT manual's largest block is 6 KB.
+    public static let highlightBlockBytes = 256 << 10
+    /// PCRE2's match limit for one search of a highlighting pattern (its default is 10 million):
+    /// a pattern that backtracks without end on some text stops there.
+    public static let highlightMatchLimit: UInt32 = 1_000_000
+    /// Pattern searches for one highlighted block, and the wall-clock seconds they may take: the
+    /// backstop behind the match limit.
+    public static let highlightSearchesPerBlock = 2_000_000
+    public static let highlightSecondsPerBlock = 2.0
 }
 
 /// A size for messages about the limits: "8 MiB", "12.4 MiB".
