@@ -39,12 +39,12 @@ let package = Package(
                 exclude: ["Embedded"], plugins: ["EmbedDefaultTemplates"]),
         .target(name: "ConfigValidation", dependencies: ["JSON", "JSONSchema", "Content", "Basics", "Diagnostics"]),
         // Build-time syntax highlighting: Prism 1.29's grammars (data) run by a port of its tokenizer.
-        .target(name: "Highlight", dependencies: ["CPCRE2", "JSON", "Diagnostics"],
+        .target(name: "Highlight", dependencies: ["CPCRE2", "JSON", "Basics", "Diagnostics"],
                 exclude: ["Embedded"], plugins: ["EmbedDefaultTemplates"]),
         .target(name: "Rendering", dependencies: [
             "CCmarkGFM", "Highlight", "Basics", "Diagnostics", .product(name: "Mustache", package: "swift-mustache"),
         ]),
-        .target(name: "Site", dependencies: ["Basics", "Content", "Shortcodes", "Rendering", "StorageCatalog", "JSON", "LinkCheck", "Diagnostics",
+        .target(name: "Site", dependencies: ["Basics", "Content", "Shortcodes", "Rendering", "Highlight", "StorageCatalog", "JSON", "LinkCheck", "Diagnostics",
                                              .product(name: "Mustache", package: "swift-mustache")],
                 plugins: ["EmbedDefaultTemplates"]),
         .target(name: "LinkCheck", dependencies: ["JSON", "Basics", "Diagnostics"]),
@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "ShortcodesTests", dependencies: ["Shortcodes"]),
         .testTarget(name: "ContentTests", dependencies: ["Content"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
-        .testTarget(name: "HighlightTests", dependencies: ["Highlight", "CCmarkGFM"]),
+        .testTarget(name: "HighlightTests", dependencies: ["Highlight", "Rendering", "CCmarkGFM"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Content", "Rendering", "Basics", "Diagnostics"], exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["docgen"]),
         .testTarget(name: "ServeTests", dependencies: ["Serve", "Site", "Basics", "Diagnostics"]),
