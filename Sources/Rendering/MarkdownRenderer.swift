@@ -48,6 +48,10 @@ public struct CodeProblem: Sendable, Equatable {
     /// 1-based, within the Markdown rendered: the line of the opening fence.
     public var line: Int
     public var message: String
+
+    public init(severity: Diagnostic.Severity, line: Int, message: String) {
+        (self.severity, self.line, self.message) = (severity, line, message)
+    }
 }
 
 /// Renders GitHub-flavoured Markdown with cmark-gfm and gives every heading a Hugo-compatible ID.

@@ -254,15 +254,6 @@ import Testing
         ])
     }
 
-    @Test func highlightOptionsAreRead() {
-        let (options, problems) = HighlightOptions.parse(" linenos=inline, hl_lines=1 4-6 ,LineNoStart=3,noclasses=false")
-        #expect(problems == [])
-        #expect(options.lineNumbers == .inline)
-        #expect(options.highlightedLines == [1...1, 4...6])
-        #expect(options.lineNumberStart == 3)
-        #expect(options.others == ["noclasses": "false"])
-    }
-
     // MARK: details and comment
 
     @Test func detailsIsAnOpenableBoxOfMarkdown() throws {
