@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "ContentTests", dependencies: ["Content"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
         .testTarget(name: "HighlightTests", dependencies: ["Highlight", "Rendering", "CCmarkGFM"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "Content", "Rendering", "Basics", "Diagnostics"], exclude: ["Fixtures"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Content", "Rendering", "Highlight", "Basics", "Diagnostics"], exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["docgen"]),
         .testTarget(name: "ServeTests", dependencies: ["Serve", "Site", "Basics", "Diagnostics"]),
         .testTarget(name: "LinkCheckTests", dependencies: ["LinkCheck"]),

@@ -24,7 +24,8 @@ public enum HighlightFailure: Sendable, Equatable {
     public var message: String {
         switch self {
         case .size(let bytes):
-            return "this code block is \(megabytes(bytes)), more than the \(megabytes(Limits.highlightBlockBytes)) that are highlighted; it is shown as plain text"
+            return "this code block is \(bytes >> 10) KiB, more than the \(Limits.highlightBlockBytes >> 10) KiB that are highlighted; "
+                + "it is shown as plain text"
         case .matchLimit:
             return "a highlighting pattern backtracked past PCRE2's match limit on this code block; it is shown as plain text"
         case .budget:
