@@ -58,21 +58,22 @@ public struct Highlighter: Sendable {
     }
 
     public func highlight(_ code: String, language: String) -> HighlightedCode {
-        let units = Array(code.utf16)
-        return units.withUnsafeBufferPointer { buffer in
-            guard let name = LanguageAliases.prismName(for: language) else {
-                return HighlightedCode(html: TokenHTML.plain(buffer), grammar: nil)
-            }
-            if code.utf8.count > limits.blockBytes {
-                return HighlightedCode(html: TokenHTML.plain(buffer), grammar: nil, failure: .size(code.utf8.count))
-            }
-            let grammars = PrismGrammars.shared
+        let text = CodeText(code)
+        guard let name = LanguageAliases.prismName(for: language) else {
+            return HighlightedCode(html: TokenHTML.plain(text), grammar: nil)
+        }
+        if text.utf8.count > limits.blockBytes {
+            return HighlightedCode(html: TokenHTML.plain(text), grammar: nil, failure: .size(text.utf8.count))
+        }
+        let grammars = PrismGrammars.shared
+        let (pieces, failure) = text.utf16.withUnsafeBufferPointer { buffer in
             var tokenizer = Tokenizer(code: buffer, grammars: grammars, limits: limits)
             let pieces = tokenizer.tokenize(0..<buffer.count, grammar: grammars.languages[name]!)
-            if let failure = tokenizer.failure {
-                return HighlightedCode(html: TokenHTML.plain(buffer), grammar: nil, failure: failure)
-            }
-            return HighlightedCode(html: TokenHTML.html(pieces, code: buffer), grammar: name)
+            return (pieces, tokenizer.failure)
         }
+        if let failure {
+            return HighlightedCode(html: TokenHTML.plain(text), grammar: nil, failure: failure)
+        }
+        return HighlightedCode(html: TokenHTML.html(pieces, code: text), grammar: name)
     }
 }

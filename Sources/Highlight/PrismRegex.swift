@@ -54,7 +54,10 @@ final class PrismRegex: @unchecked Sendable {
     /// The first match in `subject` at or after `from`, as JavaScript's `exec` with `lastIndex`
     /// finds it: text before `from` still counts for `^` and lookbehinds.
     func firstMatch(in subject: UnsafeBufferPointer<UInt16>, from: Int, scratch: MatchScratch) -> Outcome {
-        let rc = pcre2_match_16(code, subject.baseAddress, subject.count, from, 0, scratch.data, scratch.context)
+        var rc = pcre2_match_16(code, subject.baseAddress, subject.count, from, 0, scratch.data, scratch.context)
+        if rc == PCRE2_ERROR_JIT_STACKLIMIT && scratch.growStack() {
+            rc = pcre2_match_16(code, subject.baseAddress, subject.count, from, 0, scratch.data, scratch.context)
+        }
         if rc == PCRE2_ERROR_NOMATCH { return .none }
         if rc < 0 { return .limit }
         let vector = pcre2_get_ovector_pointer_16(scratch.data)!
@@ -70,17 +73,23 @@ final class PrismRegex: @unchecked Sendable {
 final class MatchScratch {
     let data: OpaquePointer
     let context: OpaquePointer
-    private let stack: OpaquePointer?
+    private var stack: OpaquePointer?
 
     init(matchLimit: UInt32, depthLimit: UInt32) {
         data = pcre2_match_data_create_16(2, nil)
         context = pcre2_match_context_create_16(nil)
         pcre2_set_match_limit_16(context, matchLimit)
         pcre2_set_depth_limit_16(context, depthLimit)
-        // The JIT's default stack is 32 KiB on the thread's own stack; some of Prism's patterns
-        // need more on long lines.
-        stack = pcre2_jit_stack_create_16(32 << 10, 1 << 20, nil)
-        pcre2_jit_stack_assign_16(context, nil, UnsafeMutableRawPointer(stack))
+    }
+
+    /// The JIT runs on 32 KiB of the thread's stack until a search needs more; then, once per
+    /// block, on a stack of its own of up to 1 MiB. Not up front: mapping and unmapping 1 MiB
+    /// for every block made the kernel's work (TLB shootdowns on every core) a fifth of a build.
+    func growStack() -> Bool {
+        guard stack == nil, let made = pcre2_jit_stack_create_16(32 << 10, 1 << 20, nil) else { return false }
+        stack = made
+        pcre2_jit_stack_assign_16(context, nil, UnsafeMutableRawPointer(made))
+        return true
     }
 
     deinit {

@@ -49,6 +49,15 @@ import Testing
             """)
     }
 
+    @Test func textOutsideASCIIKeepsItsCharactersAndANoBreakSpaceBecomesASpace() {
+        // Offsets count UTF-16 units, as in JavaScript: the emoji is two of them.
+        #expect(highlighter.highlight("echo \"héllo 😀\"\u{A0}# café & <b>\n", language: "bash").html == """
+            <span class="token builtin class-name">echo</span> <span class="token string">"héllo 😀"</span> \
+            <span class="token comment"># café &amp; &lt;b></span>
+
+            """)
+    }
+
     @Test(arguments: [("sh", "bash"), ("shell", "bash"), ("console", "bash"), ("Bash", "bash"), ("yml", "yaml"), ("py", "python"),
                       ("jsonl", "json"), ("xml", "markup"), ("html", "markup"), ("svg", "markup"), ("ps1", "powershell"),
                       ("powershell", "powershell"), ("sql", "sql"), ("diff", "diff")])
