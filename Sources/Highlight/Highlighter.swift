@@ -66,14 +66,14 @@ public struct Highlighter: Sendable {
             return HighlightedCode(html: TokenHTML.plain(text), grammar: nil, failure: .size(text.utf8.count))
         }
         let grammars = PrismGrammars.shared
-        let (pieces, failure) = text.utf16.withUnsafeBufferPointer { buffer in
+        let (pieces, arena, failure) = text.utf16.withUnsafeBufferPointer { buffer in
             var tokenizer = Tokenizer(code: buffer, grammars: grammars, limits: limits)
             let pieces = tokenizer.tokenize(0..<buffer.count, grammar: grammars.languages[name]!)
-            return (pieces, tokenizer.failure)
+            return (pieces, tokenizer.arena, tokenizer.failure)
         }
         if let failure {
             return HighlightedCode(html: TokenHTML.plain(text), grammar: nil, failure: failure)
         }
-        return HighlightedCode(html: TokenHTML.html(pieces, code: text), grammar: name)
+        return HighlightedCode(html: TokenHTML(code: text, arena: arena, grammars: grammars).html(pieces), grammar: name)
     }
 }

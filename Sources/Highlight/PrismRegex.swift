@@ -12,6 +12,17 @@ import CPCRE2
 final class PrismRegex: @unchecked Sendable {
     private let code: OpaquePointer
 
+    /// The compiled expression without its owner, for tables read without reference counting.
+    struct Compiled: @unchecked Sendable {
+        fileprivate let code: OpaquePointer
+
+        func firstMatch(in subject: UnsafeBufferPointer<UInt16>, from: Int, scratch: MatchScratch) -> Outcome {
+            PrismRegex.firstMatch(code, in: subject, from: from, scratch: scratch)
+        }
+    }
+
+    var compiled: Compiled { Compiled(code: code) }
+
     enum Failure: Error, Equatable {
         /// PCRE2 did not compile the pattern (a JavaScript feature it lacks): its message.
         case compile(String)
@@ -54,6 +65,10 @@ final class PrismRegex: @unchecked Sendable {
     /// The first match in `subject` at or after `from`, as JavaScript's `exec` with `lastIndex`
     /// finds it: text before `from` still counts for `^` and lookbehinds.
     func firstMatch(in subject: UnsafeBufferPointer<UInt16>, from: Int, scratch: MatchScratch) -> Outcome {
+        Self.firstMatch(code, in: subject, from: from, scratch: scratch)
+    }
+
+    private static func firstMatch(_ code: OpaquePointer, in subject: UnsafeBufferPointer<UInt16>, from: Int, scratch: MatchScratch) -> Outcome {
         var rc = pcre2_match_16(code, subject.baseAddress, subject.count, from, 0, scratch.data, scratch.context)
         if rc == PCRE2_ERROR_JIT_STACKLIMIT && scratch.growStack() {
             rc = pcre2_match_16(code, subject.baseAddress, subject.count, from, 0, scratch.data, scratch.context)

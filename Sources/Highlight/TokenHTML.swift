@@ -1,44 +1,53 @@
 /// Tokens as HTML, exactly as Prism's `Token.stringify` and `util.encode` write them:
 /// `<span class="token NAME ALIAS…">`, text with `&` and `<` escaped and no-break spaces made
 /// plain ones, and the `title` that Prism's markup component adds to every `entity` token.
-enum TokenHTML {
-    static func html(_ pieces: [Piece], code: CodeText) -> String {
+struct TokenHTML {
+    let code: CodeText
+    let arena: [Piece]
+    let grammars: PrismGrammars
+
+    func html(_ pieces: Range<Int>) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(code.utf8.count * 3)
-        write(pieces, code: code, into: &out)
+        write(pieces, into: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
     /// The code escaped as Prism escapes text, without tokens.
     static func plain(_ code: CodeText) -> String {
-        html([.text(0, code.utf16.count)], code: code)
+        var out: [UInt8] = []
+        out.reserveCapacity(code.utf8.count + 16)
+        escape(code.utf8[...], into: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func write(_ pieces: [Piece], code: CodeText, into out: inout [UInt8]) {
-        for piece in pieces {
-            switch piece {
-            case .text(let start, let end):
-                escape(code.utf8[code.utf8Offset(start)..<code.utf8Offset(end)], into: &out)
-            case .token(let name, let aliases, let content):
-                out.append(contentsOf: "<span class=\"token ".utf8)
-                out.append(contentsOf: name.utf8)
-                for alias in aliases {
-                    out.append(UInt8(ascii: " "))
-                    out.append(contentsOf: alias.utf8)
-                }
-                out.append(UInt8(ascii: "\""))
-                if name == "entity" {
-                    var inner: [UInt8] = []
-                    write(content, code: code, into: &inner)
-                    out.append(contentsOf: entityTitle(inner))
-                    out.append(UInt8(ascii: ">"))
-                    out.append(contentsOf: inner)
-                } else {
-                    out.append(UInt8(ascii: ">"))
-                    write(content, code: code, into: &out)
-                }
-                out.append(contentsOf: "</span>".utf8)
+    private func write(_ pieces: Range<Int>, into out: inout [UInt8]) {
+        for piece in arena[pieces] {
+            guard !piece.isText else {
+                Self.escape(code.utf8[code.utf8Offset(Int(piece.start))..<code.utf8Offset(Int(piece.end))], into: &out)
+                continue
             }
+            let pattern = grammars.patterns[Int(piece.pattern)]
+            out.append(contentsOf: grammars.tags[Int(pattern.tag.lowerBound)..<Int(pattern.tag.upperBound)])
+            if pattern.isEntity {
+                var inner: [UInt8] = []
+                writeContent(of: piece, into: &inner)
+                out.append(contentsOf: Self.entityTitle(inner))
+                out.append(UInt8(ascii: ">"))
+                out.append(contentsOf: inner)
+            } else {
+                out.append(UInt8(ascii: ">"))
+                writeContent(of: piece, into: &out)
+            }
+            out.append(contentsOf: "</span>".utf8)
+        }
+    }
+
+    private func writeContent(of token: Piece, into out: inout [UInt8]) {
+        if token.childCount < 0 {
+            Self.escape(code.utf8[code.utf8Offset(Int(token.start))..<code.utf8Offset(Int(token.end))], into: &out)
+        } else {
+            write(Int(token.children)..<Int(token.children + token.childCount), into: &out)
         }
     }
 

@@ -2,10 +2,20 @@
 import Glibc
 #endif
 
-/// A piece of tokenized code: text as it was (offsets into the code's UTF-16), or a token.
-indirect enum Piece {
-    case text(Int, Int)
-    case token(name: String, aliases: [String], content: [Piece])
+/// A piece of tokenized code: text as it was, or a token, by its UTF-16 offsets into the code.
+/// Plain values in one array (`Tokenizer.arena`), so tokenizing allocates no object per token.
+struct Piece {
+    var start: Int32
+    var end: Int32
+    /// The pattern that matched, in `PrismGrammars.patterns`; -1 for text.
+    var pattern: Int32 = -1
+    /// A token's content when its pattern has an `inside` grammar: pieces of `arena`. Without
+    /// one (`childCount` -1), its content is its text.
+    var children: Int32 = 0
+    var childCount: Int32 = -1
+
+    var isText: Bool { pattern < 0 }
+    var length: Int { Int(end - start) }
 }
 
 /// Prism 1.29's `tokenize` and `matchGrammar` (prism-core.js), step for step, so that every
@@ -18,6 +28,8 @@ struct Tokenizer {
     let grammars: PrismGrammars
     let scratch: MatchScratch
     let limits: HighlightLimits
+    /// Every piece made, top-level and inside tokens; `tokenize` returns where its own are.
+    private(set) var arena: [Piece] = []
     /// Why tokenizing stopped; once set, every loop returns and the block is shown as plain text.
     private(set) var failure: HighlightFailure?
     private var matches = 0
@@ -31,23 +43,26 @@ struct Tokenizer {
         deadline = Self.now() + limits.seconds
     }
 
-    mutating func tokenize(_ text: Range<Int>, grammar: Int, depth: Int = 0) -> [Piece] {
+    /// Tokenizes `text` with grammar `grammar`; the pieces are `arena[result]`.
+    mutating func tokenize(_ text: Range<Int>, grammar: Int, depth: Int = 0) -> Range<Int> {
         guard depth < limits.nesting else {
             failure = .nesting
-            return [.text(text.lowerBound, text.upperBound)]
+            return 0..<0
         }
         var list = TokenList()
-        list.add(after: TokenList.head, .text(text.lowerBound, text.upperBound), length: text.count)
+        list.add(after: TokenList.head, Piece(start: Int32(text.lowerBound), end: Int32(text.upperBound)))
         matchGrammar(text, &list, grammar, depth: depth, startNode: TokenList.head, startPos: text.lowerBound, rematch: nil)
-        return list.pieces()
+        let first = arena.count
+        list.append(to: &arena)
+        return first..<arena.count
     }
 
     /// Prism's rematch options: a greedy match swallowed tokens, so the grammar is run again
     /// from there, up to the pattern that caused it and up to `reach`.
     private final class Rematch {
-        let cause: (token: Int, pattern: Int)
+        let cause: Int32
         var reach: Int
-        init(cause: (Int, Int), reach: Int) {
+        init(cause: Int32, reach: Int) {
             self.cause = cause
             self.reach = reach
         }
@@ -55,10 +70,10 @@ struct Tokenizer {
 
     private mutating func matchGrammar(_ text: Range<Int>, _ list: inout TokenList, _ grammarIndex: Int, depth: Int,
                                        startNode: Int, startPos: Int, rematch: Rematch?) {
-        let grammar = grammars.grammars[grammarIndex]
-        for (t, token) in grammar.tokens.enumerated() {
-            for (j, pattern) in token.patterns.enumerated() {
-                if let rematch, rematch.cause == (t, j) { return }
+        for t in grammars.grammars[grammarIndex] {
+            for j in grammars.tokens[Int(t)].patterns {
+                if let rematch, rematch.cause == j { return }
+                let pattern = grammars.patterns[Int(j)]
                 var currentNode = list.next[startNode]
                 var pos = startPos
                 scan: while currentNode != TokenList.tail {
@@ -67,26 +82,27 @@ struct Tokenizer {
                         if let rematch, pos >= rematch.reach { break scan }
                         // Prism's own guard: more pieces than characters means something went wrong.
                         if list.count > text.count { return }
-                        guard case .text(let start, let end) = list.values[currentNode] else { break step }
+                        let node = list.values[currentNode]
+                        guard node.isText else { break step }
                         var removeCount = 1
-                        var str = start..<end
+                        var str = Int(node.start)..<Int(node.end)
                         let from: Int, to: Int
                         if pattern.greedy {
                             guard let found = match(pattern, in: text, from: pos), found.lowerBound < text.upperBound else { break scan }
                             (from, to) = (found.lowerBound, found.upperBound)
-                            var p = pos + list.lengths[currentNode]
+                            var p = pos + list.values[currentNode].length
                             while from >= p {
                                 currentNode = list.next[currentNode]
-                                p += list.lengths[currentNode]
+                                p += list.values[currentNode].length
                             }
-                            p -= list.lengths[currentNode]
+                            p -= list.values[currentNode].length
                             pos = p
                             // A match that starts inside a token is no match.
-                            if case .token = list.values[currentNode] { break step }
+                            if !list.values[currentNode].isText { break step }
                             var k = currentNode
-                            while k != TokenList.tail && (p < to || list.isText(k)) {
+                            while k != TokenList.tail && (p < to || list.values[k].isText) {
                                 removeCount += 1
-                                p += list.lengths[k]
+                                p += list.values[k].length
                                 k = list.next[k]
                             }
                             removeCount -= 1
@@ -99,22 +115,25 @@ struct Tokenizer {
                         if let rematch, reach > rematch.reach { rematch.reach = reach }
                         var removeFrom = list.prev[currentNode]
                         if from > str.lowerBound {
-                            removeFrom = list.add(after: removeFrom, .text(str.lowerBound, from), length: from - str.lowerBound)
+                            removeFrom = list.add(after: removeFrom, Piece(start: Int32(str.lowerBound), end: Int32(from)))
                             pos += from - str.lowerBound
                         }
                         list.remove(after: removeFrom, count: removeCount)
-                        let content = pattern.inside.map { tokenize(from..<to, grammar: $0, depth: depth + 1) } ?? [.text(from, to)]
-                        currentNode = list.add(after: removeFrom, .token(name: token.name, aliases: pattern.aliases, content: content),
-                                               length: to - from)
-                        if to < str.upperBound { list.add(after: currentNode, .text(to, str.upperBound), length: str.upperBound - to) }
+                        var token = Piece(start: Int32(from), end: Int32(to), pattern: j)
+                        if pattern.inside >= 0 {
+                            let content = tokenize(from..<to, grammar: Int(pattern.inside), depth: depth + 1)
+                            (token.children, token.childCount) = (Int32(content.lowerBound), Int32(content.count))
+                        }
+                        currentNode = list.add(after: removeFrom, token)
+                        if to < str.upperBound { list.add(after: currentNode, Piece(start: Int32(to), end: Int32(str.upperBound))) }
                         if removeCount > 1 {
-                            let nested = Rematch(cause: (t, j), reach: reach)
+                            let nested = Rematch(cause: j, reach: reach)
                             matchGrammar(text, &list, grammarIndex, depth: depth, startNode: list.prev[currentNode], startPos: pos,
                                          rematch: nested)
                             if let rematch, nested.reach > rematch.reach { rematch.reach = nested.reach }
                         }
                     }
-                    pos += list.lengths[currentNode]
+                    pos += list.values[currentNode].length
                     currentNode = list.next[currentNode]
                 }
             }
@@ -153,24 +172,17 @@ struct Tokenizer {
 /// nodes are only unlinked.
 private struct TokenList {
     static let head = 0, tail = 1
-    var values: [Piece] = [.text(0, 0), .text(0, 0)]
-    var lengths: [Int] = [0, 0]
+    var values: [Piece] = [Piece(start: 0, end: 0), Piece(start: 0, end: 0)]
     var next: [Int] = [tail, tail]
     var prev: [Int] = [head, head]
     /// Nodes between head and tail.
     private(set) var count = 0
 
-    func isText(_ node: Int) -> Bool {
-        if case .text = values[node] { return true }
-        return false
-    }
-
     @discardableResult
-    mutating func add(after node: Int, _ value: Piece, length: Int) -> Int {
+    mutating func add(after node: Int, _ value: Piece) -> Int {
         let new = values.count
         let following = next[node]
         values.append(value)
-        lengths.append(length)
         next.append(following)
         prev.append(node)
         next[node] = new
@@ -192,13 +204,12 @@ private struct TokenList {
         self.count -= removed
     }
 
-    func pieces() -> [Piece] {
-        var out: [Piece] = []
+    /// The pieces in order, appended to `out`.
+    func append(to out: inout [Piece]) {
         var node = next[Self.head]
         while node != Self.tail {
             out.append(values[node])
             node = next[node]
         }
-        return out
     }
 }
