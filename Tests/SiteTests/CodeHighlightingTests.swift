@@ -45,7 +45,7 @@ import Testing
             // The shortcode's tag, below the fence's 9,000 lines; its code loses the final line break.
             "content/docs/p.md:9014:1: warning: highlight: sh code: " + HighlightFailure.size(size - 1).message,
         ])
-        #expect(problems.first?.contains("this code block is 281 KiB, more than the 256 KiB that are highlighted") == true)
+        #expect(problems.first?.contains("this code block is 281 KiB, more than the 128 KiB that are highlighted") == true)
         #expect(html.contains("<code class=\"language-bash\" data-lang=\"bash\">echo 'a line of shell' | tr a b\n"))
         #expect(!html.contains("class=\"token"))
     }
