@@ -1,6 +1,6 @@
 # docgen — the two commands a new machine needs are `make site` and `make test`.
 
-SYSTEM_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libtomlplusplus-dev pkg-config
+SYSTEM_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libtomlplusplus-dev libpcre2-dev pkg-config
 SWIFT ?= swift
 RELEASE_BIN := .build/release/docgen
 
@@ -33,9 +33,9 @@ test: deps
 	python3 Tests/StorageForm/agree_with_validate.py .build/debug/docgen
 	python3 Tests/Browser/storage_form_in_browser.py .build/debug/docgen
 
-## deps: install the C libraries docgen links (cmark-gfm, libyaml) when pkg-config cannot find them
+## deps: install the C libraries docgen links (cmark-gfm, libyaml, PCRE2) when pkg-config cannot find them
 deps:
-	@if pkg-config --exists libcmark-gfm yaml-0.1 2>/dev/null && [ -f /usr/include/cmark-gfm-core-extensions.h ] && [ -f /usr/include/toml++/toml.h ]; then :; \
+	@if pkg-config --exists libcmark-gfm yaml-0.1 libpcre2-16 2>/dev/null && [ -f /usr/include/cmark-gfm-core-extensions.h ] && [ -f /usr/include/toml++/toml.h ]; then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
 		echo "Installing $(SYSTEM_PACKAGES)"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SYSTEM_PACKAGES); \

@@ -19,6 +19,8 @@ let package = Package(
         .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
                        providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        // PCRE2's 16-bit library runs Prism's JavaScript regular expressions for highlighting.
+        .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-16", providers: [.apt(["libpcre2-dev"])]),
         // Hugo sites also write front matter in TOML (+++): Debian's toml++ (libtomlplusplus-dev,
         // header-only), behind a small C face so that docgen owns and frees what it parses.
         .target(name: "CTOML"),
@@ -36,10 +38,13 @@ let package = Package(
         .target(name: "StorageCatalog", dependencies: ["Basics", "Content", "JSON", "Rendering", "Diagnostics"],
                 exclude: ["Embedded"], plugins: ["EmbedDefaultTemplates"]),
         .target(name: "ConfigValidation", dependencies: ["JSON", "JSONSchema", "Content", "Basics", "Diagnostics"]),
+        // Build-time syntax highlighting: Prism 1.29's grammars (data) run by a port of its tokenizer.
+        .target(name: "Highlight", dependencies: ["CPCRE2", "JSON", "Basics", "Diagnostics"],
+                exclude: ["Embedded"], plugins: ["EmbedDefaultTemplates"]),
         .target(name: "Rendering", dependencies: [
-            "CCmarkGFM", "Basics", "Diagnostics", .product(name: "Mustache", package: "swift-mustache"),
+            "CCmarkGFM", "Highlight", "Basics", "Diagnostics", .product(name: "Mustache", package: "swift-mustache"),
         ]),
-        .target(name: "Site", dependencies: ["Basics", "Content", "Shortcodes", "Rendering", "StorageCatalog", "ConfigValidation", "JSON", "LinkCheck", "Diagnostics",
+        .target(name: "Site", dependencies: ["Basics", "Content", "Shortcodes", "Rendering", "Highlight", "StorageCatalog", "ConfigValidation", "JSON", "LinkCheck", "Diagnostics",
                                              .product(name: "Mustache", package: "swift-mustache")],
                 plugins: ["EmbedDefaultTemplates"]),
         .target(name: "LinkCheck", dependencies: ["JSON", "Basics", "Diagnostics"]),
@@ -59,7 +64,8 @@ let package = Package(
         .testTarget(name: "ShortcodesTests", dependencies: ["Shortcodes"]),
         .testTarget(name: "ContentTests", dependencies: ["Content"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "Content", "Rendering", "Basics", "Diagnostics"], exclude: ["Fixtures"]),
+        .testTarget(name: "HighlightTests", dependencies: ["Highlight", "Rendering", "CCmarkGFM"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Content", "Rendering", "Highlight", "Basics", "Diagnostics"], exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["docgen"]),
         .testTarget(name: "ServeTests", dependencies: ["Serve", "Site", "Basics", "Diagnostics"]),
         .testTarget(name: "LinkCheckTests", dependencies: ["LinkCheck"]),

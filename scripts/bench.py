@@ -76,6 +76,8 @@ def build_benchmarks():
         row([f"{n}x", str(pages), f"{d:.3f} s", f"{h:.3f} s", f"{d / h:.2f}", f"{dm:.0f}", f"{hm:.0f}", f"{dm / hm:.2f}",
              f"{c:.3f} s", f"{d / c:.2f}"])
         check_overhead(site, n, d)
+        if n in (1, 50):
+            highlight_cost(site, n)
         if BASELINE:
             baselines.append((n, pages, site, docgen))
     if BASELINE:
@@ -116,6 +118,29 @@ def check_overhead(site, n, build_seconds):
             times[name].append(time.perf_counter() - start)
     global CHECK_OVERHEAD
     CHECK_OVERHEAD = (statistics.median(times["build"]), statistics.median(times["check"]), len(times["build"]))
+
+
+def highlight_cost(site, n):
+    """What build-time highlighting adds: the same site built with it on and, from a copy whose
+    docgen.yaml says `highlight: false`, off, run alternately as in check_overhead."""
+    off = site + "-nohl"
+    shutil.rmtree(off, ignore_errors=True)
+    shutil.copytree(site, off, ignore=shutil.ignore_patterns("out-*"))
+    with open(os.path.join(off, "docgen.yaml"), "w") as f:
+        f.write("highlight: false\n")
+    def command(root):
+        return [DOCGEN, "build", "--source", root, "--contentDir", "content/en", "--templates", FIXTURE_TEMPLATES,
+                "--destination", f"{root}/out-docgen"]
+    times = {"on": [], "off": []}
+    for i in range(max(10, RUNS * 2) if n == 1 else max(5, RUNS)):
+        pair = [("on", command(site)), ("off", command(off))]
+        for name, cmd in (pair if i % 2 == 0 else reversed(pair)):
+            start = time.perf_counter()
+            subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+            times[name].append(time.perf_counter() - start)
+    on, off_t = statistics.median(times["on"]), statistics.median(times["off"])
+    HIGHLIGHT_COST.append((n, on, off_t, len(times["on"])))
+    shutil.rmtree(off, ignore_errors=True)
 
 
 def link_benchmarks():
@@ -177,6 +202,7 @@ def validate_benchmarks():
 
 
 CHECK_OVERHEAD = None
+HIGHLIGHT_COST = []
 
 if __name__ == "__main__":
     if not os.path.exists(DOCGEN):
@@ -191,6 +217,11 @@ if __name__ == "__main__":
             b, c, pairs = CHECK_OVERHEAD
             print(f"\n`docgen build --check` on 1x: {c:.3f} s vs `docgen build` {b:.3f} s "
                   f"(medians of {pairs} alternating runs each): {(c / b - 1) * 100:+.1f}%")
+        if HIGHLIGHT_COST:
+            table("Build-time highlighting: the same site with it on and off (docgen.yaml highlight: false), "
+                  "alternating runs", ["scale", "highlight on", "highlight off", "on/off", "added", "runs each"])
+            for n, on, off, runs in HIGHLIGHT_COST:
+                row([f"{n}x", f"{on:.3f} s", f"{off:.3f} s", f"{on / off:.3f}", f"{(on / off - 1) * 100:+.1f}%", str(runs)])
         if "check" in PARTS:
             link_benchmarks()
         if "serve" in PARTS:

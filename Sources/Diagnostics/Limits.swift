@@ -32,6 +32,18 @@ public enum Limits {
     /// Values of one YAML document once aliases are expanded: anchors that refer to anchors
     /// double with every level (an "alias bomb").
     public static let yamlValues = 100_000
+    /// A code block that is highlighted: a larger one is shown as plain text. Some of Prism's
+    /// patterns search the rest of the block from each place they start at (bash's heredoc
+    /// looks for its closing word), so time can grow with the square of the block: 250 KB of
+    /// such shell took a second. The CVAT manual's largest block is 6 KB.
+    public static let highlightBlockBytes = 128 << 10
+    /// PCRE2's match limit for one search of a highlighting pattern (its default is 10 million):
+    /// a pattern that backtracks without end on some text stops there.
+    public static let highlightMatchLimit: UInt32 = 1_000_000
+    /// Pattern searches for one highlighted block, and the wall-clock seconds they may take: the
+    /// backstop behind the match limit.
+    public static let highlightSearchesPerBlock = 2_000_000
+    public static let highlightSecondsPerBlock = 2.0
 }
 
 /// A size for messages about the limits: "8 MiB", "12.4 MiB".

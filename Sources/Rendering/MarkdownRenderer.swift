@@ -1,5 +1,7 @@
 import CCmarkGFM
+import Diagnostics
 import Foundation
+import Highlight
 #if canImport(Glibc)
 import Glibc
 #else
@@ -28,6 +30,9 @@ public struct RenderedMarkdown: Sendable {
     public var headings: [RenderedHeading]
     /// Set when the text was not rendered because it is past one of `MarkdownLimits`.
     public var refused: MarkdownLimits.Violation?
+    /// Fenced code blocks that were not highlighted as asked: options that do not fit, and code
+    /// that highlighting gave up on (shown as plain text), at the fence's line in the text.
+    public var codeProblems: [CodeProblem] = []
 
     public init(html: String, headings: [RenderedHeading], refused: MarkdownLimits.Violation? = nil) {
         self.html = html
@@ -36,14 +41,34 @@ public struct RenderedMarkdown: Sendable {
     }
 }
 
+/// A fence whose options did not fit (an error, as with the `highlight` shortcode), or whose
+/// code is shown plain because highlighting stopped at a limit (a warning).
+public struct CodeProblem: Sendable, Equatable {
+    public var severity: Diagnostic.Severity
+    /// 1-based, within the Markdown rendered: the line of the opening fence.
+    public var line: Int
+    public var message: String
+
+    public init(severity: Diagnostic.Severity, line: Int, message: String) {
+        (self.severity, self.line, self.message) = (severity, line, message)
+    }
+}
+
 /// Renders GitHub-flavoured Markdown with cmark-gfm and gives every heading a Hugo-compatible ID.
 public struct MarkdownRenderer: Sendable {
     public var rules: HeadingIDRules
     public var settings: MarkupSettings
+    public var highlighter = Highlighter()
 
     public init(rules: HeadingIDRules = .hugo0110, settings: MarkupSettings = MarkupSettings()) {
         self.rules = rules
         self.settings = settings
+    }
+
+    /// Code as a block of HTML, highlighted unless the site turned highlighting off: for fences
+    /// and for the shortcodes that show code, so all code looks alike.
+    public func codeBlock(_ code: String, language: String, options: HighlightOptions = HighlightOptions()) -> (html: String, failure: HighlightFailure?)? {
+        settings.highlight ? CodeBlockHTML.html(code: code, language: language, options: options, highlighter: highlighter) : nil
     }
 
     /// The GFM extensions, made ready once for parsing on many threads.
@@ -127,8 +152,10 @@ public struct MarkdownRenderer: Sendable {
         let extensions = cmark_parser_get_syntax_extensions(parser)
 
         let safe = options & CMARK_OPT_UNSAFE == 0
-        let (nodes, htmlBlocks) = Self.blocks(in: document, htmlBlocks: safe)
+        let (nodes, htmlBlocks, codeBlocks) = Self.blocks(in: document, htmlBlocks: safe, codeBlocks: settings.highlight)
         OmittedHTML.splitClosingLines(htmlBlocks)
+        var codeProblems: [CodeProblem] = []
+        for node in codeBlocks { codeProblems += replaceCodeBlock(node) }
         var headings: [RenderedHeading] = []
         if !nodes.isEmpty {
             let lines = SourceLines(source)
@@ -138,14 +165,17 @@ public struct MarkdownRenderer: Sendable {
             }
         }
         let html = Self.take(cmark_render_html(document, options, extensions))
-        return RenderedMarkdown(html: html, headings: headings)
+        var rendered = RenderedMarkdown(html: html, headings: headings)
+        rendered.codeProblems = codeProblems
+        return rendered
     }
 
-    /// The headings, and the HTML blocks when asked, in document order, as the IDs are numbered
-    /// in it. They are blocks, so only blocks are visited: the inline nodes under paragraphs, most
-    /// of a document's nodes, are skipped.
-    private static func blocks(in document: OpaquePointer, htmlBlocks: Bool) -> (headings: [OpaquePointer], html: [OpaquePointer]) {
-        var headings: [OpaquePointer] = [], html: [OpaquePointer] = []
+    /// The headings, and the HTML blocks and fenced code blocks when asked, in document order, as
+    /// the IDs are numbered in it. They are blocks, so only blocks are visited: the inline nodes
+    /// under paragraphs, most of a document's nodes, are skipped.
+    private static func blocks(in document: OpaquePointer, htmlBlocks: Bool, codeBlocks: Bool)
+        -> (headings: [OpaquePointer], html: [OpaquePointer], code: [OpaquePointer]) {
+        var headings: [OpaquePointer] = [], html: [OpaquePointer] = [], code: [OpaquePointer] = []
         // A stack of the next sibling to visit at each open level, not recursion: lists can
         // nest thousands deep through indentation.
         var pending: [OpaquePointer] = []
@@ -166,12 +196,38 @@ public struct MarkdownRenderer: Sendable {
                 headings.append(node)
             } else if type == CMARK_NODE_HTML_BLOCK {
                 if htmlBlocks { html.append(node) }
+            } else if type == CMARK_NODE_CODE_BLOCK {
+                var length: Int32 = 0, offset: Int32 = 0, character: CChar = 0
+                if codeBlocks && cmark_node_get_fenced(node, &length, &offset, &character) != 0 { code.append(node) }
             } else if type != CMARK_NODE_PARAGRAPH, let first = cmark_node_first_child(node) {
                 if let next = child { pending.append(next) }
                 child = first
             }
         }
-        return (headings, html)
+        return (headings, html, code)
+    }
+
+    /// Swaps a fenced code block for a custom block holding it highlighted, as `replaceHeading`
+    /// does for headings. The info string is Hugo's: the language, then options in braces
+    /// (` ```bash {linenos=true hl_lines=[2,3]} `).
+    private func replaceCodeBlock(_ node: OpaquePointer) -> [CodeProblem] {
+        let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
+        let language = String(info.prefix { $0 != " " && $0 != "\t" && $0 != "{" })
+        var options = HighlightOptions(), problems: [String] = []
+        if let open = info.firstIndex(of: "{") {
+            let inside = info[info.index(after: open)...].prefix { $0 != "}" }
+            (options, problems) = HighlightOptions.parseFence(String(inside))
+        }
+        let code = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+        guard let (html, failure) = codeBlock(code, language: language, options: options) else { return [] }
+        let line = Int(cmark_node_get_start_line(node))
+        if let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) {
+            _ = cmark_node_set_on_enter(block, html)
+            _ = cmark_node_insert_before(node, block)
+            cmark_node_free(node)
+        }
+        return problems.map { CodeProblem(severity: .error, line: line, message: $0) }
+            + (failure.map { [CodeProblem(severity: .warning, line: line, message: "\(language) code: \($0.message)")] } ?? [])
     }
 
     /// `CMARK_NODE_TYPE_MASK` and `CMARK_NODE_TYPE_INLINE`: the type bits every inline node has.

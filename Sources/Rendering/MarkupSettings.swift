@@ -24,6 +24,10 @@ public struct MarkupSettings: Sendable, Equatable {
     /// `...` an ellipsis (cmark-gfm's smart punctuation). Goldmark also turns `<<` and `>>` into
     /// guillemets, which cmark-gfm does not.
     public var typographer = false
+    /// Code is highlighted at build time (Prism's grammars, see `Highlight`): fenced blocks and
+    /// the shortcodes that show code. Off with `highlight: false` in docgen.yaml, or Hugo's
+    /// `markup.highlight.codeFences = false`; code is then plain text as cmark-gfm writes it.
+    public var highlight = true
 
     public init() {}
 

@@ -19,7 +19,7 @@ struct Build: AsyncParsableCommand {
         content/, templates/ or static/ is refused with exit code 2 before anything is touched.
 
         Settings can also live in docgen.yaml at the site root (title, baseURL, contentDir, \
-        templatesDir, destination, drafts, headingIDs, params, sitemap); flags win over the file. \
+        templatesDir, destination, drafts, headingIDs, params, sitemap, highlight); flags win over the file. \
         sitemap.xml needs baseURL to be the site's whole address (https://…); with only a path, \
         it is left out with a warning.
 

@@ -215,9 +215,46 @@ def a_broken_page_shows_the_overlay_and_a_fix_clears_it(server, driver):
     return f"overlay said: {first_line[:110]}"
 
 
+def code_is_coloured_and_the_copy_button_copies_it(server, driver):
+    """Highlighted tokens are coloured, each block has a Copy button made by the theme's script,
+    reachable with Tab; Enter copies the code without its line numbers and says "Copied"."""
+    driver.execute_cdp_cmd("Browser.grantPermissions", {"origin": server.url.rstrip("/"),
+                                                        "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]})
+    driver.get(server.url + "docs/user-guide/code-highlighting/")
+    wait_until(lambda: driver.find_elements(By.CSS_SELECTOR, ".copy-code"), 5, "copy buttons")
+    blocks = driver.execute_script("return document.querySelectorAll('pre > code').length")
+    buttons = driver.find_elements(By.CSS_SELECTOR, ".copy-code")
+    numbered = driver.find_elements(By.CSS_SELECTOR, ".highlight:has(.lntable)")
+    assert numbered, "the page has no block with a table of line numbers"
+    # A table of line numbers is one block with two <pre>s, and one button.
+    assert len(buttons) == blocks - len(numbered), f"{len(buttons)} buttons for {blocks} code elements"
+    colours = driver.execute_script("""
+        const keyword = document.querySelector('.token.keyword, .token.function');
+        return [getComputedStyle(keyword).color, getComputedStyle(keyword.closest('pre')).color];""")
+    assert colours[0] != colours[1], f"tokens are not coloured: {colours}"
+    button = numbered[0].find_element(By.CSS_SELECTOR, ".copy-code")
+    driver.execute_script("arguments[0].focus()", numbered[0].find_element(By.CSS_SELECTOR, "pre"))
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.common.action_chains import ActionChains
+    for _ in range(5):
+        if driver.switch_to.active_element == button:
+            break
+        ActionChains(driver).send_keys(Keys.TAB).perform()
+    assert driver.switch_to.active_element == button, "Tab does not reach the copy button"
+    ActionChains(driver).send_keys(Keys.ENTER).perform()
+    wait_until(lambda: button.text == "Copied", 3, "the button saying Copied")
+    status = numbered[0].find_element(By.CSS_SELECTOR, "[role=status]").get_attribute("textContent")
+    assert status == "Copied", f"the live region says {status!r}"
+    copied = driver.execute_async_script("navigator.clipboard.readText().then(arguments[0], e => arguments[0]('error: ' + e))")
+    assert copied.startswith("def connect(host):\n    client = Client(host)"), f"copied {copied[:80]!r}"
+    driver.save_screenshot(os.path.join(SHOTS, "code-highlighting.png"))
+    return f"{len(buttons)} copy buttons; Enter copied {len(copied)} characters without line numbers"
+
+
 TESTS = [guide_shows_navigation_toc_alerts_and_field_tables, every_toc_link_targets_an_element,
          no_horizontal_scroll_at_phone_width, live_reload_shows_an_edit, an_edit_elsewhere_does_not_reload_the_page,
-         a_stylesheet_change_is_swapped_in_without_a_reload, a_broken_page_shows_the_overlay_and_a_fix_clears_it]
+         a_stylesheet_change_is_swapped_in_without_a_reload, a_broken_page_shows_the_overlay_and_a_fix_clears_it,
+         code_is_coloured_and_the_copy_button_copies_it]
 
 
 def main():

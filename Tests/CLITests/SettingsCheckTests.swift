@@ -81,7 +81,7 @@ import Testing
         let root = try site(["content/_index.md": "---\ntitle: Home\n---\nHello.\n"])
         defer { try? FileManager.default.removeItem(atPath: root) }
         let built = try cli.run(["build", "--source", root])
-        #expect(built.out.range(of: #"^docgen: built 1 page, 0 aliases, 2 files copied into .+ in \d+ ms\n$"#, options: .regularExpression) != nil, "\(built.out)")
+        #expect(built.out.range(of: #"^docgen: built 1 page, 0 aliases, 3 files copied into .+ in \d+ ms\n$"#, options: .regularExpression) != nil, "\(built.out)")
     }
 
     @Test func checkLooksWhereTheBuildWrote() throws {

@@ -67,12 +67,17 @@ import Testing
         #expect(html == "<h2 id=\"set-up-1\">Set up</h2>\n<h2 id=\"set-up\">Set up</h2>\n<p>See <a href=\"/p/\">this page</a>.</p>\n")
     }
 
-    @Test func readfileShowsCodeEscaped() throws {
+    @Test func readfileShowsCodeHighlighted() throws {
         let (html, problems) = try page("{{< readfile file=\"/examples/config.yaml\" code=\"true\" lang=\"yaml\" >}}\n", files: [
             "examples/config.yaml": "name: \"<b>docs</b>\" # & more\n\n",
         ])
         #expect(problems.isEmpty, "\(problems)")
-        #expect(html == "<pre><code class=\"language-yaml\">name: &quot;&lt;b&gt;docs&lt;/b&gt;&quot; # &amp; more\n</code></pre>\n")
+        #expect(html == """
+            <div class="highlight"><pre tabindex="0" class="chroma"><code class="language-yaml" data-lang="yaml"><span class="token key atrule">name</span>\
+            <span class="token punctuation">:</span> <span class="token string">"&lt;b>docs&lt;/b>"</span> <span class="token comment"># &amp; more</span>\
+            </code></pre></div>
+
+            """)
     }
 
     @Test func aSiteRelativePathIsAlsoLookedForInTheContentFolder() throws {
@@ -196,8 +201,8 @@ import Testing
             <div class="card">
             <div class="card-header">Two</div>
             <div class="card-body code">
-            <pre><code class="language-sh">echo &quot;&lt;hi&gt;&quot;
-            </code></pre>
+            <div class="highlight"><pre tabindex="0" class="chroma"><code class="language-sh" data-lang="sh"><span class="token builtin class-name">echo</span> \
+            <span class="token string">"&lt;hi>"</span></code></pre></div>
             </div>
             </div>
             </div>

@@ -52,7 +52,8 @@ struct EscapingTests {
         let tagWithEventHandler = try Regex(#"<[a-zA-Z][^>]*\son[a-z]+\s*="#)
         let scriptURL = try Regex(#"(href|src)\s*=\s*"?\s*javascript:"#)
         for (path, data) in pages {
-            let html = String(decoding: data, as: UTF8.self)
+            // The theme's own copy-button script is the one script a page may have.
+            let html = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "<script src=\"/docgen-code.js\" defer></script>", with: "")
             #expect(!html.contains("<script"), "\(path)")
             #expect(!html.contains("<img"), "\(path)")
             #expect(!html.contains("<b "), "\(path)")

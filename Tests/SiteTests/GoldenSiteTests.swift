@@ -76,5 +76,9 @@ struct GoldenSiteTests {
         #expect(home.contains("<nav class=\"sidebar\""))
         #expect(FileManager.default.fileExists(atPath: out + "/docgen.css"))
         #expect(FileManager.default.fileExists(atPath: out + "/404.html"))
+        // The copy button's script: linked, deferred, shipped beside the stylesheet (no CDN).
+        #expect(home.contains("<script src=\"/docgen-code.js\" defer></script>"))
+        let script = try String(contentsOfFile: out + "/docgen-code.js", encoding: .utf8)
+        #expect(script.contains("Copied") && script.contains("createElement('button')"))
     }
 }

@@ -60,12 +60,14 @@ func config(source: String, destination: String) -> SiteConfig {
 }
 
 /// HTML of Hugo's and of docgen's, reduced to what a browser shows the same either way: Chroma's
-/// colouring spans, whitespace between tags outside `<pre>`, `<img />` against `<img>`, and the
+/// colouring spans and Prism's token spans (and how each escapes code), whitespace between tags outside `<pre>`, `<img />` against `<img>`, and the
 /// entities goldmark writes for typographic characters (cmark-gfm writes the characters).
 func comparableHTML(_ html: String) -> String {
     var text = replacing("(?s)<div class=\"highlight\">.*?</code></pre></div>", in: html) { block in
-        replacing("<span[^>]*>|</span>| (tabindex|style)=\"[^\"]*\"", in: block) { _ in "" }
-            .replacingOccurrences(of: "&#34;", with: "&quot;")
+        // Chroma escapes quotes and `>` in code; Prism, as docgen, only `&` and `<`.
+        replacing("<span[^>]*>|</span>| (tabindex|style)=\"[^\"]*\"| class=\"chroma\"", in: block) { _ in "" }
+            .replacingOccurrences(of: "&#34;", with: "\"").replacingOccurrences(of: "&quot;", with: "\"")
+            .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&gt;", with: ">")
     }
     for (entity, character) in [("&rsquo;", "\u{2019}"), ("&lsquo;", "\u{2018}"), ("&ldquo;", "\u{201C}"), ("&rdquo;", "\u{201D}"),
                                 ("&hellip;", "\u{2026}"), ("&ndash;", "\u{2013}"), ("&mdash;", "\u{2014}"), ("&#39;", "'"), (" />", ">")] {

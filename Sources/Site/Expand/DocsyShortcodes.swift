@@ -35,7 +35,7 @@ enum Tabs {
     private static func panel(_ expander: inout ShortcodeExpander, _ tab: Shortcode, pane: Shortcode, paneIsText: Bool) -> String {
         let isText = tab.arguments["text"].map { $0 == "true" } ?? (paneIsText || tab.form == .markdown)
         if isText { return expander.renderInner(tab) }
-        return CodeBlock.html(CodeBlock.trimmed(expander.rawInner(tab)), language: tab.arguments["lang"] ?? pane.arguments["lang"])
+        return CodeBlock.html(&expander, tab, code: CodeBlock.trimmed(expander.rawInner(tab)), language: tab.arguments["lang"] ?? pane.arguments["lang"])
     }
 
     static func expandStrayTab(_ expander: inout ShortcodeExpander, _ tab: Shortcode) -> ShortcodeOutput? {
@@ -67,7 +67,7 @@ enum Card {
         }
         if let subtitle = args["subtitle"] { html += "<h6 class=\"card-subtitle\">\(HTML.escape(subtitle))</h6>\n" }
         if card.inner != nil && isCode {
-            html += CodeBlock.html(CodeBlock.trimmed(expander.rawInner(card)), language: args["lang"])
+            html += CodeBlock.html(&expander, card, code: CodeBlock.trimmed(expander.rawInner(card)), language: args["lang"])
         } else if card.inner != nil {
             html += "<div class=\"card-text\">\n\(expander.renderInner(card))</div>\n"
         }

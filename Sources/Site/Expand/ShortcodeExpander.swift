@@ -61,9 +61,13 @@ struct ShortcodeExpander {
         onceKeys.insert(key).inserted
     }
 
+    /// The file `body` is from and the line it starts on, for problems found after rendering.
+    private var origin: (file: String, line: Int)
+
     init(context: ExpansionContext, body: String) {
         self.context = context
         self.body = Array(body.utf8)
+        origin = (context.page.sourceFile, context.page.bodyLine)
     }
 
     func text(_ range: Range<Int>) -> String {
@@ -75,11 +79,15 @@ struct ShortcodeExpander {
         var placeholders = Placeholders()
         var markdown = ""
         var siblings = 0
+        var pieces = MarkdownPieces()
         for segment in segments {
             switch segment {
-            case .text(let range): markdown += text(range)
+            case .text(let range):
+                pieces.mark(markdown, .body(range.lowerBound))
+                markdown += text(range)
             case .escaped(let literal, _): markdown += literal
             case .shortcode(let shortcode):
+                pieces.mark(markdown, .line(shortcode.location.line))
                 siblings += 1
                 switch expand(shortcode, ordinal: siblings - 1) {
                 case .markdown(let text)?: markdown += text
@@ -97,6 +105,10 @@ struct ShortcodeExpander {
             // was made by shortcodes.
             diagnostics.append(.error(context.page.sourceFile, context.page.bodyLine, 1,
                                       "the Markdown that this page's shortcodes produce was not rendered: \(refused.message)"))
+        }
+        for problem in rendered.codeProblems {
+            let line = pieces.sourceLine(of: problem.line, in: markdown, body: body, firstLine: origin.line)
+            diagnostics.append(Diagnostic(problem.severity, at: SourceLocation(file: origin.file, line: line, column: 1), problem.message))
         }
         if isPageBody { headings += rendered.headings }
         return placeholders.substitute(into: rendered.html)
@@ -200,12 +212,13 @@ struct ShortcodeExpander {
     mutating func renderIncluded(_ text: String, file: String, real: String) -> String {
         let (document, problems) = parseShortcodes(in: text, file: file)
         diagnostics += problems
-        let pageBody = body
+        let (pageBody, pageOrigin) = (body, origin)
         body = Array(text.utf8)
+        origin = (file, 1)
         including.append(real)
         defer {
             including.removeLast()
-            body = pageBody
+            (body, origin) = (pageBody, pageOrigin)
         }
         return render(document.segments, isPageBody: false)
     }

@@ -133,6 +133,10 @@ public struct SiteConfig: Sendable {
                 if let flag = value.bool { config.sitemap = flag } else {
                     diagnostics.append(.error(file, value.line, value.column, "'sitemap' must be true or false"))
                 }
+            case "highlight":
+                if let flag = value.bool { config.markup.highlight = flag } else {
+                    diagnostics.append(.error(file, value.line, value.column, "'highlight' must be true or false"))
+                }
             case "headingIDs":
                 if let raw = text() {
                     if let rules = HeadingIDRules(rawValue: raw) { config.headingIDs = rules } else {
@@ -154,7 +158,8 @@ public struct SiteConfig: Sendable {
         return (config, diagnostics)
     }
 
-    static let knownKeys = ["title", "baseURL", "contentDir", "templatesDir", "destination", "drafts", "headingIDs", "params", "sitemap"]
+    static let knownKeys = ["title", "baseURL", "contentDir", "templatesDir", "destination", "drafts", "headingIDs", "params", "sitemap",
+                            "highlight"]
 
     /// Whether the baseURL is a whole address (scheme and host), not only a path.
     public var hasAbsoluteBase: Bool { baseURL.contains("://") }

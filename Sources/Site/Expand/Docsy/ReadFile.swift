@@ -51,7 +51,7 @@ enum ReadFile {
             if shortcode.arguments["code"] == "true" {
                 var code = Substring(text)
                 while code.hasSuffix("\n") { code.removeLast() }
-                return .html(CodeBlock.html(String(code), language: shortcode.arguments["lang"]))
+                return .html(CodeBlock.html(&expander, shortcode, code: String(code), language: shortcode.arguments["lang"]))
             }
             return .html(expander.renderIncluded(text, file: path, real: real))
         }

@@ -1,9 +1,8 @@
-import Rendering
+import Highlight
 import Shortcodes
 
 /// Hugo's `highlight`: `{{< highlight go "linenos=table" >}}code{{< /highlight >}}` as a code
-/// block in Hugo's outer markup. The options are checked now and applied by `CodeBlockHTML`,
-/// which for now writes the code as plain escaped text.
+/// block, highlighted with its options as a fenced block is (`CodeBlock`).
 enum Highlight {
     static let parameters = ShortcodeParameters(named: [:], positional: [
         ShortcodeParameter(required: true, about: "the code's language"), ShortcodeParameter(about: "the options"),
@@ -13,7 +12,7 @@ enum Highlight {
         let (options, problems) = HighlightOptions.parse(shortcode.arguments[1] ?? "")
         for problem in problems { expander.report(shortcode, problem) }
         let code = deindented(expander.rawInner(shortcode), by: expander.indentation(of: shortcode))
-        return .html(CodeBlockHTML.html(code: code, language: shortcode.arguments[0] ?? "", options: options))
+        return .html(CodeBlock.html(&expander, shortcode, code: code, language: shortcode.arguments[0] ?? "", options: options))
     }
 
     /// As Hugo's `trim .InnerDeindent "\n\r"`: the shortcode's own indentation off every line,
@@ -29,15 +28,5 @@ enum Highlight {
         while let first = code.first, isBreak(first) { code.removeFirst() }
         while let last = code.last, isBreak(last) { code.removeLast() }
         return code
-    }
-}
-
-/// A block of code as HTML, in the markup Hugo's highlighter wraps it in, so that token
-/// highlighting (a later change) can fill in the `<code>` without changing what surrounds it.
-enum CodeBlockHTML {
-    static func html(code: String, language: String, options: HighlightOptions) -> String {
-        let languageAttributes = language.isEmpty ? ""
-            : " class=\"language-\(HTML.escapeAttribute(language))\" data-lang=\"\(HTML.escapeAttribute(language))\""
-        return "<div class=\"highlight\"><pre><code\(languageAttributes)>\(HTML.escape(code))</code></pre></div>\n"
     }
 }

@@ -74,6 +74,7 @@ enum HugoSettings {
         }
 
         if let raw = flag("markup.goldmark.renderer.unsafe") { config.markup.rawHTML = raw }
+        if let fences = flag("markup.highlight.codeFences") { config.markup.highlight = fences }
         if let auto = flag("markup.goldmark.parser.autoHeadingID") { config.markup.autoHeadingID = auto }
         if let (type, entry) = text("markup.goldmark.parser.autoHeadingIDType") {
             if let known = MarkupSettings.HeadingIDType(rawValue: type.lowercased()) {
