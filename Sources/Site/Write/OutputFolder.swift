@@ -112,6 +112,25 @@ struct OutputFolder: Sendable {
             }
         }
         if reused { removeStale(files: files, folders: folders) }
+        return makeFolders(folders)
+    }
+
+    /// Creates the folders of outputs known only once the pages are rendered (the search index),
+    /// after `prepareFolders`, without removing anything.
+    func addFolders(for relatives: [String]) -> Failure? {
+        var folders: Set<String> = []
+        for relative in relatives {
+            guard case .success(let path) = path(for: relative) else { return .unsafePath(relative) }
+            var folder = (path as NSString).deletingLastPathComponent
+            while folder.utf8.count > staging.utf8.count, folders.insert(folder).inserted {
+                folder = (folder as NSString).deletingLastPathComponent
+            }
+        }
+        return makeFolders(folders)
+    }
+
+    private func makeFolders(_ folders: Set<String>) -> Failure? {
+        let root = staging.utf8.count
         // Parents first: a parent's path is shorter than its children's.
         for folder in folders.sorted(by: { $0.utf8.count < $1.utf8.count }) where folder.utf8.count > root {
             if mkdir(folder, 0o755) != 0 && errno != EEXIST {
@@ -119,6 +138,11 @@ struct OutputFolder: Sendable {
             }
         }
         return nil
+    }
+
+    /// Writes texts on all cores into folders that exist; one problem per file that failed.
+    func write(_ texts: [(path: String, text: String)]) -> [Diagnostic] {
+        parallelMap(texts) { write($0.text, to: $0.path) }.compactMap { $0?.diagnostic(destination: destination) }
     }
 
     /// Removes what the new site does not have from a reused staging folder: files it does not
