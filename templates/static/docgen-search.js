@@ -101,14 +101,26 @@
   });
 
   input.addEventListener("keydown", function (event) {
-    if (event.key === "ArrowDown") { event.preventDefault(); if (list.hidden && results.length) { list.hidden = false; input.setAttribute("aria-expanded", "true"); } select(active + 1); }
-    else if (event.key === "ArrowUp") { event.preventDefault(); select(active - 1); }
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      reopen();
+      // From no selection, down goes to the first result and up to the last.
+      select(event.key === "ArrowDown" ? active + 1 : active < 0 ? results.length - 1 : active - 1);
+    }
     else if (event.key === "Enter") { event.preventDefault(); go(active >= 0 ? active : 0); }
     else if (event.key === "Escape") {
-      if (!list.hidden) close(); else { input.value = ""; show([], ""); }
+      // The first Escape closes the list and keeps the query (a search field would clear it);
+      // the next clears it.
+      if (!list.hidden) { event.preventDefault(); close(); } else { input.value = ""; show([], ""); }
     }
   });
+  function reopen() {
+    if (!list.hidden || !results.length || !input.value.trim()) return;
+    list.hidden = false;
+    input.setAttribute("aria-expanded", "true");
+  }
+
   input.addEventListener("blur", close);
-  input.addEventListener("focus", function () { if (results.length && input.value.trim()) { list.hidden = false; input.setAttribute("aria-expanded", "true"); } });
+  input.addEventListener("focus", reopen);
   form.addEventListener("submit", function (event) { event.preventDefault(); go(active >= 0 ? active : 0); });
 })();
