@@ -73,7 +73,7 @@ import Testing
         let (root, report) = try build(Self.pages.merging(["docgen.yaml": "search: false\n"]) { a, _ in a })
         defer { try? FileManager.default.removeItem(atPath: root) }
         #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
-        #expect(snapshot(root + "/public").keys.filter { $0.hasPrefix("docgen-search/") }.isEmpty)
+        #expect(snapshot(root + "/public").keys.filter { $0.hasPrefix("docgen-search") }.isEmpty)
         let page = try String(contentsOfFile: root + "/public/docs/storage/index.html", encoding: .utf8)
         #expect(!page.contains("site-search"))
         #expect(!page.contains("docgen-search"))

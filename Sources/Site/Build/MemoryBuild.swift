@@ -124,14 +124,13 @@ extension SiteBuilder {
 
         let renderedInOrder = pages.map { rendered[$0.sourceFile]! }
         build.stages.append(clock.lap("collect outputs"))
-        for (path, text) in SiteSearch.files(site.index, sections: renderedInOrder.map(\.searchSections), config: config) {
-            files[path] = .text(text)
-        }
+        let search = SiteSearch.files(site.index, sections: renderedInOrder.map(\.searchSections), config: config)
+        for (path, text) in search { files[path] = .text(text) }
         build.stages.append(clock.lap("search index"))
         build.diagnostics += HeadingRuleChanges.warnings(pages: pages, rendered: renderedInOrder,
                                                         rules: config.headingIDs, rootPath: config.rootPath)
         build.stages.append(clock.lap("heading-rule warnings"))
-        let graph = dependencies(site, rendered: renderedInOrder, others: others, menus: menus)
+        let graph = dependencies(site, rendered: renderedInOrder, others: others, menus: menus, search: search.map(\.path))
         build.stages.append(clock.lap("dependencies"))
         let kept = Set(pages.map(\.sourceFile))
         build.site = MemorySite(files: files, dependencies: graph, sources: sources, structure: structure,

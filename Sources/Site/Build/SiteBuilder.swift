@@ -127,6 +127,7 @@ public enum SiteBuilder {
         report.stages.append(clock.lap("render and write pages"))
 
         // 4. The rest of the site: static files, redirects, sitemap, 404 page, search index.
+        var searchPaths: [String] = []
         if let output, report.succeeded {
             report.diagnostics += others.write(to: output)
             report.stages.append(clock.lap("write other files"))
@@ -136,7 +137,7 @@ public enum SiteBuilder {
             } else {
                 report.diagnostics += output.write(search)
             }
-            report.files += search.count
+            searchPaths = search.map(\.path)
             report.stages.append(clock.lap("search index"))
         }
         report.diagnostics = Array(Set(report.diagnostics)).sortedByLocation()
@@ -148,8 +149,8 @@ public enum SiteBuilder {
         }
         report.pages = site.tree.pages.count
         report.aliases = site.aliases.count
-        report.files += others.fileCount
-        if recordsDependencies { report.dependencies = dependencies(site, rendered: rendered, others: others, menus: menus) }
+        report.files = others.fileCount
+        if recordsDependencies { report.dependencies = dependencies(site, rendered: rendered, others: others, menus: menus, search: searchPaths) }
         return (report, StagedSite(output: output, started: start))
     }
 

@@ -3,6 +3,9 @@ import Diagnostics
 /// The search stage of a build: which pages the index holds, and the index's files. Pure: the
 /// builders write what it returns with the site's other files.
 enum SiteSearch {
+    /// The default theme's scripts of the search box, left out of a site without search.
+    static let scripts: Set<String> = ["docgen-search-engine.js", "docgen-search.js"]
+
     /// Whether a page goes into the index: search is on, the page is written, its front matter
     /// does not say `exclude_search: true`, and it is not a Docsy search-results page (`layout:
     /// search`), which holds nothing to find. Alias redirects and the 404 page are not pages.
