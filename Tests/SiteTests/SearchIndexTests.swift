@@ -99,6 +99,22 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: root + "/public"))
     }
 
+    @Test func aRebuildOverThePreviousSiteEqualsAFreshBuild() throws {
+        let (root, first) = try build(Self.pages)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        #expect(first.succeeded)
+        // Two builds later the first's site is the spare the next build starts from.
+        #expect(SiteBuilder.build(config(source: root, destination: root + "/public")).succeeded)
+        try FileManager.default.removeItem(atPath: root + "/content/docs/storage.md")
+        #expect(SiteBuilder.build(config(source: root, destination: root + "/public")).succeeded)
+        #expect(SiteBuilder.build(config(source: root, destination: root + "/fresh")).succeeded)
+        let rebuilt = snapshot(root + "/public").filter { $0.key.hasPrefix("docgen-search/") }
+        let fresh = snapshot(root + "/fresh").filter { $0.key.hasPrefix("docgen-search/") }
+        #expect(rebuilt.keys.sorted() == fresh.keys.sorted())
+        #expect(rebuilt == fresh)
+        #expect(fresh["docgen-search/f/2.json"] == nil)
+    }
+
     @Test func theServedSiteHasTheIndexToo() throws {
         let root = try siteFolder(Self.pages, label: "docgen-search")
         defer { try? FileManager.default.removeItem(atPath: root) }

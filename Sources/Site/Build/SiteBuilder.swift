@@ -90,7 +90,7 @@ public enum SiteBuilder {
                 output = folder
                 // A `render: link` page is not written, so it gets no folder either.
                 let written = zip(site.tree.pages, pagePaths).filter { $0.0.isWritten }.map(\.1)
-                if let failure = folder.prepareFolders(for: written + others.paths) {
+                if let failure = folder.prepareFolders(for: written + others.paths, later: config.search ? SearchIndexFiles.folder : nil) {
                     report.diagnostics.append(failure.diagnostic(destination: config.destinationPath))
                 }
             case .failure(.refused(let reason)): report.refusal = reason
@@ -137,6 +137,7 @@ public enum SiteBuilder {
             } else {
                 report.diagnostics += output.write(search)
             }
+            if config.search { output.prune(SearchIndexFiles.folder, keeping: search.map(\.path)) }
             searchPaths = search.map(\.path)
             report.stages.append(clock.lap("search index"))
         }

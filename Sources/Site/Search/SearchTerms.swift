@@ -5,35 +5,56 @@ enum SearchTerms {
     /// Longer runs are hashes, keys and encoded data, which nobody types.
     static let longest = 40
 
+    /// Reads UTF-8 bytes, not characters: this runs over every word of the site, and ASCII
+    /// words (most of them) need no Unicode lookups at all.
     static func each(in text: String, _ body: (String) -> Void) {
-        var word = String.UnicodeScalarView()
-        var ascii = true
-        func flush() {
-            if !word.isEmpty && word.count <= longest {
-                let term = String(word)
-                body(ascii ? term : term.lowercased())
+        var text = text
+        text.withUTF8 { bytes in
+            var word: [UInt8] = []
+            word.reserveCapacity(longest)
+            var scalars = 0
+            var ascii = true
+            func flush() {
+                if !word.isEmpty && scalars <= longest {
+                    let term = String(decoding: word, as: UTF8.self)
+                    body(ascii ? term : term.lowercased())
+                }
+                word.removeAll(keepingCapacity: true)
+                scalars = 0
+                ascii = true
             }
-            word.removeAll(keepingCapacity: true)
-            ascii = true
-        }
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                if value >= 0x61 && value <= 0x7A || value >= 0x30 && value <= 0x39 {
-                    word.append(scalar)
-                } else if value >= 0x41 && value <= 0x5A {
-                    word.append(Unicode.Scalar(value + 0x20)!)
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let byte = bytes[i]
+                if byte < 0x80 {
+                    if byte >= 0x61 && byte <= 0x7A || byte >= 0x30 && byte <= 0x39 {
+                        word.append(byte)
+                        scalars += 1
+                    } else if byte >= 0x41 && byte <= 0x5A {
+                        word.append(byte + 0x20)
+                        scalars += 1
+                    } else {
+                        flush()
+                    }
+                    i += 1
+                    continue
+                }
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                let end = min(n, i + length)
+                var decoder = UTF8()
+                var iterator = bytes[i..<end].makeIterator()
+                if case .scalarValue(let scalar) = decoder.decode(&iterator), isLetterOrNumber(scalar) {
+                    word.append(contentsOf: bytes[i..<end])
+                    scalars += 1
+                    ascii = false
                 } else {
                     flush()
                 }
-            } else if isLetterOrNumber(scalar) {
-                word.append(scalar)
-                ascii = false
-            } else {
-                flush()
+                i = end
             }
+            flush()
         }
-        flush()
     }
 
     static func all(in text: String) -> [String] {

@@ -29,20 +29,20 @@ enum SectionSplitter {
                 if byte == UInt8(ascii: "<") {
                     i = tag(at: i)
                 } else {
-                    if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D { spaceDue = true } else { put([byte]) }
+                    if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D { spaceDue = true } else { put(byte) }
                     i += 1
                 }
             }
             close()
         }
 
-        mutating func put(_ piece: [UInt8]) {
+        mutating func put(_ byte: UInt8) {
             if inHeading > 0 {
                 if spaceDue && !heading.isEmpty { heading.append(0x20) }
-                heading += piece
+                heading.append(byte)
             } else {
                 if spaceDue && !text.isEmpty { text.append(0x20) }
-                text += piece
+                text.append(byte)
             }
             spaceDue = false
         }
@@ -63,7 +63,7 @@ enum SectionSplitter {
             let nameStart = i
             while i < end, isNameByte(bytes[i]) { i += 1 }
             let name = bytes[nameStart..<i].map { $0 | 0x20 }
-            if !closing, name == Array("script".utf8) || name == Array("style".utf8) || name == Array("template".utf8) {
+            if !closing, Self.skipped.contains(name) {
                 let closer = Array("</".utf8) + name
                 return find(closer, from: end).flatMap { at in bytes[at...].firstIndex(of: UInt8(ascii: ">")) }.map { $0 + 1 } ?? n
             }
@@ -85,6 +85,9 @@ enum SectionSplitter {
             return end + 1
         }
 
+        /// Elements whose content is not text.
+        static let skipped: Set<[UInt8]> = Set(["script", "style", "template"].map { Array($0.utf8) })
+
         /// Tags inside a run of text: they do not part words ("<code>x</code>s" is "xs").
         static let inline: Set<[UInt8]> = Set(["a", "abbr", "b", "code", "em", "i", "kbd", "mark", "s", "samp", "small", "span",
                                                 "strong", "sub", "sup", "u", "var", "del", "ins", "q"].map { Array($0.utf8) })
@@ -93,9 +96,12 @@ enum SectionSplitter {
             (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
         }
 
-        func match(_ literal: String, at i: Int) -> Bool {
-            let pattern = Array(literal.utf8)
-            return i + pattern.count <= bytes.count && Array(bytes[i..<(i + pattern.count)]) == pattern
+        func match(_ literal: StaticString, at i: Int) -> Bool {
+            let count = literal.utf8CodeUnitCount
+            guard i + count <= bytes.count else { return false }
+            let pattern = literal.utf8Start
+            for k in 0..<count where bytes[i + k] != pattern[k] { return false }
+            return true
         }
 
         func find(_ literal: String, from i: Int) -> Int? { find(Array(literal.utf8), from: i) }
