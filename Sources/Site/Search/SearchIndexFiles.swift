@@ -1,3 +1,4 @@
+import Basics
 import JSON
 
 /// The files of a site's search index, under `SearchIndexFiles.folder`, laid out so that one query
@@ -20,17 +21,22 @@ enum SearchIndexFiles {
         let postings = SearchPostings(pages: pages)
         var files: [(path: String, text: String)] = []
         var chunkStarts: [String] = []
-        var chunk = ""
+        var chunk: [UInt8] = []
         func closeChunk() {
             guard !chunk.isEmpty else { return }
-            files.append(("\(folder)/p/\(chunkStarts.count - 1).json", "{" + chunk + "}"))
-            chunk = ""
+            chunk.append(UInt8(ascii: "}"))
+            files.append(("\(folder)/p/\(chunkStarts.count - 1).json", String(decoding: chunk, as: UTF8.self)))
+            chunk = []
         }
         for term in postings.terms {
-            if chunk.isEmpty { chunkStarts.append(term.term) }
-            if !chunk.isEmpty { chunk += "," }
-            chunk += quoted(term.term) + ":[" + term.postings.map(String.init).joined(separator: ",") + "]"
-            if chunk.utf8.count >= chunkBytes { closeChunk() }
+            if chunk.isEmpty {
+                chunkStarts.append(term.term)
+                chunk.append(UInt8(ascii: "{"))
+            } else {
+                chunk.append(UInt8(ascii: ","))
+            }
+            chunk += term.json
+            if chunk.count >= chunkBytes { closeChunk() }
         }
         closeChunk()
 
@@ -41,9 +47,7 @@ enum SearchIndexFiles {
             let counts: JSONValue = .array(terms.map { .integer($0.sections) })
             files.append(("\(folder)/d/\(name).json", JSONValue.object(JSONObject([("t", words), ("d", counts)])).serialized()))
         }
-        for (n, page) in pages.enumerated() {
-            files.append(("\(folder)/f/\(n).json", fragment(page).serialized()))
-        }
+        files += parallelMap(Array(pages.indices)) { n in ("\(folder)/f/\(n).json", fragment(pages[n]).serialized()) }
         let meta = JSONValue.object(JSONObject([
             ("version", 1), ("pages", .integer(pages.count)), ("sections", .integer(postings.sectionCount)),
             ("cap", .integer(SearchScoring.cap)), ("chunks", .array(chunkStarts.map { .string($0) })),
@@ -68,6 +72,4 @@ enum SearchIndexFiles {
         let cut = text.prefix(snippetText)
         return String(cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut) + " …"
     }
-
-    private static func quoted(_ text: String) -> String { JSONValue.string(text).serialized() }
 }

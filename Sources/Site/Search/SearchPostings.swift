@@ -1,15 +1,17 @@
 import Basics
+import JSON
 
 /// Every word of the indexed pages with its postings: where it occurs (page, section) and how
-/// much it weighs there, best first and capped (see `SearchScoring`). Pages are read on all cores,
-/// and the words are split by hash into buckets that are merged on all cores too.
+/// much it weighs there, best first and capped (see `SearchScoring`). Words become numbers as
+/// soon as they are read, so that the merge moves numbers, not strings: pages are read on all
+/// cores, each chunk with its own vocabulary, and the chunks' vocabularies are joined once.
 struct SearchPostings {
     struct Term {
         let term: String
         /// Sections that hold the word, before the cap.
         let sections: Int
-        /// page, section, score, … (flat, as the postings files hold them).
-        let postings: [Int]
+        /// `"word":[page,section,score,…]`, as the postings files hold it.
+        let json: [UInt8]
     }
 
     /// Sorted by UTF-16 code units, the order JavaScript compares strings in.
@@ -17,64 +19,160 @@ struct SearchPostings {
     let sectionCount: Int
 
     private struct Occurrence {
+        var term: Int32
         let page: Int32
         let section: Int32
         let frequency: Int32
         let length: Int32
-        let inHeading: Bool
-        let inTitle: Bool
+        let boost: UInt8
+    }
+
+    private static let inHeading: UInt8 = 1, inTitle: UInt8 = 2
+
+    /// One chunk of pages read: its own words by number, and every (word, section) it holds.
+    private struct Read {
+        var words: [String] = []
+        var occurrences: [Occurrence] = []
+        var sections = 0
+        var length = 0
     }
 
     init(pages: [SearchPage]) {
-        let buckets = max(1, processorCount * 4)
-        // Each chunk of pages: per bucket, word → occurrences; and its words counted.
-        let read = parallelChunks(count: pages.count) { range -> (buckets: [[String: [Occurrence]]], sections: Int, words: Int) in
-            var out = Array(repeating: [String: [Occurrence]](), count: buckets)
-            var sections = 0, words = 0
-            for p in range {
-                let page = pages[p]
-                for (s, section) in page.sections.enumerated() {
-                    var frequency: [String: Int32] = [:]
-                    var length: Int32 = 0
-                    SearchTerms.each(in: section.text) { frequency[$0, default: 0] += 1; length += 1 }
-                    let heading = Set(SearchTerms.all(in: section.heading))
-                    let title = s == 0 ? Set(SearchTerms.all(in: page.title)) : []
-                    for term in heading.union(title) where frequency[term] == nil { frequency[term] = 0 }
-                    for (term, count) in frequency {
-                        let occurrence = Occurrence(page: Int32(p), section: Int32(s), frequency: count, length: length,
-                                                    inHeading: heading.contains(term), inTitle: title.contains(term))
-                        out[Self.bucket(term, of: buckets)][term, default: []].append(occurrence)
-                    }
-                    sections += 1
-                    words += Int(length)
-                }
+        let reads = parallelChunks(count: pages.count) { range in Self.read(pages, range) }
+        // One vocabulary for the site; each chunk's numbers are mapped into it.
+        var number: [String: Int32] = [:]
+        var words: [String] = []
+        var occurrences: [Occurrence] = []
+        occurrences.reserveCapacity(reads.reduce(0) { $0 + $1.occurrences.count })
+        for read in reads {
+            let global = read.words.map { word -> Int32 in
+                if let known = number[word] { return known }
+                words.append(word)
+                number[word] = Int32(words.count - 1)
+                return Int32(words.count - 1)
             }
-            return (out, sections, words)
-        }
-        let sectionCount = read.reduce(0) { $0 + $1.sections }
-        let average = Double(read.reduce(0) { $0 + $1.words }) / Double(max(sectionCount, 1))
-        let merged = parallelMap(Array(0..<buckets)) { b -> [Term] in
-            var all: [String: [Occurrence]] = [:]
-            for part in read { all.merge(part.buckets[b]) { $0 + $1 } }
-            return all.map { term, occurrences in
-                var scored = occurrences.map { o in
-                    (page: Int(o.page), section: Int(o.section),
-                     score: SearchScoring.score(frequency: Int(o.frequency), length: Int(o.length), averageLength: average,
-                                                inHeading: o.inHeading, inTitle: o.inTitle))
-                }
-                scored.sort { a, b in a.score != b.score ? a.score > b.score : a.page != b.page ? a.page < b.page : a.section < b.section }
-                let kept = scored.prefix(SearchScoring.cap).flatMap { [$0.page, $0.section, $0.score] }
-                return Term(term: term, sections: occurrences.count, postings: kept)
+            for var occurrence in read.occurrences {
+                occurrence.term = global[Int(occurrence.term)]
+                occurrences.append(occurrence)
             }
         }
-        terms = merged.flatMap { $0 }.sorted { $0.term.utf16.lexicographicallyPrecedes($1.term.utf16) }
+        let sectionCount = reads.reduce(0) { $0 + $1.sections }
+        let average = Double(reads.reduce(0) { $0 + $1.length }) / Double(max(sectionCount, 1))
+
+        // Occurrences grouped by word with a counting sort: start[w]..<start[w + 1].
+        var start = [Int](repeating: 0, count: words.count + 1)
+        for occurrence in occurrences { start[Int(occurrence.term) + 1] += 1 }
+        for w in 0..<words.count { start[w + 1] += start[w] }
+        var fill = start
+        var grouped = [Occurrence](repeating: Occurrence(term: 0, page: 0, section: 0, frequency: 0, length: 0, boost: 0), count: occurrences.count)
+        for occurrence in occurrences {
+            grouped[fill[Int(occurrence.term)]] = occurrence
+            fill[Int(occurrence.term)] += 1
+        }
+        occurrences = []
+
+        let order = words.indices.sorted { words[$0].utf16.lexicographicallyPrecedes(words[$1].utf16) }
+        terms = parallelChunks(count: order.count) { range -> [Term] in
+            range.map { n in
+                let w = order[n]
+                return Term(term: words[w], sections: start[w + 1] - start[w],
+                            json: Self.postings(words[w], grouped[start[w]..<start[w + 1]], average: average))
+            }
+        }.flatMap { $0 }
         self.sectionCount = sectionCount
     }
 
-    /// A hash that is the same in every run, unlike `hashValue`, so builds are reproducible.
-    private static func bucket(_ term: String, of count: Int) -> Int {
-        var hash: UInt32 = 2_166_136_261
-        for byte in term.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-        return Int(hash % UInt32(count))
+    private static func read(_ pages: [SearchPage], _ range: Range<Int>) -> Read {
+        var read = Read()
+        var numbers = WordNumbers()
+        var counts: [Int32] = []
+        var boosts: [UInt8] = []
+        var touched: [Int32] = []
+        func id(_ word: UnsafeBufferPointer<UInt8>) -> Int32 {
+            let n = numbers.number(word)
+            if n == counts.count {
+                counts.append(0)
+                boosts.append(0)
+            }
+            return Int32(n)
+        }
+        for p in range {
+            let page = pages[p]
+            for (s, section) in page.sections.enumerated() {
+                var length: Int32 = 0
+                SearchTerms.eachWord(in: section.text) { word in
+                    let w = Int(id(word))
+                    if counts[w] == 0 && boosts[w] == 0 { touched.append(Int32(w)) }
+                    counts[w] += 1
+                    length += 1
+                }
+                func boost(_ text: String, _ flag: UInt8) {
+                    SearchTerms.eachWord(in: text) { word in
+                        let w = Int(id(word))
+                        if counts[w] == 0 && boosts[w] == 0 { touched.append(Int32(w)) }
+                        boosts[w] |= flag
+                    }
+                }
+                boost(section.heading, inHeading)
+                if s == 0 { boost(page.title, inTitle) }
+                for w in touched {
+                    read.occurrences.append(Occurrence(term: w, page: Int32(p), section: Int32(s), frequency: counts[Int(w)],
+                                                       length: length, boost: boosts[Int(w)]))
+                    counts[Int(w)] = 0
+                    boosts[Int(w)] = 0
+                }
+                touched.removeAll(keepingCapacity: true)
+                read.sections += 1
+                read.length += Int(length)
+            }
+        }
+        read.words = numbers.words
+        return read
+    }
+
+    /// A word's entry in its postings file, best sections first, at most `SearchScoring.cap`.
+    private static func postings(_ word: String, _ occurrences: ArraySlice<Occurrence>, average: Double) -> [UInt8] {
+        var scored = occurrences.map { o in
+            (page: o.page, section: o.section,
+             score: Int32(SearchScoring.score(frequency: Int(o.frequency), length: Int(o.length), averageLength: average,
+                                              inHeading: o.boost & inHeading != 0, inTitle: o.boost & inTitle != 0)))
+        }
+        scored.sort { a, b in a.score != b.score ? a.score > b.score : a.page != b.page ? a.page < b.page : a.section < b.section }
+        var json = Array(JSONText.quoted(word).utf8)
+        json.append(UInt8(ascii: ":"))
+        json.append(UInt8(ascii: "["))
+        for (n, posting) in scored.prefix(SearchScoring.cap).enumerated() {
+            if n > 0 { json.append(UInt8(ascii: ",")) }
+            JSONText.append(posting.page, to: &json)
+            json.append(UInt8(ascii: ","))
+            JSONText.append(posting.section, to: &json)
+            json.append(UInt8(ascii: ","))
+            JSONText.append(posting.score, to: &json)
+        }
+        json.append(UInt8(ascii: "]"))
+        return json
+    }
+}
+
+/// Small pieces of JSON written as bytes, for the postings, which are mostly numbers.
+enum JSONText {
+    static func quoted(_ text: String) -> String { JSONValue.string(text).serialized() }
+
+    static func append(_ number: Int32, to bytes: inout [UInt8]) {
+        if number < 10 {
+            bytes.append(UInt8(ascii: "0") + UInt8(number))
+            return
+        }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var rest = number
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while rest > 0 {
+                buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            }
+            for k in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[k]) }
+        }
     }
 }

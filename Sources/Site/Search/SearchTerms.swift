@@ -5,19 +5,28 @@ enum SearchTerms {
     /// Longer runs are hashes, keys and encoded data, which nobody types.
     static let longest = 40
 
-    /// Reads UTF-8 bytes, not characters: this runs over every word of the site, and ASCII
-    /// words (most of them) need no Unicode lookups at all.
     static func each(in text: String, _ body: (String) -> Void) {
+        eachWord(in: text) { body(String(decoding: $0, as: UTF8.self)) }
+    }
+
+    /// Each word as lower-cased UTF-8 bytes, valid only during the call. Reads bytes, not
+    /// characters: this runs over every word of the site, and ASCII words (most of them) need no
+    /// Unicode lookups and no string at all.
+    static func eachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
         text.withUTF8 { bytes in
             var word: [UInt8] = []
-            word.reserveCapacity(longest)
+            word.reserveCapacity(4 * longest)
             var scalars = 0
             var ascii = true
             func flush() {
                 if !word.isEmpty && scalars <= longest {
-                    let term = String(decoding: word, as: UTF8.self)
-                    body(ascii ? term : term.lowercased())
+                    if ascii {
+                        word.withUnsafeBufferPointer(body)
+                    } else {
+                        var lower = String(decoding: word, as: UTF8.self).lowercased()
+                        lower.withUTF8(body)
+                    }
                 }
                 word.removeAll(keepingCapacity: true)
                 scalars = 0

@@ -25,26 +25,34 @@ enum SectionSplitter {
             var i = 0
             let n = bytes.count
             while i < n {
-                let byte = bytes[i]
-                if byte == UInt8(ascii: "<") {
+                if bytes[i] == UInt8(ascii: "<") {
                     i = tag(at: i)
+                } else if inHeading > 0 {
+                    i = Self.copyText(bytes, from: i, into: &heading, space: &spaceDue)
                 } else {
-                    if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D { spaceDue = true } else { put(byte) }
-                    i += 1
+                    i = Self.copyText(bytes, from: i, into: &text, space: &spaceDue)
                 }
             }
             close()
         }
 
-        mutating func put(_ byte: UInt8) {
-            if inHeading > 0 {
-                if spaceDue && !heading.isEmpty { heading.append(0x20) }
-                heading.append(byte)
-            } else {
-                if spaceDue && !text.isEmpty { text.append(0x20) }
-                text.append(byte)
+        /// Copies the text up to the next tag, white space collapsed; returns where the tag starts.
+        static func copyText(_ bytes: [UInt8], from start: Int, into target: inout [UInt8], space: inout Bool) -> Int {
+            var i = start
+            let n = bytes.count
+            while i < n {
+                let byte = bytes[i]
+                if byte == UInt8(ascii: "<") { break }
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                    space = true
+                } else {
+                    if space && !target.isEmpty { target.append(0x20) }
+                    space = false
+                    target.append(byte)
+                }
+                i += 1
             }
-            spaceDue = false
+            return i
         }
 
         mutating func close() {
