@@ -14,21 +14,25 @@ enum SearchTerms {
     /// Unicode lookups and no string at all.
     static func eachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
+        // A fixed buffer: appending to an array checks its uniqueness for every byte.
+        let capacity = 4 * longest
+        let word = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
+        defer { word.deallocate() }
         text.withUTF8 { bytes in
-            var word: [UInt8] = []
-            word.reserveCapacity(4 * longest)
+            var used = 0
             var scalars = 0
             var ascii = true
             func flush() {
-                if !word.isEmpty && scalars <= longest {
+                if used > 0 && scalars <= longest {
+                    let piece = UnsafeBufferPointer(rebasing: word[0..<used])
                     if ascii {
-                        word.withUnsafeBufferPointer(body)
+                        body(piece)
                     } else {
-                        var lower = String(decoding: word, as: UTF8.self).lowercased()
+                        var lower = String(decoding: piece, as: UTF8.self).lowercased()
                         lower.withUTF8(body)
                     }
                 }
-                word.removeAll(keepingCapacity: true)
+                used = 0
                 scalars = 0
                 ascii = true
             }
@@ -38,10 +42,10 @@ enum SearchTerms {
                 let byte = bytes[i]
                 if byte < 0x80 {
                     if byte >= 0x61 && byte <= 0x7A || byte >= 0x30 && byte <= 0x39 {
-                        word.append(byte)
+                        if used < capacity { word[used] = byte; used += 1 }
                         scalars += 1
                     } else if byte >= 0x41 && byte <= 0x5A {
-                        word.append(byte + 0x20)
+                        if used < capacity { word[used] = byte + 0x20; used += 1 }
                         scalars += 1
                     } else {
                         flush()
@@ -54,7 +58,7 @@ enum SearchTerms {
                 var decoder = UTF8()
                 var iterator = bytes[i..<end].makeIterator()
                 if case .scalarValue(let scalar) = decoder.decode(&iterator), isLetterOrNumber(scalar) {
-                    word.append(contentsOf: bytes[i..<end])
+                    for k in i..<end where used < capacity { word[used] = bytes[k]; used += 1 }
                     scalars += 1
                     ascii = false
                 } else {

@@ -69,14 +69,21 @@ enum SectionSplitter {
             let closing = i < end && bytes[i] == UInt8(ascii: "/")
             if closing { i += 1 }
             let nameStart = i
-            while i < end, isNameByte(bytes[i]) { i += 1 }
-            let name = bytes[nameStart..<i].map { $0 | 0x20 }
+            // The name, lower-cased, packed into a number (names longer than eight letters are
+            // neither headings nor inline): one comparison per known name, nothing allocated.
+            var name: UInt64 = 0
+            while i < end, isNameByte(bytes[i]) {
+                if i - nameStart < 8 { name |= UInt64(bytes[i] | 0x20) << (8 * UInt64(i - nameStart)) }
+                i += 1
+            }
+            if i - nameStart > 8 { name = 0 }
             if !closing, Self.skipped.contains(name) {
-                let closer = Array("</".utf8) + name
+                let closer = Array("</".utf8) + bytes[nameStart..<i].map { $0 | 0x20 }
                 return find(closer, from: end).flatMap { at in bytes[at...].firstIndex(of: UInt8(ascii: ">")) }.map { $0 + 1 } ?? n
             }
-            let level: UInt8 = name.count == 2 && name[0] == UInt8(ascii: "h") && (UInt8(ascii: "2")...UInt8(ascii: "4")).contains(name[1])
-                ? name[1] - UInt8(ascii: "0") : 0
+            let second = UInt8(truncatingIfNeeded: name >> 8)
+            let level: UInt8 = name >> 16 == 0 && name & 0xFF == UInt64(UInt8(ascii: "h")) && (UInt8(ascii: "2")...UInt8(ascii: "4")).contains(second)
+                ? second - UInt8(ascii: "0") : 0
             if level > 0, !closing, inHeading == 0, let id = attribute("id", in: start..<end) {
                 close()
                 sections.append(SearchSection(heading: "", anchor: id, text: ""))
@@ -94,11 +101,15 @@ enum SectionSplitter {
         }
 
         /// Elements whose content is not text.
-        static let skipped: Set<[UInt8]> = Set(["script", "style", "template"].map { Array($0.utf8) })
+        static let skipped: Set<UInt64> = Set(["script", "style", "template"].map(packed))
 
         /// Tags inside a run of text: they do not part words ("<code>x</code>s" is "xs").
-        static let inline: Set<[UInt8]> = Set(["a", "abbr", "b", "code", "em", "i", "kbd", "mark", "s", "samp", "small", "span",
-                                                "strong", "sub", "sup", "u", "var", "del", "ins", "q"].map { Array($0.utf8) })
+        static let inline: Set<UInt64> = Set(["a", "abbr", "b", "code", "em", "i", "kbd", "mark", "s", "samp", "small", "span",
+                                              "strong", "sub", "sup", "u", "var", "del", "ins", "q"].map(packed))
+
+        static func packed(_ name: String) -> UInt64 {
+            name.utf8.enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+        }
 
         func isNameByte(_ byte: UInt8) -> Bool {
             (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
