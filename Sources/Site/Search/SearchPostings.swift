@@ -71,7 +71,9 @@ struct SearchPostings {
         }
         occurrences = []
 
-        let order = words.indices.sorted { words[$0].utf16.lexicographicallyPrecedes(words[$1].utf16) }
+        // Compared as arrays made once: walking two strings' UTF-16 views per comparison is slow.
+        let keys = words.map { Array($0.utf16) }
+        let order = words.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
         terms = parallelChunks(count: order.count) { range -> [Term] in
             range.map { n in
                 let w = order[n]
