@@ -19,7 +19,7 @@ DOCGEN = os.path.join(ROOT, ".build", "release", "docgen")
 TEMPLATES = os.path.join(ROOT, "Tests", "SiteTests", "Fixtures", "cvat-shortcodes")
 QUERIES_FILE = os.path.join(ROOT, "Tests", "Search", "cvat-queries.tsv")
 RUNS = int(os.environ.get("RUNS", "3"))
-SCALES = [int(x) for x in os.environ.get("SCALES", "1,50").split(",")]
+SCALES = [int(x) for x in os.environ.get("SCALES", "1,50").split(",") if x]
 SHARE_SCALES = [int(x) for x in os.environ.get("SHARE_SCALES", "1,10,50").split(",")]
 # Ten of the committed queries: words, phrases, a prefix and typos.
 CHOSEN = ["attach cloud storage", "backblaze", "bakcblaze", "manifest", "docker compose", "auto annotation",
@@ -210,9 +210,17 @@ def main():
                           rows=rows, index=(len(index_files), sum(map(os.path.getsize, index_files))),
                           pagefind_index=(len(pagefind_files), sum(map(os.path.getsize, pagefind_files))))
 
+    if summary:
+        comparison(summary)
+    share(work)
+    if not os.environ.get("WORK"):
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def comparison(summary):
     print("| | docgen 1x | Pagefind 1x | Docsy/Lunr 1x | docgen 50x | Pagefind 50x | Docsy/Lunr 50x |")
     print("|---|---|---|---|---|---|---|")
-    s1, s50 = summary[SCALES[0]], summary[SCALES[-1]]
+    s1, s50 = summary[min(summary)], summary[max(summary)]
     def idx(s):
         return f"{s['index'][0]:,} files, {s['index'][1] / 1e6:.1f} MB"
     def pfidx(s):
@@ -248,6 +256,9 @@ def main():
         cells = [f"{s['rows'][(e, q)][0] / 1024:.0f} KB, #{s['rows'][(e, q)][3]}" for s in [s1, s50] for e in ["docgen", "pagefind"]]
         print(f"| {q} | {cells[0]} | {cells[1]} | {cells[2]} | {cells[3]} |")
 
+
+
+def share(work):
     print("\nThe index's share of docgen's build (release binary, median wall time)\n")
     print("| scale | pages | build, search on | build, search off | share of the build |")
     print("|---|---|---|---|---|")
@@ -258,8 +269,6 @@ def main():
         off = median_build(site, out + "-off", False)
         pages = sum(1 for d, _, fs in os.walk(os.path.join(site, "content")) for f in fs if f.endswith(".md"))
         print(f"| {n}x | {pages:,} | {on:.2f} s | {off:.2f} s | {(on - off) / on * 100:.0f}% |")
-    if not os.environ.get("WORK"):
-        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ struct SearchPostings {
     let sectionCount: Int
 
     private struct Occurrence {
-        var term: Int32
+        let term: Int32
         let page: Int32
         let section: Int32
         let frequency: Int32
@@ -42,43 +42,54 @@ struct SearchPostings {
         // One vocabulary for the site; each chunk's numbers are mapped into it.
         var number: [String: Int32] = [:]
         var words: [String] = []
-        var occurrences: [Occurrence] = []
-        occurrences.reserveCapacity(reads.reduce(0) { $0 + $1.occurrences.count })
-        for read in reads {
-            let global = read.words.map { word -> Int32 in
+        let globals = reads.map { read in
+            read.words.map { word -> Int32 in
                 if let known = number[word] { return known }
                 words.append(word)
                 number[word] = Int32(words.count - 1)
                 return Int32(words.count - 1)
             }
-            for var occurrence in read.occurrences {
-                occurrence.term = global[Int(occurrence.term)]
-                occurrences.append(occurrence)
-            }
         }
         let sectionCount = reads.reduce(0) { $0 + $1.sections }
         let average = Double(reads.reduce(0) { $0 + $1.length }) / Double(max(sectionCount, 1))
 
-        // Occurrences grouped by word with a counting sort: start[w]..<start[w + 1].
-        var start = [Int](repeating: 0, count: words.count + 1)
-        for occurrence in occurrences { start[Int(occurrence.term) + 1] += 1 }
-        for w in 0..<words.count { start[w + 1] += start[w] }
-        var fill = start
-        var grouped = [Occurrence](repeating: Occurrence(term: 0, page: 0, section: 0, frequency: 0, length: 0, boost: 0), count: occurrences.count)
-        for occurrence in occurrences {
-            grouped[fill[Int(occurrence.term)]] = occurrence
-            fill[Int(occurrence.term)] += 1
-        }
-        occurrences = []
-
         // Compared as arrays made once: walking two strings' UTF-16 views per comparison is slow.
         let keys = words.map { Array($0.utf16) }
         let order = words.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
-        terms = parallelChunks(count: order.count) { range -> [Term] in
-            range.map { n in
-                let w = order[n]
-                return Term(term: words[w], sections: start[w + 1] - start[w],
-                            json: Self.postings(words[w], grouped[start[w]..<start[w + 1]], average: average))
+        var rank = [Int32](repeating: 0, count: words.count)
+        for (n, w) in order.enumerated() { rank[w] = Int32(n) }
+        // Each chunk's own word numbers → places in the sorted vocabulary.
+        let ranks = parallelMap(Array(reads.indices)) { r in globals[r].map { rank[Int($0)] } }
+
+        // Each worker takes a range of the sorted words and gathers their occurrences from every
+        // chunk with a counting sort, so that the merge runs on all cores too.
+        terms = parallelChunks(count: order.count, chunksPerWorker: 1) { range -> [Term] in
+            let low = range.lowerBound
+            var start = [Int](repeating: 0, count: range.count + 1)
+            for (r, read) in reads.enumerated() {
+                let map = ranks[r]
+                for occurrence in read.occurrences {
+                    let k = Int(map[Int(occurrence.term)])
+                    if range.contains(k) { start[k - low + 1] += 1 }
+                }
+            }
+            for k in 0..<range.count { start[k + 1] += start[k] }
+            var fill = start
+            var grouped = [Occurrence](repeating: Occurrence(term: 0, page: 0, section: 0, frequency: 0, length: 0, boost: 0),
+                                       count: start[range.count])
+            for (r, read) in reads.enumerated() {
+                let map = ranks[r]
+                for occurrence in read.occurrences {
+                    let k = Int(map[Int(occurrence.term)])
+                    guard range.contains(k) else { continue }
+                    grouped[fill[k - low]] = occurrence
+                    fill[k - low] += 1
+                }
+            }
+            return range.map { k in
+                let word = words[order[k]]
+                return Term(term: word, sections: start[k - low + 1] - start[k - low],
+                            json: Self.postings(word, grouped[start[k - low]..<start[k - low + 1]], average: average))
             }
         }.flatMap { $0 }
         self.sectionCount = sectionCount
