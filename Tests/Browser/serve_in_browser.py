@@ -233,7 +233,8 @@ def search(driver, query):
     assert box.is_displayed(), "the search box is not shown"
     box.click()
     box.send_keys(query)
-    wait_until(lambda: visible(driver, "#site-search-results [role=option]"), 3, f"no results for {query!r}")
+    wait_until(lambda: driver.find_element(By.ID, "site-search-results").get_attribute("data-query") == query
+               and visible(driver, "#site-search-results [role=option]"), 3, f"no results for {query!r}")
     return box, visible(driver, "#site-search-results [role=option]")
 
 
@@ -283,7 +284,7 @@ def the_search_box_fits_a_phone(server, driver):
     phone(driver, True)
     try:
         driver.get(server.url + GUIDE)
-        box, options = search(driver, "bakcblaze")
+        box, options = search(driver, "backblaez")
         scroll, client = driver.execute_script(
             "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
         assert scroll <= client, f"the header scrolls sideways at 390 px: {scroll} px in {client} px"

@@ -52,6 +52,8 @@
       item.addEventListener("mousedown", function (event) { event.preventDefault(); go(i); });
       list.appendChild(item);
     });
+    // Which query the list answers, for tests that type faster than results arrive.
+    list.setAttribute("data-query", query);
     var open = query.length > 0;
     list.hidden = !open;
     input.setAttribute("aria-expanded", open ? "true" : "false");
