@@ -4,7 +4,7 @@ SYSTEM_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libt
 SWIFT ?= swift
 RELEASE_BIN := .build/release/docgen
 
-.PHONY: site test deps build golden bench clean fuzz test-sanitize hostile same-output
+.PHONY: site test deps build golden bench search-compare clean fuzz test-sanitize hostile same-output
 
 ## site: install missing system packages, build docgen (release) and build content/ into public/
 site: build
@@ -56,6 +56,14 @@ clean:
 bench: build
 	@command -v hyperfine >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq hyperfine cmark-gfm hugo ruby-html-proofer time; }
 	python3 scripts/bench.py
+
+## search-compare: docgen's search index against Pagefind 1.5.2 and Docsy's Lunr index on the CVAT corpus at
+## 1x and 50x: build time, bytes per query, result quality, and the index's share of the build (not part of test)
+search-compare: build
+	@python3 -c 'import pagefind_bin' 2>/dev/null || python3 -m pip install -q pagefind_bin==1.5.2
+	@python3 -c 'import selenium' 2>/dev/null || python3 -m pip install -q selenium
+	@[ -d /usr/share/nodejs/lunr ] || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq node-lunr; }
+	python3 scripts/search-compare.py
 
 ## fuzz: each libFuzzer target for FUZZ_SECONDS (default 60) from its committed seed corpus (not part of test)
 fuzz: deps

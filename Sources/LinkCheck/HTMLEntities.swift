@@ -106,3 +106,10 @@ enum HTMLEntities {
         "plus": "+", "semi": ";", "tilde": "\u{2DC}", "Tab": "\t", "NewLine": "\n",
     ]
 }
+
+/// A text with its character references decoded as `HTMLEntities` knows them, for other
+/// modules that read docgen's own HTML (the search index reads the text of pages).
+public func decodingCharacterReferences(_ text: String) -> String {
+    var text = text
+    return text.withUTF8 { HTMLEntities.decode($0, 0, $0.count) }
+}

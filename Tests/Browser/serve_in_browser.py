@@ -251,7 +251,111 @@ def code_is_coloured_and_the_copy_button_copies_it(server, driver):
     return f"{len(buttons)} copy buttons; Enter copied {len(copied)} characters without line numbers"
 
 
-TESTS = [guide_shows_navigation_toc_alerts_and_field_tables, every_toc_link_targets_an_element,
+def search(driver, query):
+    """Types a query into the header's box and waits for its results; returns the options."""
+    box = driver.find_element(By.ID, "site-search-input")
+    assert box.is_displayed(), "the search box is not shown"
+    box.click()
+    box.send_keys(query)
+    wait_until(lambda: driver.find_element(By.ID, "site-search-results").get_attribute("data-query") == query
+               and visible(driver, "#site-search-results [role=option]"), 3, f"no results for {query!r}")
+    return box, visible(driver, "#site-search-results [role=option]")
+
+
+def lands_on_the_heading(driver, box, expected):
+    """Picks the first result with the keyboard and checks the browser shows `expected` (page#id)."""
+    from selenium.webdriver.common.keys import Keys
+    box.send_keys(Keys.ARROW_DOWN)
+    active = box.get_attribute("aria-activedescendant")
+    assert active == "site-search-option-0", f"ArrowDown made {active!r} active"
+    assert driver.find_element(By.ID, active).get_attribute("aria-selected") == "true"
+    box.send_keys(Keys.ENTER)
+    page, anchor = expected.split("#")
+    wait_until(lambda: driver.current_url.endswith(expected), 3, f"Enter did not go to {expected}: at {driver.current_url}")
+    wait_until(lambda: driver.execute_script("return document.readyState") == "complete", 3, "the page did not load")
+    top = driver.execute_script(f"return document.getElementById({anchor!r}).getBoundingClientRect().top")
+    height = driver.execute_script("return window.innerHeight")
+    assert 0 <= top < height / 2, f"#{anchor} is at {top} px in a {height} px window, not in view"
+    return top
+
+
+def typing_a_query_finds_the_heading_and_the_keyboard_goes_there(server, driver):
+    driver.set_window_size(1366, 900)
+    driver.get(server.url + "docs/")
+    box, options = search(driver, "backblaze endpoint")
+    assert box.get_attribute("aria-expanded") == "true", "the combobox does not say it is open"
+    first = options[0]
+    title = first.find_element(By.CSS_SELECTOR, ".site-search-title").text
+    path = first.find_element(By.CSS_SELECTOR, ".site-search-path").text
+    marks = [m.text.lower() for m in first.find_elements(By.CSS_SELECTOR, ".site-search-snippet mark")]
+    assert title.startswith("Attach cloud storage") and "Find the endpoint and region" in title, f"first result: {title!r}"
+    assert path == "Docs › Guides", f"section path: {path!r}"
+    assert "endpoint" in marks or "backblaze" in marks, f"marked words: {marks}"
+    driver.save_screenshot(os.path.join(SHOTS, "search-desktop.png"))
+    # Escape closes the list, and ArrowUp from nothing selected wraps to the last result.
+    from selenium.webdriver.common.keys import Keys
+    box.send_keys(Keys.ESCAPE)
+    assert not visible(driver, "#site-search-results"), "Escape did not close the results"
+    box.send_keys(Keys.ARROW_UP)
+    wrapped = box.get_attribute("aria-activedescendant")
+    assert wrapped == f"site-search-option-{len(options) - 1}", f"ArrowUp made {wrapped!r} active"
+    box.send_keys(Keys.ESCAPE)
+    top = lands_on_the_heading(driver, box, GUIDE + "#find-the-endpoint-and-region")
+    return f"{len(options)} results, first {title!r}, marked {marks}; Enter landed on the heading, {top:.0f} px from the top"
+
+
+def the_search_box_fits_a_phone(server, driver):
+    phone(driver, True)
+    try:
+        driver.get(server.url + GUIDE)
+        box, options = search(driver, "backblaez")
+        scroll, client = driver.execute_script(
+            "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        assert scroll <= client, f"the header scrolls sideways at 390 px: {scroll} px in {client} px"
+        left, right = driver.execute_script(
+            "const r = document.getElementById('site-search-results').getBoundingClientRect(); return [r.left, r.right]")
+        assert left >= 0 and right <= client, f"the results run from {left} to {right} px in {client} px"
+        header = driver.execute_script("return document.querySelector('.site-header').getBoundingClientRect().height")
+        driver.save_screenshot(os.path.join(SHOTS, "search-phone.png"))
+        return f"typo found {len(options)} results; header {header:.0f} px high, results within {client} px"
+    finally:
+        phone(driver, False)
+
+
+def search_works_under_a_subpath_on_a_plain_file_server(server, driver):
+    """The site built for /sub/ and served by Python's http.server, which knows nothing of docgen."""
+    import http.server, socketserver, functools
+    root = tempfile.mkdtemp(prefix="docgen-search-")
+    try:
+        site = os.path.join(root, "site")
+        shutil.copytree(server.site, site, ignore=shutil.ignore_patterns("public", ".*"))
+        settings = os.path.join(site, "docgen.yaml")
+        text = open(settings, encoding="utf-8").read()
+        with open(settings, "w", encoding="utf-8") as f:
+            f.write(re.sub(r"(?m)^baseURL: .*$", "baseURL: /sub/", text))
+        built = subprocess.run([DOCGEN, "build", "--source", site, "--destination", os.path.join(root, "www", "sub")],
+                               capture_output=True, text=True)
+        assert built.returncode == 0, f"the build for /sub/ failed: {built.stderr[-500:]}"
+        handler = functools.partial(QuietHandler, directory=os.path.join(root, "www"))
+        with socketserver.TCPServer(("127.0.0.1", 0), handler) as httpd:
+            threading.Thread(target=httpd.serve_forever, daemon=True).start()
+            base = f"http://127.0.0.1:{httpd.server_address[1]}/sub/"
+            driver.get(base + "docs/")
+            box, options = search(driver, "ilink")
+            top = lands_on_the_heading(driver, box, "/sub/docs/user-guide/templates-and-shortcodes/#ilink")
+            httpd.shutdown()
+        return f"{len(options)} results under /sub/, landed on #ilink {top:.0f} px from the top"
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+class QuietHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+TESTS = [typing_a_query_finds_the_heading_and_the_keyboard_goes_there, the_search_box_fits_a_phone,
+         search_works_under_a_subpath_on_a_plain_file_server, guide_shows_navigation_toc_alerts_and_field_tables, every_toc_link_targets_an_element,
          no_horizontal_scroll_at_phone_width, live_reload_shows_an_edit, an_edit_elsewhere_does_not_reload_the_page,
          a_stylesheet_change_is_swapped_in_without_a_reload, a_broken_page_shows_the_overlay_and_a_fix_clears_it,
          code_is_coloured_and_the_copy_button_copies_it]

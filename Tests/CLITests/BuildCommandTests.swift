@@ -37,7 +37,7 @@ struct BuildCommandTests {
         let result = try run(["build", "--source", fixture("small-site"), "--destination", out])
         #expect(result.status == 0)
         #expect(result.err == "")
-        #expect(result.out.range(of: #"^docgen: built 6 pages, 2 aliases, 5 files copied into .+ in \d+ ms\n$"#, options: .regularExpression) != nil)
+        #expect(result.out.range(of: #"^docgen: built 6 pages, 2 aliases, 7 files copied into .+ in \d+ ms\n$"#, options: .regularExpression) != nil)
     }
 
     @Test func contentErrorsExitWithOneAndListEveryProblem() throws {

@@ -78,7 +78,8 @@ import Testing
         let version = try cli.run(["--version"])
         #expect(version.status == 0)
         #expect(version.out.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil, "\(version.out)")
-        let root = try site(["content/_index.md": "---\ntitle: Home\n---\nHello.\n"])
+        // Without search the theme's only file is its stylesheet: one file.
+        let root = try site(["content/_index.md": "---\ntitle: Home\n---\nHello.\n", "docgen.yaml": "search: false\n"])
         defer { try? FileManager.default.removeItem(atPath: root) }
         let built = try cli.run(["build", "--source", root])
         #expect(built.out.range(of: #"^docgen: built 1 page, 0 aliases, 3 files copied into .+ in \d+ ms\n$"#, options: .regularExpression) != nil, "\(built.out)")

@@ -14,7 +14,7 @@ import Diagnostics
 
     /// Files docgen writes into every site that Hugo has no counterpart for.
     static func isDocgensOwn(_ path: String) -> Bool {
-        path == ".docgen-output" || path == "docgen.css" || path == "docgen-code.js" || path.hasPrefix("schemas/")
+        path == ".docgen-output" || path == "docgen.css" || path == "docgen-code.js" || path.hasPrefix("schemas/") || path.hasPrefix("docgen-search")
     }
 
     static func isAlias(_ html: String) -> Bool { html.contains("http-equiv=\"refresh\"") }

@@ -53,7 +53,7 @@ import Testing
         let (_, problems) = SiteConfig.load(source: root)
         #expect(problems.map { $0.description.replacingOccurrences(of: root, with: "SITE") } == [
             "SITE/docgen.yaml:1:10: error: 'sitemap' must be true or false",
-            "SITE/docgen.yaml:2:1: error: unknown setting 'sitemaps'; known: title, baseURL, contentDir, templatesDir, destination, drafts, headingIDs, params, sitemap, highlight; did you mean 'sitemap'?",
+            "SITE/docgen.yaml:2:1: error: unknown setting 'sitemaps'; known: title, baseURL, contentDir, templatesDir, destination, drafts, headingIDs, params, search, sitemap, highlight; did you mean 'sitemap'?",
         ])
     }
 }

@@ -26,6 +26,9 @@ public struct DependencyGraph: Sendable {
         var shown: [Int32]
         /// Index into `menus`, or -1.
         var menu: Int32
+        /// The output holds the text of the pages in `shown`, not only their values (the search
+        /// index): any change to one of them affects it.
+        var textOfShown = false
     }
 
     let entries: [Entry]
@@ -58,14 +61,16 @@ public struct DependencyGraph: Sendable {
         let hitMenus = valuesChanged ? Set(menus.indices.filter { menus[$0].contains(where: hit.contains) }.map(Int32.init)) : []
         return entries.filter { entry in
             hit.contains(entry.source) || hitTemplates.contains(entry.templates)
-                || (valuesChanged && (hitMenus.contains(entry.menu) || entry.shown.contains(where: hit.contains)))
+                || ((valuesChanged || entry.textOfShown) && entry.shown.contains(where: hit.contains))
+                || (valuesChanged && hitMenus.contains(entry.menu))
         }.map(\.output).sorted()
     }
 }
 
 extension SiteBuilder {
     /// Every output with what it was made from (see `DependencyGraph`).
-    static func dependencies(_ site: LoadedSite, rendered: [RenderedPage], others: OtherOutputs, menus: Menus) -> DependencyGraph {
+    static func dependencies(_ site: LoadedSite, rendered: [RenderedPage], others: OtherOutputs, menus: Menus,
+                             search: [String]) -> DependencyGraph {
         let pages = site.tree.pages
         var files = pages.map(\.sourceFile)
         var number: [String: Int32] = [:]
@@ -115,6 +120,11 @@ extension SiteBuilder {
                 entry.menu = menu(nil)
             }
             entries.append(entry)
+        }
+        // Every file of the search index is made from the text of every page: the postings and
+        // dictionary from all of them, and the page numbers of the fragments shift with any.
+        for path in search {
+            entries.append(.init(output: path, source: -1, templates: -1, shown: pages.indices.map(Int32.init), menu: -1, textOfShown: true))
         }
         return DependencyGraph(entries: entries, files: files, templateSets: templateSets, menus: menuLists,
                                everywhere: Set(site.config.configFiles))

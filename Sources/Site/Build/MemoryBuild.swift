@@ -93,6 +93,10 @@ extension SiteBuilder {
                                   notFoundSidebar: menus.notFoundHTML, defaults: request.defaults,
                                   templateFolders: [config.templatesPath], data: site.data, config: config)
         build.stages.append(clock.lap("other outputs"))
+        if let clash = SiteSearch.collision(outputs: pages.map(\.outputPath) + others.paths, config: config) {
+            build.diagnostics.append(clash)
+            return build.finished(since: start)
+        }
 
         let redo = plan.pages
         build.full = redo.count == pages.count
@@ -120,10 +124,13 @@ extension SiteBuilder {
 
         let renderedInOrder = pages.map { rendered[$0.sourceFile]! }
         build.stages.append(clock.lap("collect outputs"))
+        let search = SiteSearch.files(site.index, sections: renderedInOrder.map(\.searchSections), config: config)
+        for (path, text) in search { files[path] = .text(text) }
+        build.stages.append(clock.lap("search index"))
         build.diagnostics += HeadingRuleChanges.warnings(pages: pages, rendered: renderedInOrder,
                                                         rules: config.headingIDs, rootPath: config.rootPath)
         build.stages.append(clock.lap("heading-rule warnings"))
-        let graph = dependencies(site, rendered: renderedInOrder, others: others, menus: menus)
+        let graph = dependencies(site, rendered: renderedInOrder, others: others, menus: menus, search: search.map(\.path))
         build.stages.append(clock.lap("dependencies"))
         let kept = Set(pages.map(\.sourceFile))
         build.site = MemorySite(files: files, dependencies: graph, sources: sources, structure: structure,

@@ -17,6 +17,8 @@ struct RenderedPage: Sendable {
     var pagesShown: Set<String> = []
     /// Other files whose contents it shows (see `ShortcodeExpander.filesRead`).
     var filesRead: [String] = []
+    /// The page's text cut at its headings, for the search index; empty when it is not indexed.
+    var searchSections: [SearchSection] = []
 }
 
 struct PageRenderer {
@@ -65,10 +67,13 @@ struct PageRenderer {
         }
         var problems = diagnostics + (Self.unknownLayout(page, in: templates).map { [$0] } ?? [])
         if StackGuard.takeTrip() { problems.append(Self.recursionError(at: page.sourceFile)) }
+        // Cut here, on the render's own core, while the content is at hand.
+        let sections = SiteSearch.indexes(i, in: index, config: data.config)
+            ? SiteSearch.sections(content: content, description: page.frontMatter.description) : []
         return RenderedPage(html: html ?? "", fragmentLinks: HeadingRuleChanges.fragmentLinks(in: content),
                             headings: expander.headings, diagnostics: problems,
                             templateNames: [layoutName ?? ""] + expander.templatesUsed.sorted(), pagesShown: expander.pagesShown,
-                            filesRead: expander.filesRead.sorted())
+                            filesRead: expander.filesRead.sorted(), searchSections: sections)
     }
 
     static func recursionError(at file: String) -> Diagnostic {

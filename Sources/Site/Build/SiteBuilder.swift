@@ -79,6 +79,7 @@ public enum SiteBuilder {
                                   defaults: defaults, templateFolders: [config.templatesPath], data: site.data, config: config)
         report.diagnostics += others.warnings
         let pagePaths = site.tree.pages.map(\.outputPath)
+        if let clash = SiteSearch.collision(outputs: pagePaths + others.paths, config: config) { report.diagnostics.append(clash) }
         report.stages.append(clock.lap("load content and templates"))
 
         // 2. The staging folder, unless something has failed already: nothing is written then.
@@ -89,7 +90,7 @@ public enum SiteBuilder {
                 output = folder
                 // A `render: link` page is not written, so it gets no folder either.
                 let written = zip(site.tree.pages, pagePaths).filter { $0.0.isWritten }.map(\.1)
-                if let failure = folder.prepareFolders(for: written + others.paths) {
+                if let failure = folder.prepareFolders(for: written + others.paths, later: config.search ? SearchIndexFiles.folder : nil) {
                     report.diagnostics.append(failure.diagnostic(destination: config.destinationPath))
                 }
             case .failure(.refused(let reason)): report.refusal = reason
@@ -125,10 +126,20 @@ public enum SiteBuilder {
                                                          rules: config.headingIDs, rootPath: config.rootPath)
         report.stages.append(clock.lap("render and write pages"))
 
-        // 4. The rest of the site: static files, redirects, sitemap, 404 page.
+        // 4. The rest of the site: static files, redirects, sitemap, 404 page, search index.
+        var searchPaths: [String] = []
         if let output, report.succeeded {
             report.diagnostics += others.write(to: output)
             report.stages.append(clock.lap("write other files"))
+            let search = SiteSearch.files(site.index, sections: rendered.map(\.searchSections), config: config)
+            if let failure = output.addFolders(for: search.map(\.path)) {
+                report.diagnostics.append(failure.diagnostic(destination: config.destinationPath))
+            } else {
+                report.diagnostics += output.write(search)
+            }
+            if config.search { output.prune(SearchIndexFiles.folder, keeping: search.map(\.path)) }
+            searchPaths = search.map(\.path)
+            report.stages.append(clock.lap("search index"))
         }
         report.diagnostics = Array(Set(report.diagnostics)).sortedByLocation()
         report.milliseconds = elapsed(since: start)
@@ -140,7 +151,7 @@ public enum SiteBuilder {
         report.pages = site.tree.pages.count
         report.aliases = site.aliases.count
         report.files = others.fileCount
-        if recordsDependencies { report.dependencies = dependencies(site, rendered: rendered, others: others, menus: menus) }
+        if recordsDependencies { report.dependencies = dependencies(site, rendered: rendered, others: others, menus: menus, search: searchPaths) }
         return (report, StagedSite(output: output, started: start))
     }
 

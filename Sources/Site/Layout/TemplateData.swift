@@ -32,7 +32,8 @@ struct TemplateData {
                 return index.indexByContentPath[path].map { Self.link(index.pages[$0], rootPath: rootPath) }
             }
         }
-        site = SiteValues(title: config.title, baseURL: config.baseURL, root: config.rootPath, params: params, menus: MenusValue(menus))
+        site = SiteValues(title: config.title, baseURL: config.baseURL, root: config.rootPath, params: params, menus: MenusValue(menus),
+                          hasSearch: config.search)
         summaries = index.pages.map { page in
             PageSummary(title: page.title, linkTitle: page.linkTitle, url: Self.link(page, rootPath: rootPath),
                         description: page.frontMatter.description ?? "")

@@ -192,8 +192,11 @@ final class SiteValues: TemplateObject {
     let root: String
     let params: [String: Any]
     let menus: MenusValue
+    /// The site has a search index, so the header shows the search box.
+    let hasSearch: Bool
 
-    init(title: String, baseURL: String, root: String, params: [String: Any], menus: MenusValue = MenusValue([:])) {
+    init(title: String, baseURL: String, root: String, params: [String: Any], menus: MenusValue = MenusValue([:]), hasSearch: Bool = false) {
+        self.hasSearch = hasSearch
         self.title = title
         self.baseURL = baseURL
         self.root = root
@@ -209,6 +212,7 @@ final class SiteValues: TemplateObject {
         case "params": return TemplateValue(params)
         case "menus": return .object(menus)
         case "hasMainMenu": return .flag(!(menus.menus["main"] ?? []).isEmpty)
+        case "hasSearch": return .flag(hasSearch)
         default: return .absent
         }
     }

@@ -39,6 +39,9 @@ public struct SiteConfig: Sendable {
     public var robotsTXT = false
     /// Write 404.html (off with Hugo's `disableKinds = ["404"]`).
     public var notFoundPage = true
+    /// Write the search index and show the search box (off with `search: false`, or a Hugo
+    /// configuration's `params.offlineSearch = false`).
+    public var search = true
     /// The Hugo configuration files read, in the order they were applied; empty without one.
     public var hugoConfigFiles: [String] = []
 
@@ -137,6 +140,10 @@ public struct SiteConfig: Sendable {
                 if let flag = value.bool { config.markup.highlight = flag } else {
                     diagnostics.append(.error(file, value.line, value.column, "'highlight' must be true or false"))
                 }
+            case "search":
+                if let flag = value.bool { config.search = flag } else {
+                    diagnostics.append(.error(file, value.line, value.column, "'search' must be true or false"))
+                }
             case "headingIDs":
                 if let raw = text() {
                     if let rules = HeadingIDRules(rawValue: raw) { config.headingIDs = rules } else {
@@ -158,7 +165,7 @@ public struct SiteConfig: Sendable {
         return (config, diagnostics)
     }
 
-    static let knownKeys = ["title", "baseURL", "contentDir", "templatesDir", "destination", "drafts", "headingIDs", "params", "sitemap",
+    static let knownKeys = ["title", "baseURL", "contentDir", "templatesDir", "destination", "drafts", "headingIDs", "params", "search", "sitemap",
                             "highlight"]
 
     /// Whether the baseURL is a whole address (scheme and host), not only a path.

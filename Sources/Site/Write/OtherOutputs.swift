@@ -25,7 +25,9 @@ struct OtherOutputs {
         // Assets first, so content and the site's own static files override the theme's.
         var texts: [(path: String, text: String)] = []
         for (path, text) in defaults where path.hasPrefix("static/") {
-            texts.append((String(path.dropFirst("static/".count)), text))
+            let asset = String(path.dropFirst("static/".count))
+            if !config.search && SiteSearch.scripts.contains(asset) { continue }
+            texts.append((asset, text))
         }
         var copies: [StaticFile] = []
         for folder in templateFolders {

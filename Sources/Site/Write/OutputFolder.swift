@@ -98,7 +98,9 @@ struct OutputFolder: Sendable {
     /// Creates every folder the given output paths need, once, before files are written in
     /// parallel; asking the file system about each file's folder again costs more than the writes.
     /// In a reused staging folder, everything that is not part of the new site goes first.
-    func prepareFolders(for relatives: [String]) -> Failure? {
+    /// `later` names a folder whose files are known only once the pages are rendered (the search
+    /// index): it is left as it is, for `addFolders` and `prune` to finish.
+    func prepareFolders(for relatives: [String], later: String? = nil) -> Failure? {
         var folders: Set<String> = []
         var files: Set<String> = [staging + "/" + OutputOwnership.markerName]
         let root = staging.utf8.count
@@ -111,7 +113,26 @@ struct OutputFolder: Sendable {
                 guard folders.insert(path).inserted else { break }
             }
         }
-        if reused { removeStale(files: files, folders: folders) }
+        if reused { removeStale(files: files, folders: folders, later: later.map { staging + "/" + $0 }) }
+        return makeFolders(folders)
+    }
+
+    /// Creates the folders of outputs known only once the pages are rendered (the search index),
+    /// after `prepareFolders`, without removing anything.
+    func addFolders(for relatives: [String]) -> Failure? {
+        var folders: Set<String> = []
+        for relative in relatives {
+            guard case .success(let path) = path(for: relative) else { return .unsafePath(relative) }
+            var folder = (path as NSString).deletingLastPathComponent
+            while folder.utf8.count > staging.utf8.count, folders.insert(folder).inserted {
+                folder = (folder as NSString).deletingLastPathComponent
+            }
+        }
+        return makeFolders(folders)
+    }
+
+    private func makeFolders(_ folders: Set<String>) -> Failure? {
+        let root = staging.utf8.count
         // Parents first: a parent's path is shorter than its children's.
         for folder in folders.sorted(by: { $0.utf8.count < $1.utf8.count }) where folder.utf8.count > root {
             if mkdir(folder, 0o755) != 0 && errno != EEXIST {
@@ -121,18 +142,38 @@ struct OutputFolder: Sendable {
         return nil
     }
 
+    /// Removes from the folder that `prepareFolders` left for later what the new site does not
+    /// have, once its files are known.
+    func prune(_ folder: String, keeping relatives: [String]) {
+        let files = Set(relatives.compactMap { try? path(for: $0).get() })
+        var folders: Set<String> = []
+        for file in files {
+            var parent = (file as NSString).deletingLastPathComponent
+            while parent.utf8.count > staging.utf8.count, folders.insert(parent).inserted {
+                parent = (parent as NSString).deletingLastPathComponent
+            }
+        }
+        let top = staging + "/" + folder
+        if folders.contains(top) { removeStale(files: files, folders: folders, under: top) } else { Self.removeTree(top) }
+    }
+
+    /// Writes texts on all cores into folders that exist; one problem per file that failed.
+    func write(_ texts: [(path: String, text: String)]) -> [Diagnostic] {
+        parallelMap(texts) { write($0.text, to: $0.path) }.compactMap { $0?.diagnostic(destination: destination) }
+    }
+
     /// Removes what the new site does not have from a reused staging folder: files it does not
     /// write, folders it does not need, and anything of the wrong kind (a file where a folder goes).
     /// The tree is read a level at a time, the folders of each level on all cores.
-    private func removeStale(files: Set<String>, folders: Set<String>) {
-        var level = [staging]
+    private func removeStale(files: Set<String>, folders: Set<String>, later: String? = nil, under top: String? = nil) {
+        var level = [top ?? staging]
         while !level.isEmpty {
             level = parallelMap(level) { folder -> [String] in
                 var keep: [String] = []
                 for entry in folderEntries(folder) ?? [] {
                     let path = folder + "/" + entry.name
                     if entry.isFolder {
-                        if folders.contains(path) { keep.append(path) } else { Self.removeTree(path) }
+                        if folders.contains(path) { keep.append(path) } else if path != later { Self.removeTree(path) }
                     } else if !files.contains(path) {
                         unlink(path)
                     }

@@ -58,6 +58,8 @@ enum HugoSettings {
         for path in ["params", own + "params"] {
             for (key, value) in tree[path]?.node.mapping ?? [] { config.params[key.string ?? ""] = value }
         }
+        // Docsy's switch for its offline search; docgen's index is on unless it is false.
+        if let off = flag("params.offlineSearch") ?? flag(own + "params.offlineSearch"), !off { config.search = false }
         for path in ["menus", "menu", own + "menus", own + "menu"] {
             for (name, node) in tree[path]?.node.mapping ?? [] {
                 let menu = name.string ?? ""

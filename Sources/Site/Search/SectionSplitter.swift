@@ -1,0 +1,150 @@
+import LinkCheck
+
+/// Cuts a page's rendered content into search sections at its h2–h4 headings that carry an id,
+/// as plain text: tags are dropped, character references decoded, runs of white space made one space.
+/// It reads the content HTML docgen made, not arbitrary HTML, so a byte scan is enough.
+enum SectionSplitter {
+    static func sections(of html: String) -> [SearchSection] {
+        var scan = Scan(bytes: Array(html.utf8))
+        scan.run()
+        return scan.sections
+    }
+
+    private struct Scan {
+        let bytes: [UInt8]
+        var sections = [SearchSection(heading: "", anchor: "", text: "")]
+        var text: [UInt8] = []
+        var heading: [UInt8] = []
+        /// The level of the heading whose text is being read, or 0.
+        var inHeading: UInt8 = 0
+        var spaceDue = false
+
+        init(bytes: [UInt8]) { self.bytes = bytes }
+
+        mutating func run() {
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                if bytes[i] == UInt8(ascii: "<") {
+                    i = tag(at: i)
+                } else if inHeading > 0 {
+                    i = Self.copyText(bytes, from: i, into: &heading, space: &spaceDue)
+                } else {
+                    i = Self.copyText(bytes, from: i, into: &text, space: &spaceDue)
+                }
+            }
+            close()
+        }
+
+        /// Copies the text up to the next tag, white space collapsed; returns where the tag starts.
+        static func copyText(_ bytes: [UInt8], from start: Int, into target: inout [UInt8], space: inout Bool) -> Int {
+            var i = start
+            let n = bytes.count
+            while i < n {
+                let byte = bytes[i]
+                if byte == UInt8(ascii: "<") { break }
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                    space = true
+                } else {
+                    if space && !target.isEmpty { target.append(0x20) }
+                    space = false
+                    target.append(byte)
+                }
+                i += 1
+            }
+            return i
+        }
+
+        mutating func close() {
+            sections[sections.count - 1].text = decodingCharacterReferences(String(decoding: text, as: UTF8.self))
+            text = []
+        }
+
+        /// Handles the tag at `start`; returns where reading goes on.
+        mutating func tag(at start: Int) -> Int {
+            let n = bytes.count
+            if match("<!--", at: start) { return find("-->", from: start + 4).map { $0 + 3 } ?? n }
+            guard let end = bytes[start...].firstIndex(of: UInt8(ascii: ">")) else { return n }
+            var i = start + 1
+            let closing = i < end && bytes[i] == UInt8(ascii: "/")
+            if closing { i += 1 }
+            let nameStart = i
+            // The name, lower-cased, packed into a number (names longer than eight letters are
+            // neither headings nor inline): one comparison per known name, nothing allocated.
+            var name: UInt64 = 0
+            while i < end, isNameByte(bytes[i]) {
+                if i - nameStart < 8 { name |= UInt64(bytes[i] | 0x20) << (8 * UInt64(i - nameStart)) }
+                i += 1
+            }
+            if i - nameStart > 8 { name = 0 }
+            if !closing, Self.skipped.contains(name) {
+                let closer = Array("</".utf8) + bytes[nameStart..<i].map { $0 | 0x20 }
+                return find(closer, from: end).flatMap { at in bytes[at...].firstIndex(of: UInt8(ascii: ">")) }.map { $0 + 1 } ?? n
+            }
+            let second = UInt8(truncatingIfNeeded: name >> 8)
+            let level: UInt8 = name >> 16 == 0 && name & 0xFF == UInt64(UInt8(ascii: "h")) && (UInt8(ascii: "2")...UInt8(ascii: "4")).contains(second)
+                ? second - UInt8(ascii: "0") : 0
+            if level > 0, !closing, inHeading == 0, let id = attribute("id", in: start..<end) {
+                close()
+                sections.append(SearchSection(heading: "", anchor: id, text: ""))
+                inHeading = level
+                spaceDue = false
+            } else if level > 0, closing, level == inHeading {
+                sections[sections.count - 1].heading = decodingCharacterReferences(String(decoding: heading, as: UTF8.self))
+                heading = []
+                inHeading = 0
+                spaceDue = false
+            } else if !Self.inline.contains(name) {
+                spaceDue = true
+            }
+            return end + 1
+        }
+
+        /// Elements whose content is not text.
+        static let skipped: Set<UInt64> = Set(["script", "style", "template"].map(packed))
+
+        /// Tags inside a run of text: they do not part words ("<code>x</code>s" is "xs").
+        static let inline: Set<UInt64> = Set(["a", "abbr", "b", "code", "em", "i", "kbd", "mark", "s", "samp", "small", "span",
+                                              "strong", "sub", "sup", "u", "var", "del", "ins", "q"].map(packed))
+
+        static func packed(_ name: String) -> UInt64 {
+            name.utf8.enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+        }
+
+        func isNameByte(_ byte: UInt8) -> Bool {
+            (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+        }
+
+        func match(_ literal: StaticString, at i: Int) -> Bool {
+            let count = literal.utf8CodeUnitCount
+            guard i + count <= bytes.count else { return false }
+            let pattern = literal.utf8Start
+            for k in 0..<count where bytes[i + k] != pattern[k] { return false }
+            return true
+        }
+
+        func find(_ literal: String, from i: Int) -> Int? { find(Array(literal.utf8), from: i) }
+
+        func find(_ pattern: [UInt8], from start: Int) -> Int? {
+            var i = start
+            while i + pattern.count <= bytes.count {
+                if bytes[i] == pattern[0] || bytes[i] | 0x20 == pattern[0] {
+                    var k = 1
+                    while k < pattern.count, bytes[i + k] | (pattern[k] >= 0x61 ? 0x20 : 0) == pattern[k] { k += 1 }
+                    if k == pattern.count { return i }
+                }
+                i += 1
+            }
+            return nil
+        }
+
+        /// A double-quoted attribute's value, as docgen writes them (` id="…"`).
+        func attribute(_ name: String, in range: Range<Int>) -> String? {
+            let key = Array(" \(name)=\"".utf8)
+            guard let at = find(key, from: range.lowerBound), at < range.upperBound else { return nil }
+            let valueStart = at + key.count
+            guard let close = bytes[valueStart..<range.upperBound].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
+            return decodingCharacterReferences(String(decoding: bytes[valueStart..<close], as: UTF8.self))
+        }
+    }
+}

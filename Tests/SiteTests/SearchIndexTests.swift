@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+@testable import Site
+
+/// The search index docgen writes: pages cut at their headings, words as the browser splits them,
+/// which pages are in it, its files, and the switches that leave it out.
+@Suite struct SearchIndexTests {
+    @Test func contentIsCutAtHeadingsWithIDs() {
+        let html = """
+        <p>Intro &amp; <code>x</code>s.</p>
+        <h2 id="set-up">Set <em>up</em></h2>
+        <p>First</p><p>second.</p>
+        <h4 class="alert-heading">Note</h4><script>var hidden = 1;</script>
+        <h3 id="a&amp;b">A &lt;b&gt;</h3><!-- gone --><ul><li>one</li><li>two&nbsp;three</li></ul>
+        """
+        #expect(SectionSplitter.sections(of: html) == [
+            SearchSection(heading: "", anchor: "", text: "Intro & xs."),
+            SearchSection(heading: "Set up", anchor: "set-up", text: "First second. Note"),
+            SearchSection(heading: "A <b>", anchor: "a&b", text: "one two\u{A0}three"),
+        ])
+    }
+
+    @Test func wordsAreLettersAndDigitsLowerCased() {
+        #expect(SearchTerms.all(in: "Attach S3-Storage, Größe 2x; naïve_Δέλτα") == ["attach", "s3", "storage", "größe", "2x", "naïve", "δέλτα"])
+        #expect(SearchTerms.all(in: String(repeating: "a", count: 41) + " ok") == ["ok"])
+        #expect(["backblaze", "0day", "éclair", ""].map(SearchTerms.shard) == ["b", "0", "_", "_"])
+    }
+
+    @Test func scoresFavourTitlesThenHeadings() {
+        let body = SearchScoring.score(frequency: 3, length: 100, averageLength: 100, inHeading: false, inTitle: false)
+        // BM25 with k1 = 1.2, b = 0.75 at the average length: 3 × 2.2 / (3 + 1.2) × 20 ≈ 31.
+        let heading = SearchScoring.score(frequency: 0, length: 100, averageLength: 100, inHeading: true, inTitle: false)
+        let title = SearchScoring.score(frequency: 0, length: 100, averageLength: 100, inHeading: false, inTitle: true)
+        #expect([body, heading, title] == [31, 60, 100] as [Int])
+    }
+
+    static let pages = [
+        "content/_index.md": "---\ntitle: Home\n---\nWelcome.\n",
+        "content/docs/_index.md": "---\ntitle: Docs\n---\n",
+        "content/docs/storage.md": "---\ntitle: Cloud storage\ndescription: Where data lives.\n---\nBuckets.\n\n## Backblaze\n\nAttach a B2 bucket.\n",
+        "content/docs/secret.md": "---\ntitle: Secret\nexclude_search: true\n---\nBackblaze keys.\n",
+    ]
+
+    func build(_ files: [String: String]) throws -> (root: String, report: BuildReport) {
+        let root = try siteFolder(files, label: "docgen-search")
+        return (root, SiteBuilder.build(config(source: root, destination: root + "/public")))
+    }
+
+    @Test func theIndexHoldsEveryPageButExcludedOnes() throws {
+        let (root, report) = try build(Self.pages)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+        let files = snapshot(root + "/public").keys.filter { $0.hasPrefix("docgen-search/") }.sorted()
+        #expect(files == ["docgen-search/d/a.json", "docgen-search/d/b.json", "docgen-search/d/c.json",
+                          "docgen-search/d/d.json", "docgen-search/d/h.json", "docgen-search/d/l.json", "docgen-search/d/s.json",
+                          "docgen-search/d/w.json", "docgen-search/f/0.json", "docgen-search/f/1.json", "docgen-search/f/2.json",
+                          "docgen-search/meta.json", "docgen-search/p/0.json"])
+        func read(_ path: String) throws -> String { try String(contentsOfFile: root + "/public/docgen-search/" + path, encoding: .utf8) }
+        #expect(try read("meta.json") == #"{"version":1,"pages":3,"sections":4,"cap":200,"chunks":["a"],"shards":["a","b","c","d","h","l","s","w"]}"#)
+        #expect(try read("f/2.json") == #"{"t":"Cloud storage","u":"docs/storage/","p":["Docs"],"s":[["","","Where data lives. Buckets."],["Backblaze","backblaze","Attach a B2 bucket."]]}"#)
+        #expect(try read("d/b.json") == #"{"t":["b2","backblaze","bucket","buckets"],"d":[1,1,1,1]}"#)
+        // Page 2 (storage), section 1: "backblaze" is the section's heading; section 0 holds the title's words.
+        let postings = try read("p/0.json")
+        #expect(postings.contains(#""backblaze":[2,1,60]"#), "\(postings)")
+        #expect(postings.contains(#""cloud":[2,0,100]"#), "\(postings)")
+        #expect(!postings.contains("keys"))
+        let header = try String(contentsOfFile: root + "/public/docs/storage/index.html", encoding: .utf8)
+        #expect(header.contains(#"<form class="site-search" role="search" data-root="/" data-index="/docgen-search/" hidden>"#))
+        #expect(header.contains(#"<script defer src="/docgen-search-engine.js"></script>"#))
+    }
+
+    @Test func searchFalseWritesNoIndexAndNoBox() throws {
+        let (root, report) = try build(Self.pages.merging(["docgen.yaml": "search: false\n"]) { a, _ in a })
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+        #expect(snapshot(root + "/public").keys.filter { $0.hasPrefix("docgen-search") }.isEmpty)
+        let page = try String(contentsOfFile: root + "/public/docs/storage/index.html", encoding: .utf8)
+        #expect(!page.contains("site-search"))
+        #expect(!page.contains("docgen-search"))
+    }
+
+    @Test func hugosOfflineSearchFalseSwitchesItOff() throws {
+        for (toml, on) in [("[params]\nofflineSearch = false\n", false), ("[params]\nofflineSearch = true\n", true), ("title = 'x'\n", true)] {
+            let root = try siteFolder(["hugo.toml": toml, "content/_index.md": "---\ntitle: Home\n---\n"], label: "docgen-search")
+            defer { try? FileManager.default.removeItem(atPath: root) }
+            let (config, problems) = SiteConfig.load(source: root)
+            #expect(problems.isEmpty)
+            #expect(config.search == on, "\(toml)")
+        }
+    }
+
+    @Test func contentInTheIndexFolderIsAnError() throws {
+        let (root, report) = try build(Self.pages.merging(["content/docgen-search/_index.md": "---\ntitle: Mine\n---\n"]) { a, _ in a })
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        #expect(report.diagnostics.map { $0.description.replacingOccurrences(of: root, with: "SITE") } == [
+            "SITE: error: 'docgen-search/index.html' lies in docgen-search/, where docgen writes the search index: "
+                + "move that page or file, or switch search off with 'search: false' in docgen.yaml",
+        ])
+        #expect(!FileManager.default.fileExists(atPath: root + "/public"))
+    }
+
+    @Test func aRebuildOverThePreviousSiteEqualsAFreshBuild() throws {
+        let (root, first) = try build(Self.pages)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        #expect(first.succeeded)
+        // Two builds later the first's site is the spare the next build starts from.
+        #expect(SiteBuilder.build(config(source: root, destination: root + "/public")).succeeded)
+        try FileManager.default.removeItem(atPath: root + "/content/docs/storage.md")
+        #expect(SiteBuilder.build(config(source: root, destination: root + "/public")).succeeded)
+        #expect(SiteBuilder.build(config(source: root, destination: root + "/fresh")).succeeded)
+        let rebuilt = snapshot(root + "/public").filter { $0.key.hasPrefix("docgen-search/") }
+        let fresh = snapshot(root + "/fresh").filter { $0.key.hasPrefix("docgen-search/") }
+        #expect(rebuilt.keys.sorted() == fresh.keys.sorted())
+        #expect(rebuilt == fresh)
+        #expect(fresh["docgen-search/f/2.json"] == nil)
+    }
+
+    @Test func theServedSiteHasTheIndexToo() throws {
+        let root = try siteFolder(Self.pages, label: "docgen-search")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let built = SiteBuilder.buildInMemory(BuildRequest(config: config(source: root, destination: root + "/public")))
+        let files = built.site?.files ?? [:]
+        #expect(files["docgen-search/meta.json"] == .text(#"{"version":1,"pages":3,"sections":4,"cap":200,"chunks":["a"],"shards":["a","b","c","d","h","l","s","w"]}"#))
+        #expect(files.keys.filter { $0.hasPrefix("docgen-search/") }.count == 13)
+    }
+}
