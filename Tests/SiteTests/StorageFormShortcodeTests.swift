@@ -45,6 +45,21 @@ import Testing
         #expect(azure["credentials"]?.arrayValue?.map { $0["type"]?.stringValue ?? "" } == ["ACCOUNT_NAME_TOKEN_PAIR", "CONNECTION_STRING", "ANONYMOUS_ACCESS"])
     }
 
+    /// In the default theme the header's search box fetches its index, which the form page's
+    /// policy forbids: that page loads no search scripts, so it shows no box that cannot work.
+    @Test func theFormPageHasNoSearchBoxThatCouldNotWork() throws {
+        let root = try siteFolder(["content/_index.md": "---\ntitle: Home\n---\n",
+                                   "content/form.md": "---\ntitle: Form\n---\n{{< storage-form >}}\n",
+                                   "content/plain.md": "---\ntitle: Plain\n---\nNo form.\n"], label: "docgen-storage-form")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let report = SiteBuilder.build(config(source: root, destination: root + "/public"))
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let read = { (page: String) in (try? String(contentsOfFile: root + "/public/" + page, encoding: .utf8)) ?? "" }
+        let script = "<script defer src=\"/docgen-search.js\"></script>"
+        #expect(read("form/index.html").contains("connect-src 'none'") && !read("form/index.html").contains(script))
+        #expect(read("plain/index.html").contains(script) && !read("plain/index.html").contains("Content-Security-Policy"))
+    }
+
     @Test func twoFormsShareOneScriptTagAndEachHasItsOwnId() throws {
         let html = try #require(try build(["p": "{{< storage-form >}}\n\n{{< storage-form \"backblaze-b2\" >}}\n"]).pages["p/index.html"])
         #expect(html.components(separatedBy: "docgen-storage-form.js").count == 2)

@@ -97,7 +97,14 @@
       engine.search(query, { limit: 8 }).then(function (found) {
         if (mine === asked) show(found, query);
       }, function () {
-        if (mine === asked) { show([], query); status.textContent = "Search is not available"; }
+        // The index could not be read (opened from file://, offline, or a page whose policy
+        // forbids connections): say so rather than "No results".
+        if (mine === asked) {
+          show([], query);
+          list.textContent = "";
+          list.appendChild(element("li", "site-search-empty", "Search is not available here: its index could not be loaded"));
+          status.textContent = "Search is not available";
+        }
       });
     }, 60);
   });
