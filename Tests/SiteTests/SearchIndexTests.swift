@@ -93,7 +93,7 @@ import Testing
         let (root, report) = try build(Self.pages.merging(["content/docgen-search/_index.md": "---\ntitle: Mine\n---\n"]) { a, _ in a })
         defer { try? FileManager.default.removeItem(atPath: root) }
         #expect(report.diagnostics.map { $0.description.replacingOccurrences(of: root, with: "SITE") } == [
-            "SITE: error: 'docgen-search/index.html' lies in docgen-search/, where docgen writes the search index: "
+            "SITE/content/docgen-search/_index.md:1:1: error: 'docgen-search/index.html' lies in docgen-search/, where docgen writes the search index: "
                 + "move that page or file, or switch search off with 'search: false' in docgen.yaml",
         ])
         #expect(!FileManager.default.fileExists(atPath: root + "/public"))

@@ -93,7 +93,7 @@ extension SiteBuilder {
                                   notFoundSidebar: menus.notFoundHTML, defaults: request.defaults,
                                   templateFolders: [config.templatesPath], data: site.data, config: config)
         build.stages.append(clock.lap("other outputs"))
-        if let clash = SiteSearch.collision(outputs: pages.map(\.outputPath) + others.paths, config: config) {
+        if let clash = SiteSearch.collision(pages: pages, others: others.paths, config: config) {
             build.diagnostics.append(clash)
             return build.finished(since: start)
         }

@@ -79,7 +79,7 @@ public enum SiteBuilder {
                                   defaults: defaults, templateFolders: [config.templatesPath], data: site.data, config: config)
         report.diagnostics += others.warnings
         let pagePaths = site.tree.pages.map(\.outputPath)
-        if let clash = SiteSearch.collision(outputs: pagePaths + others.paths, config: config) { report.diagnostics.append(clash) }
+        if let clash = SiteSearch.collision(pages: site.tree.pages, others: others.paths, config: config) { report.diagnostics.append(clash) }
         report.stages.append(clock.lap("load content and templates"))
 
         // 2. The staging folder, unless something has failed already: nothing is written then.

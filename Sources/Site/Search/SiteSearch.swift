@@ -1,3 +1,4 @@
+import Content
 import Diagnostics
 
 /// The search stage of a build: which pages the index holds, and the index's files. Pure: the
@@ -40,12 +41,16 @@ enum SiteSearch {
     }
 
     /// An error when another output lies in the index's folder: the index would overwrite it, or
-    /// it the index.
-    static func collision(outputs: [String], config: SiteConfig) -> Diagnostic? {
+    /// it the index. A page's is at the line that made its URL (or the top of its file).
+    static func collision(pages: [Page], others: [String], config: SiteConfig) -> Diagnostic? {
         guard config.search else { return nil }
         let prefix = SearchIndexFiles.folder + "/"
-        guard let clash = outputs.first(where: { $0.hasPrefix(prefix) || $0 == SearchIndexFiles.folder }) else { return nil }
-        return .error(config.settingsFile, "'\(clash)' lies in \(prefix), where docgen writes the search index: "
-            + "move that page or file, or switch search off with 'search: false' in docgen.yaml")
+        func clashes(_ output: String) -> Bool { output.hasPrefix(prefix) || output == SearchIndexFiles.folder }
+        func message(_ output: String) -> String {
+            "'\(output)' lies in \(prefix), where docgen writes the search index: "
+                + "move that page or file, or switch search off with 'search: false' in docgen.yaml"
+        }
+        if let page = pages.first(where: { clashes($0.outputPath) }) { return URLCheck.urlProblem(page, message(page.outputPath)) }
+        return others.first(where: clashes).map { .error(config.settingsFile, message($0)) }
     }
 }

@@ -101,18 +101,12 @@ struct OutputFolder: Sendable {
     /// `later` names a folder whose files are known only once the pages are rendered (the search
     /// index): it is left as it is, for `addFolders` and `prune` to finish.
     func prepareFolders(for relatives: [String], later: String? = nil) -> Failure? {
-        var folders: Set<String> = []
         var files: Set<String> = [staging + "/" + OutputOwnership.markerName]
-        let root = staging.utf8.count
         for relative in relatives {
-            guard case .success(var path) = path(for: relative) else { return .unsafePath(relative) }
+            guard case .success(let path) = path(for: relative) else { return .unsafePath(relative) }
             files.insert(path)
-            // Paths are compared and cut as bytes: this runs for every file of the site.
-            while let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), path.utf8.count > root {
-                path = String(path[..<slash])
-                guard folders.insert(path).inserted else { break }
-            }
         }
+        let folders = folders(holding: files)
         if reused { removeStale(files: files, folders: folders, later: later.map { staging + "/" + $0 }) }
         return makeFolders(folders)
     }
@@ -120,15 +114,26 @@ struct OutputFolder: Sendable {
     /// Creates the folders of outputs known only once the pages are rendered (the search index),
     /// after `prepareFolders`, without removing anything.
     func addFolders(for relatives: [String]) -> Failure? {
-        var folders: Set<String> = []
+        var paths: [String] = []
         for relative in relatives {
             guard case .success(let path) = path(for: relative) else { return .unsafePath(relative) }
-            var folder = (path as NSString).deletingLastPathComponent
-            while folder.utf8.count > staging.utf8.count, folders.insert(folder).inserted {
-                folder = (folder as NSString).deletingLastPathComponent
+            paths.append(path)
+        }
+        return makeFolders(folders(holding: paths))
+    }
+
+    /// Every folder below the staging folder that holds one of these paths, as full paths. Paths
+    /// are cut as bytes: this runs for every file of the site.
+    private func folders(holding paths: some Sequence<String>) -> Set<String> {
+        var folders: Set<String> = []
+        let root = staging.utf8.count
+        for var path in paths {
+            while let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), path.utf8.count > root {
+                path = String(path[..<slash])
+                guard folders.insert(path).inserted else { break }
             }
         }
-        return makeFolders(folders)
+        return folders
     }
 
     private func makeFolders(_ folders: Set<String>) -> Failure? {
@@ -146,13 +151,7 @@ struct OutputFolder: Sendable {
     /// have, once its files are known.
     func prune(_ folder: String, keeping relatives: [String]) {
         let files = Set(relatives.compactMap { try? path(for: $0).get() })
-        var folders: Set<String> = []
-        for file in files {
-            var parent = (file as NSString).deletingLastPathComponent
-            while parent.utf8.count > staging.utf8.count, folders.insert(parent).inserted {
-                parent = (parent as NSString).deletingLastPathComponent
-            }
-        }
+        let folders = folders(holding: files)
         let top = staging + "/" + folder
         if folders.contains(top) { removeStale(files: files, folders: folders, under: top) } else { Self.removeTree(top) }
     }
