@@ -1,68 +1,124 @@
 /// Serializes JSON, keeping object keys in order.
 extension JSONValue {
     public func serialized(pretty: Bool = false) -> String {
-        var out = ""
+        var out = JSONBytes()
         write(to: &out, pretty: pretty, indent: 0)
-        return out
+        return out.text
     }
 
-    private func write(to out: inout String, pretty: Bool, indent: Int) {
+    private func write(to out: inout JSONBytes, pretty: Bool, indent: Int) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .integer(let i): out += String(i)
+        case .null: out.append("null")
+        case .bool(let b): out.append(b ? "true" : "false")
+        case .integer(let i): out.append(i)
         case .number(let d):
-            if d.isFinite, d == d.rounded(), abs(d) < 1e15 { out += String(Int(d)) } else { out += "\(d)" }
-        case .string(let s): JSONValue.writeString(s, to: &out)
+            if d.isFinite, d == d.rounded(), abs(d) < 1e15 { out.append(Int(d)) } else { out.appendText("\(d)") }
+        case .string(let s): out.appendQuoted(s)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            out += "["
+            if items.isEmpty { out.append("[]"); return }
+            out.append("[")
             for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
-                if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
+                if i > 0 { out.append(",") }
+                if pretty { out.newline(indent: indent + 1) }
                 item.write(to: &out, pretty: pretty, indent: indent + 1)
             }
-            if pretty { out += "\n" + String(repeating: "  ", count: indent) }
-            out += "]"
+            if pretty { out.newline(indent: indent) }
+            out.append("]")
         case .object(let object):
-            if object.isEmpty { out += "{}"; return }
-            out += "{"
+            if object.isEmpty { out.append("{}"); return }
+            out.append("{")
             for (i, (key, value)) in object.enumerated() {
-                if i > 0 { out += "," }
-                if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
-                JSONValue.writeString(key, to: &out)
-                out += pretty ? ": " : ":"
+                if i > 0 { out.append(",") }
+                if pretty { out.newline(indent: indent + 1) }
+                out.appendQuoted(key)
+                out.append(pretty ? ": " : ":")
                 value.write(to: &out, pretty: pretty, indent: indent + 1)
             }
-            if pretty { out += "\n" + String(repeating: "  ", count: indent) }
-            out += "}"
+            if pretty { out.newline(indent: indent) }
+            out.append("}")
+        }
+    }
+}
+
+/// JSON written straight as UTF-8 bytes, for callers that make a lot of it (the search index)
+/// and for `serialized()`: one escaper for both.
+public struct JSONBytes {
+    public var bytes: [UInt8] = []
+
+    public init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    public var count: Int { bytes.count }
+
+    /// Punctuation and literals, written as they are.
+    @inlinable
+    public mutating func append(_ literal: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+
+    mutating func appendText(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+    @inlinable
+    public mutating func append(_ other: JSONBytes) { bytes.append(contentsOf: other.bytes) }
+
+    /// Not generic: a generic call from another module is not specialised, and this runs once
+    /// per number of the search index's postings.
+    @inlinable
+    public mutating func append(_ number: Int) {
+        if number >= 0 && number < 10 {
+            bytes.append(UInt8(ascii: "0") + UInt8(number))
+            return
+        }
+        if number < 0 { bytes.append(UInt8(ascii: "-")) }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: more than any 64-bit number needs
+        var rest = number.magnitude
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var count = 0
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            } while rest > 0
+            for k in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[k]) }
         }
     }
 
-    static func writeString(_ s: String, to out: inout String) {
-        out += "\""
-        // Most strings need no escape at all and are appended whole.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            out += s
-            out += "\""
-            return
-        }
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+    /// A string in quotes, escaped. Runs between the characters that need an escape are copied
+    /// whole: most text has none, or a few quotes.
+    public mutating func appendQuoted(_ string: String) {
+        bytes.append(UInt8(ascii: "\""))
+        var string = string
+        string.withUTF8 { text in
+            var run = 0
+            for i in 0..<text.count {
+                let byte = text[i]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<i]))
+                appendEscape(byte)
+                run = i + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run...]))
         }
-        out += "\""
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func appendEscape(_ byte: UInt8) {
+        switch byte {
+        case UInt8(ascii: "\""): append("\\\"")
+        case UInt8(ascii: "\\"): append("\\\\")
+        case UInt8(ascii: "\n"): append("\\n")
+        case UInt8(ascii: "\r"): append("\\r")
+        case UInt8(ascii: "\t"): append("\\t")
+        default:
+            let hex = Array("0123456789abcdef".utf8)
+            append("\\u00")
+            bytes.append(hex[Int(byte >> 4)])
+            bytes.append(hex[Int(byte & 0xF)])
+        }
+    }
+
+    mutating func newline(indent: Int) {
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
     }
 }

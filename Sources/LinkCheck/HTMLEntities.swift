@@ -16,17 +16,17 @@ enum HTMLEntities {
         out.reserveCapacity(end - start)
         var i = start
         while i < end {
-            let c = b[i]
-            guard c == UInt8(ascii: "&") else {
-                out.append(c)
-                i += 1
-                continue
-            }
+            // The run up to the next `&` is copied whole: a page's text has few references.
+            let ampersand = memchr(b.baseAddress! + i, Int32(UInt8(ascii: "&")), end - i)
+                .map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - b.baseAddress! } ?? end
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<ampersand]))
+            i = ampersand
+            guard i < end else { break }
             if let (scalar, next) = reference(b, i + 1, end) {
-                out.append(contentsOf: Array(String(scalar).utf8))
+                out.append(contentsOf: String(scalar).utf8)
                 i = next
             } else {
-                out.append(c)
+                out.append(b[i])
                 i += 1
             }
         }
@@ -112,4 +112,9 @@ enum HTMLEntities {
 public func decodingCharacterReferences(_ text: String) -> String {
     var text = text
     return text.withUTF8 { HTMLEntities.decode($0, 0, $0.count) }
+}
+
+/// The same, for text at hand as UTF-8 bytes.
+public func decodingCharacterReferences(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    bytes.isEmpty ? "" : HTMLEntities.decode(bytes, 0, bytes.count)
 }

@@ -21,21 +21,21 @@ enum SearchIndexFiles {
         let postings = SearchPostings(pages: pages)
         var files: [(path: String, text: String)] = []
         var chunkStarts: [String] = []
-        var chunk: [UInt8] = []
+        var chunk = JSONBytes()
         func closeChunk() {
-            guard !chunk.isEmpty else { return }
-            chunk.append(UInt8(ascii: "}"))
-            files.append(("\(folder)/p/\(chunkStarts.count - 1).json", String(decoding: chunk, as: UTF8.self)))
-            chunk = []
+            guard chunk.count > 0 else { return }
+            chunk.append("}")
+            files.append(("\(folder)/p/\(chunkStarts.count - 1).json", chunk.text))
+            chunk = JSONBytes()
         }
         for term in postings.terms {
-            if chunk.isEmpty {
+            if chunk.count == 0 {
                 chunkStarts.append(term.term)
-                chunk.append(UInt8(ascii: "{"))
+                chunk.append("{")
             } else {
-                chunk.append(UInt8(ascii: ","))
+                chunk.append(",")
             }
-            chunk += term.json
+            chunk.append(term.json)
             if chunk.count >= chunkBytes { closeChunk() }
         }
         closeChunk()
@@ -43,11 +43,21 @@ enum SearchIndexFiles {
         var shards: [String: [SearchPostings.Term]] = [:]
         for term in postings.terms { shards[SearchTerms.shard(of: term.term), default: []].append(term) }
         for (name, terms) in shards.sorted(by: { $0.key < $1.key }) {
-            let words: JSONValue = .array(terms.map { .string($0.term) })
-            let counts: JSONValue = .array(terms.map { .integer($0.sections) })
-            files.append(("\(folder)/d/\(name).json", JSONValue.object(JSONObject([("t", words), ("d", counts)])).serialized()))
+            var json = JSONBytes()
+            json.append("{\"t\":[")
+            for (n, term) in terms.enumerated() {
+                if n > 0 { json.append(",") }
+                json.appendQuoted(term.term)
+            }
+            json.append("],\"d\":[")
+            for (n, term) in terms.enumerated() {
+                if n > 0 { json.append(",") }
+                json.append(term.sections)
+            }
+            json.append("]}")
+            files.append(("\(folder)/d/\(name).json", json.text))
         }
-        files += parallelMap(Array(pages.indices)) { n in ("\(folder)/f/\(n).json", fragment(pages[n]).serialized()) }
+        files += parallelMap(Array(pages.indices)) { n in ("\(folder)/f/\(n).json", fragment(pages[n]).text) }
         let meta = JSONValue.object(JSONObject([
             ("version", 1), ("pages", .integer(pages.count)), ("sections", .integer(postings.sectionCount)),
             ("cap", .integer(SearchScoring.cap)), ("chunks", .array(chunkStarts.map { .string($0) })),
@@ -57,19 +67,40 @@ enum SearchIndexFiles {
         return files
     }
 
-    static func fragment(_ page: SearchPage) -> JSONValue {
-        .object(JSONObject([
-            ("t", .string(page.title)), ("u", .string(page.url)), ("p", .array(page.crumbs.map { .string($0) })),
-            ("s", .array(page.sections.map { section in
-                .array([.string(section.heading), .string(section.anchor), .string(shortened(section.text))])
-            })),
-        ]))
+    /// `{"t":title,"u":url,"p":[crumb,…],"s":[[heading,anchor,text],…]}`, written as bytes: there
+    /// is one per page, and a tree of values for each was most of the index's JSON time.
+    static func fragment(_ page: SearchPage) -> JSONBytes {
+        var json = JSONBytes(capacity: page.sections.reduce(64) { $0 + min($1.text.utf8.count, 4 * snippetText) + 32 })
+        json.append("{\"t\":")
+        json.appendQuoted(page.title)
+        json.append(",\"u\":")
+        json.appendQuoted(page.url)
+        json.append(",\"p\":[")
+        for (n, crumb) in page.crumbs.enumerated() {
+            if n > 0 { json.append(",") }
+            json.appendQuoted(crumb)
+        }
+        json.append("],\"s\":[")
+        for (n, section) in page.sections.enumerated() {
+            if n > 0 { json.append(",") }
+            json.append("[")
+            json.appendQuoted(section.heading)
+            json.append(",")
+            json.appendQuoted(section.anchor)
+            json.append(",")
+            json.appendQuoted(shortened(section.text))
+            json.append("]")
+        }
+        json.append("]}")
+        return json
     }
 
     /// The text cut at a word boundary before `snippetText` characters.
     static func shortened(_ text: String) -> String {
-        guard text.count > snippetText else { return text }
+        // Bytes first: counting the characters of a long section would walk all of it.
+        guard text.utf8.count > snippetText else { return text }
         let cut = text.prefix(snippetText)
+        guard cut.endIndex < text.endIndex else { return text }
         return String(cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut) + " …"
     }
 }

@@ -1,3 +1,8 @@
+/// What takes the words of a text, one at a time.
+protocol WordSink {
+    mutating func take(_ word: UnsafeBufferPointer<UInt8>)
+}
+
 /// The words search matches: runs of Unicode letters and digits, lower-cased. The browser's
 /// engine splits queries with the same rule (`/[\p{L}\p{N}]+/gu`, `toLowerCase`), so that a word
 /// typed is the word indexed.
@@ -5,14 +10,22 @@ enum SearchTerms {
     /// Longer runs are hashes, keys and encoded data, which nobody types.
     static let longest = 40
 
-    static func each(in text: String, _ body: (String) -> Void) {
-        eachWord(in: text) { body(String(decoding: $0, as: UTF8.self)) }
+    static func all(in text: String) -> [String] {
+        var words = Words()
+        eachWord(in: text, into: &words)
+        return words.all
     }
 
-    /// Each word as lower-cased UTF-8 bytes, valid only during the call. Reads bytes, not
-    /// characters: this runs over every word of the site, and ASCII words (most of them) need no
-    /// Unicode lookups and no string at all.
-    static func eachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    private struct Words: WordSink {
+        var all: [String] = []
+        mutating func take(_ word: UnsafeBufferPointer<UInt8>) { all.append(String(decoding: word, as: UTF8.self)) }
+    }
+
+    /// Gives each word to `sink` as lower-cased UTF-8 bytes, valid only during the call. Reads
+    /// bytes, not characters: this runs over every word of the site, and ASCII words (most of
+    /// them) need no Unicode lookups and no string at all. A sink, not a closure, so that the
+    /// compiler makes one loop of both and the sink's counters are not boxed.
+    static func eachWord<Sink: WordSink>(in text: String, into sink: inout Sink) {
         var text = text
         // A fixed buffer: appending to an array checks its uniqueness for every byte.
         let capacity = 4 * longest
@@ -26,10 +39,10 @@ enum SearchTerms {
                 if used > 0 && scalars <= longest {
                     let piece = UnsafeBufferPointer(rebasing: word[0..<used])
                     if ascii {
-                        body(piece)
+                        sink.take(piece)
                     } else {
                         var lower = String(decoding: piece, as: UTF8.self).lowercased()
-                        lower.withUTF8(body)
+                        lower.withUTF8 { sink.take($0) }
                     }
                 }
                 used = 0
@@ -68,12 +81,6 @@ enum SearchTerms {
             }
             flush()
         }
-    }
-
-    static func all(in text: String) -> [String] {
-        var terms: [String] = []
-        each(in: text) { terms.append($0) }
-        return terms
     }
 
     /// `\p{L}` or `\p{N}`, as JavaScript's regular expressions take them.

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import LinkCheck
 
 /// Cuts a page's rendered content into search sections at its h2–h4 headings that carry an id,
@@ -5,13 +10,16 @@ import LinkCheck
 /// It reads the content HTML docgen made, not arbitrary HTML, so a byte scan is enough.
 enum SectionSplitter {
     static func sections(of html: String) -> [SearchSection] {
-        var scan = Scan(bytes: Array(html.utf8))
-        scan.run()
-        return scan.sections
+        var html = html
+        return html.withUTF8 { bytes in
+            var scan = Scan(bytes: bytes)
+            scan.run()
+            return scan.sections
+        }
     }
 
     private struct Scan {
-        let bytes: [UInt8]
+        let bytes: UnsafeBufferPointer<UInt8>
         var sections = [SearchSection(heading: "", anchor: "", text: "")]
         var text: [UInt8] = []
         var heading: [UInt8] = []
@@ -19,7 +27,10 @@ enum SectionSplitter {
         var inHeading: UInt8 = 0
         var spaceDue = false
 
-        init(bytes: [UInt8]) { self.bytes = bytes }
+        init(bytes: UnsafeBufferPointer<UInt8>) {
+            self.bytes = bytes
+            text.reserveCapacity(bytes.count / 2)
+        }
 
         mutating func run() {
             var i = 0
@@ -37,34 +48,40 @@ enum SectionSplitter {
         }
 
         /// Copies the text up to the next tag, white space collapsed; returns where the tag starts.
-        static func copyText(_ bytes: [UInt8], from start: Int, into target: inout [UInt8], space: inout Bool) -> Int {
+        /// Words are copied as runs: a byte at a time was most of the cut's cost.
+        static func copyText(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into target: inout [UInt8], space: inout Bool) -> Int {
             var i = start
             let n = bytes.count
             while i < n {
                 let byte = bytes[i]
                 if byte == UInt8(ascii: "<") { break }
-                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                if isSpace(byte) {
                     space = true
-                } else {
-                    if space && !target.isEmpty { target.append(0x20) }
-                    space = false
-                    target.append(byte)
+                    i += 1
+                    continue
                 }
-                i += 1
+                if space && !target.isEmpty { target.append(0x20) }
+                space = false
+                var end = i + 1
+                while end < n, bytes[end] != UInt8(ascii: "<"), !isSpace(bytes[end]) { end += 1 }
+                target.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
+                i = end
             }
             return i
         }
 
+        static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+
         mutating func close() {
-            sections[sections.count - 1].text = decodingCharacterReferences(String(decoding: text, as: UTF8.self))
-            text = []
+            sections[sections.count - 1].text = text.withUnsafeBufferPointer(decodingCharacterReferences)
+            text.removeAll(keepingCapacity: true)
         }
 
         /// Handles the tag at `start`; returns where reading goes on.
         mutating func tag(at start: Int) -> Int {
             let n = bytes.count
             if match("<!--", at: start) { return find("-->", from: start + 4).map { $0 + 3 } ?? n }
-            guard let end = bytes[start...].firstIndex(of: UInt8(ascii: ">")) else { return n }
+            guard let end = index(of: UInt8(ascii: ">"), from: start) else { return n }
             var i = start + 1
             let closing = i < end && bytes[i] == UInt8(ascii: "/")
             if closing { i += 1 }
@@ -77,9 +94,9 @@ enum SectionSplitter {
                 i += 1
             }
             if i - nameStart > 8 { name = 0 }
-            if !closing, Self.skipped.contains(name) {
+            if !closing, Self.isSkipped(name) {
                 let closer = Array("</".utf8) + bytes[nameStart..<i].map { $0 | 0x20 }
-                return find(closer, from: end).flatMap { at in bytes[at...].firstIndex(of: UInt8(ascii: ">")) }.map { $0 + 1 } ?? n
+                return find(closer, from: end).flatMap { at in index(of: UInt8(ascii: ">"), from: at) }.map { $0 + 1 } ?? n
             }
             let second = UInt8(truncatingIfNeeded: name >> 8)
             let level: UInt8 = name >> 16 == 0 && name & 0xFF == UInt64(UInt8(ascii: "h")) && (UInt8(ascii: "2")...UInt8(ascii: "4")).contains(second)
@@ -90,22 +107,32 @@ enum SectionSplitter {
                 inHeading = level
                 spaceDue = false
             } else if level > 0, closing, level == inHeading {
-                sections[sections.count - 1].heading = decodingCharacterReferences(String(decoding: heading, as: UTF8.self))
-                heading = []
+                sections[sections.count - 1].heading = heading.withUnsafeBufferPointer(decodingCharacterReferences)
+                heading.removeAll(keepingCapacity: true)
                 inHeading = 0
                 spaceDue = false
-            } else if !Self.inline.contains(name) {
+            } else if !Self.isInline(name) {
                 spaceDue = true
             }
             return end + 1
         }
 
         /// Elements whose content is not text.
-        static let skipped: Set<UInt64> = Set(["script", "style", "template"].map(packed))
+        static let skipped: [UInt64] = ["script", "style", "template"].map(packed)
 
         /// Tags inside a run of text: they do not part words ("<code>x</code>s" is "xs").
-        static let inline: Set<UInt64> = Set(["a", "abbr", "b", "code", "em", "i", "kbd", "mark", "s", "samp", "small", "span",
-                                              "strong", "sub", "sup", "u", "var", "del", "ins", "q"].map(packed))
+        static let inline: [UInt64] = ["a", "abbr", "b", "code", "em", "i", "kbd", "mark", "s", "samp", "small", "span",
+                                       "strong", "sub", "sup", "u", "var", "del", "ins", "q"].map(packed)
+
+        // A scan of a few numbers: hashing a name into a set cost more than comparing it to all.
+        static func isSkipped(_ name: UInt64) -> Bool { name != 0 && skipped.contains(name) }
+        static func isInline(_ name: UInt64) -> Bool { name != 0 && inline.contains(name) }
+
+        func index(of byte: UInt8, from start: Int) -> Int? {
+            guard start < bytes.count else { return nil }
+            return memchr(bytes.baseAddress! + start, Int32(byte), bytes.count - start)
+                .map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - bytes.baseAddress! }
+        }
 
         static func packed(_ name: String) -> UInt64 {
             name.utf8.enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
@@ -144,7 +171,7 @@ enum SectionSplitter {
             guard let at = find(key, from: range.lowerBound), at < range.upperBound else { return nil }
             let valueStart = at + key.count
             guard let close = bytes[valueStart..<range.upperBound].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
-            return decodingCharacterReferences(String(decoding: bytes[valueStart..<close], as: UTF8.self))
+            return decodingCharacterReferences(UnsafeBufferPointer(rebasing: bytes[valueStart..<close]))
         }
     }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Numbers for words given as bytes, without making a string per occurrence: an open-addressing
 /// table over one buffer of the words' bytes. A site's vocabulary is small (tens of thousands of
 /// words) while its text runs to millions, so nearly every lookup finds a word already known.
@@ -33,8 +39,9 @@ struct WordNumbers {
     private func equal(_ n: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = Int(starts[n]), end = Int(starts[n + 1])
         guard end - start == word.count else { return false }
-        for k in 0..<word.count where bytes[start + k] != word[k] { return false }
-        return true
+        return bytes.withUnsafeBufferPointer { known in
+            memcmp(known.baseAddress! + start, word.baseAddress!, word.count) == 0
+        }
     }
 
     private mutating func grow() {
