@@ -26,6 +26,31 @@ import Testing
         #expect(["backblaze", "0day", "éclair", ""].map(SearchTerms.shard) == ["b", "0", "_", "_"])
     }
 
+    /// The byte-level splitter against the rule it stands for, written plainly over scalars: the
+    /// texts mix ASCII words with non-ASCII letters, quotes, dashes, emoji, long runs and edges.
+    @Test func theFastSplitterAgreesWithThePlainRule() {
+        func plain(_ text: String) -> [String] {
+            var words: [String] = [], word = ""
+            func end() {
+                if !word.isEmpty && word.unicodeScalars.count <= SearchTerms.longest { words.append(word.lowercased()) }
+                word = ""
+            }
+            for scalar in text.unicodeScalars {
+                if SearchTerms.isLetterOrNumber(scalar) { word.unicodeScalars.append(scalar) } else { end() }
+            }
+            end()
+            return words
+        }
+        let long = String(repeating: "x", count: 40)
+        let texts = [
+            "", " ", "—", "a", "A—B", "don’t “Quote” it…", "ÉCLAIR au café, naïveté", "x\u{A0}y", "end😀", "😀start", "ΔΈΛΤΑ-test",
+            long, long + "y", long + "é", "é" + long, String(repeating: "é", count: 41), "mix" + String(repeating: "ü", count: 37),
+            "tab\tnew\nline\r\nend.", "1,000.50 km²", "日本語のテキスト", "a\u{301}b", "x\u{200B}y",
+        ]
+        for text in texts { #expect(SearchTerms.all(in: text) == plain(text), "\(text.debugDescription)") }
+        #expect(SearchTerms.all(in: texts.joined(separator: " ")) == plain(texts.joined(separator: " ")))
+    }
+
     @Test func scoresFavourTitlesThenHeadings() {
         let body = SearchScoring.score(frequency: 3, length: 100, averageLength: 100, inHeading: false, inTitle: false)
         // BM25 with k1 = 1.2, b = 0.75 at the average length: 3 × 2.2 / (3 + 1.2) × 20 ≈ 31.

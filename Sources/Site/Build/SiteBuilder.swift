@@ -132,6 +132,7 @@ public enum SiteBuilder {
             report.diagnostics += others.write(to: output)
             report.stages.append(clock.lap("write other files"))
             let search = SiteSearch.files(site.index, sections: rendered.map(\.searchSections), config: config)
+            report.stages.append(clock.lap("search index"))
             if let failure = output.addFolders(for: search.map(\.path)) {
                 report.diagnostics.append(failure.diagnostic(destination: config.destinationPath))
             } else {
@@ -139,7 +140,7 @@ public enum SiteBuilder {
             }
             if config.search { output.prune(SearchIndexFiles.folder, keeping: search.map(\.path)) }
             searchPaths = search.map(\.path)
-            report.stages.append(clock.lap("search index"))
+            report.stages.append(clock.lap("write search index"))
         }
         report.diagnostics = Array(Set(report.diagnostics)).sortedByLocation()
         report.milliseconds = elapsed(since: start)

@@ -1,3 +1,4 @@
+import Foundation
 import Basics
 import JSON
 
@@ -32,24 +33,44 @@ struct SearchPostings {
     /// One chunk of pages read: its own words by number, and every (word, section) it holds.
     private struct Read {
         var words: [String] = []
+        /// Grouped by word number, each group in page and section order.
         var occurrences: [Occurrence] = []
+        /// Where each word number's group starts in `occurrences`, and one past the last.
+        var starts: [Int] = []
         var sections = 0
         var length = 0
+
+        /// Groups the occurrences by word with a counting sort, on the chunk's own core and
+        /// within its cache, so that the merge only has to pick the groups up.
+        mutating func group() {
+            var starts = [Int](repeating: 0, count: words.count + 1)
+            for occurrence in occurrences { starts[Int(occurrence.term) + 1] += 1 }
+            for w in words.indices { starts[w + 1] += starts[w] }
+            var fill = starts
+            var grouped = occurrences
+            for occurrence in occurrences {
+                grouped[fill[Int(occurrence.term)]] = occurrence
+                fill[Int(occurrence.term)] += 1
+            }
+            self.occurrences = grouped
+            self.starts = starts
+        }
     }
 
     init(pages: [SearchPage]) {
-        let reads = parallelChunks(count: pages.count) { range in Self.read(pages, range) }
+        var t0 = DispatchTime.now()
+        func lap(_ s: String) { let t = DispatchTime.now(); if getenv("DG_T") != nil { fputs("    \(s) \((t.uptimeNanoseconds - t0.uptimeNanoseconds) / 1000) us\n", stderr) }; t0 = t }
+        let reads = parallelChunks(count: pages.count, chunksPerWorker: 4) { range in Self.read(pages, range) }
+        lap("read")
         // One vocabulary for the site; each chunk's numbers are mapped into it.
-        var number: [String: Int32] = [:]
-        var words: [String] = []
+        var site = WordNumbers()
         let globals = reads.map { read in
             read.words.map { word -> Int32 in
-                if let known = number[word] { return known }
-                words.append(word)
-                number[word] = Int32(words.count - 1)
-                return Int32(words.count - 1)
+                var word = word
+                return Int32(word.withUTF8 { site.number($0) })
             }
         }
+        let words = site.words
         let sectionCount = reads.reduce(0) { $0 + $1.sections }
         let average = Double(reads.reduce(0) { $0 + $1.length }) / Double(max(sectionCount, 1))
 
@@ -58,41 +79,29 @@ struct SearchPostings {
         let order = words.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
         var rank = [Int32](repeating: 0, count: words.count)
         for (n, w) in order.enumerated() { rank[w] = Int32(n) }
-        // Each chunk's own word numbers → places in the sorted vocabulary.
-        let ranks = parallelMap(Array(reads.indices)) { r in globals[r].map { rank[Int($0)] } }
-
-        // Each worker takes a range of the sorted words and gathers their occurrences from every
-        // chunk with a counting sort, so that the merge runs on all cores too.
-        terms = parallelChunks(count: order.count, chunksPerWorker: 1) { range -> [Term] in
-            let low = range.lowerBound
-            var start = [Int](repeating: 0, count: range.count + 1)
-            for (r, read) in reads.enumerated() {
-                let map = ranks[r]
-                for occurrence in read.occurrences {
-                    let k = Int(map[Int(occurrence.term)])
-                    if range.contains(k) { start[k - low + 1] += 1 }
-                }
-            }
-            for k in 0..<range.count { start[k + 1] += start[k] }
-            var fill = start
-            var grouped = [Occurrence](repeating: Occurrence(term: 0, page: 0, section: 0, frequency: 0, length: 0, boost: 0),
-                                       count: start[range.count])
-            for (r, read) in reads.enumerated() {
-                let map = ranks[r]
-                for occurrence in read.occurrences {
-                    let k = Int(map[Int(occurrence.term)])
-                    guard range.contains(k) else { continue }
-                    grouped[fill[k - low]] = occurrence
-                    fill[k - low] += 1
-                }
-            }
+        // For each word of the site (by its place in the sorted vocabulary), its number in each
+        // chunk, or -1 where the chunk lacks it.
+        let locals = reads.indices.map { r -> [Int32] in
+            var local = [Int32](repeating: -1, count: words.count)
+            for (l, global) in globals[r].enumerated() { local[Int(rank[Int(global)])] = Int32(l) }
+            return local
+        }
+        lap("vocabulary \(words.count) words, \(reads.reduce(0) { $0 + $1.length }) in text, \(pages.reduce(0) { $0 + $1.sections.reduce(0) { $0 + $1.text.utf8.count } }) bytes, \(reads.reduce(0) { $0 + $1.occurrences.count }) occurrences")
+        terms = parallelChunks(count: order.count) { range -> [Term] in
+            var scratch = Scratch()
             return range.map { k in
                 let word = words[order[k]]
-                return Term(term: word, sections: start[k - low + 1] - start[k - low],
-                            json: Self.postings(word, grouped[start[k - low]..<start[k - low + 1]], average: average))
+                // Chunks are in page order, so their groups one after the other are too.
+                let groups = reads.indices.compactMap { r -> ArraySlice<Occurrence>? in
+                    let l = Int(locals[r][k])
+                    return l < 0 ? nil : reads[r].occurrences[reads[r].starts[l]..<reads[r].starts[l + 1]]
+                }
+                return Term(term: word, sections: groups.reduce(0) { $0 + $1.count },
+                            json: Self.postings(word, groups, average: average, scratch: &scratch))
             }
         }.flatMap { $0 }
         self.sectionCount = sectionCount
+        lap("merge")
     }
 
     private static func read(_ pages: [SearchPage], _ range: Range<Int>) -> Read {
@@ -110,10 +119,10 @@ struct SearchPostings {
                     SearchTerms.eachWord(in: page.title, into: &section)
                 }
                 for w in section.touched {
-                    read.occurrences.append(Occurrence(term: w, page: Int32(p), section: Int32(s), frequency: section.counts[Int(w)],
-                                                       length: section.length, boost: section.boosts[Int(w)]))
-                    section.counts[Int(w)] = 0
-                    section.boosts[Int(w)] = 0
+                    let state = section.state[Int(w)]
+                    read.occurrences.append(Occurrence(term: w, page: Int32(p), section: Int32(s), frequency: Int32(state >> 8),
+                                                       length: section.length, boost: UInt8(state & 0xFF)))
+                    section.state[Int(w)] = 0
                 }
                 section.touched.removeAll(keepingCapacity: true)
                 read.sections += 1
@@ -122,6 +131,7 @@ struct SearchPostings {
             }
         }
         read.words = section.numbers.words
+        read.group()
         return read
     }
 
@@ -130,43 +140,71 @@ struct SearchPostings {
     /// section through `touched`, so that a section costs its own words only.
     private struct SectionWords: WordSink {
         var numbers = WordNumbers()
-        var counts: [Int32] = []
-        var boosts: [UInt8] = []
+        /// Per word number: its count in the text so far, shifted left 8, or'ed with its boosts;
+        /// 0 for a word not yet in the section. One array, so one check per word.
+        var state: [UInt32] = []
         var touched: [Int32] = []
         var length: Int32 = 0
         /// 0 while reading the text, which is counted; else the boost a word gets.
         var flag: UInt8 = 0
 
-        mutating func take(_ word: UnsafeBufferPointer<UInt8>) {
-            let w = numbers.number(word)
-            if w == counts.count {
-                counts.append(0)
-                boosts.append(0)
-            }
-            if counts[w] == 0 && boosts[w] == 0 { touched.append(Int32(w)) }
-            if flag == 0 {
-                counts[w] += 1
-                length += 1
-            } else {
-                boosts[w] |= flag
+        mutating func take(_ word: UnsafeBufferPointer<UInt8>, hash: UInt32) {
+            let w = numbers.number(word, hash: hash)
+            if w == state.count { state.append(0) }
+            state.withUnsafeMutableBufferPointer { state in
+                if state[w] == 0 { touched.append(Int32(w)) }
+                if flag == 0 {
+                    state[w] &+= 1 << 8
+                    length += 1
+                } else {
+                    state[w] |= UInt32(flag)
+                }
             }
         }
     }
 
+    /// Buffers a worker reuses from one word to the next.
+    private struct Scratch {
+        var scores: [UInt8] = []
+        var next = [Int](repeating: 0, count: 256)
+        var best: [Int] = []
+        var occurrences: [Occurrence] = []
+    }
+
     /// A word's entry in its postings file, best sections first, at most `SearchScoring.cap`.
-    private static func postings(_ word: String, _ occurrences: ArraySlice<Occurrence>, average: Double) -> JSONBytes {
-        // Each posting packed into one number that sorts best first (higher score, then lower
-        // page, then lower section): sorting plain numbers is several times faster than tuples.
-        var keys = occurrences.map { o -> UInt64 in
-            let score = SearchScoring.score(frequency: Int(o.frequency), length: Int(o.length), averageLength: average,
-                                            inHeading: o.boost & inHeading != 0, inTitle: o.boost & inTitle != 0)
-            return UInt64(0xFFFF - min(score, 0xFFFF)) << 48 | UInt64(o.page) << 24 | UInt64(o.section)
+    private static func postings(_ word: String, _ groups: [ArraySlice<Occurrence>], average: Double,
+                                 scratch: inout Scratch) -> JSONBytes {
+        // Best first, then page and section, by a counting sort on the score: a score fits in a
+        // byte, and the group is already in page and section order, which the sort keeps.
+        scratch.scores.removeAll(keepingCapacity: true)
+        for k in 0..<256 { scratch.next[k] = 0 }
+        scratch.occurrences.removeAll(keepingCapacity: true)
+        for group in groups { scratch.occurrences.append(contentsOf: group) }
+        let occurrences = scratch.occurrences
+        for o in occurrences {
+            let score = UInt8(min(255, SearchScoring.score(frequency: Int(o.frequency), length: Int(o.length), averageLength: average,
+                                                           inHeading: o.boost & inHeading != 0, inTitle: o.boost & inTitle != 0)))
+            scratch.scores.append(score)
+            scratch.next[Int(score)] += 1
         }
-        keys.sort()
-        let scored = keys.prefix(SearchScoring.cap).map { key in
-            (page: Int(key >> 24 & 0xFF_FFFF), section: Int(key & 0xFF_FFFF), score: 0xFFFF - Int(key >> 48))
+        var placed = 0
+        for score in stride(from: 255, through: 0, by: -1) {
+            let count = scratch.next[score]
+            scratch.next[score] = placed
+            placed += count
         }
-        var json = JSONBytes()
+        let kept = min(occurrences.count, SearchScoring.cap)
+        scratch.best.removeAll(keepingCapacity: true)
+        scratch.best.append(contentsOf: repeatElement(0, count: kept))
+        for (i, score) in scratch.scores.enumerated() {
+            let at = scratch.next[Int(score)]
+            scratch.next[Int(score)] = at + 1
+            if at < kept { scratch.best[at] = i }
+        }
+        let scored = scratch.best.map { i in
+            (page: Int(occurrences[i].page), section: Int(occurrences[i].section), score: Int(scratch.scores[i]))
+        }
+        var json = JSONBytes(capacity: word.utf8.count + 4 + 16 * kept)
         json.appendQuoted(word)
         json.append(":[")
         for (n, posting) in scored.enumerated() {

@@ -12,25 +12,48 @@ enum SectionSplitter {
     static func sections(of html: String) -> [SearchSection] {
         var html = html
         return html.withUTF8 { bytes in
-            var scan = Scan(bytes: bytes)
+            // The text is never longer than the HTML: each space written stands for at least one
+            // byte of white space or tag dropped. So both buffers are allocated once, at that size.
+            let text = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count + 1)
+            let heading = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count + 1)
+            defer {
+                text.deallocate()
+                heading.deallocate()
+            }
+            var scan = Scan(bytes: bytes, text: Written(base: text), heading: Written(base: heading))
             scan.run()
             return scan.sections
+        }
+    }
+
+    /// Bytes written through a pointer into room known to be enough: no capacity or uniqueness
+    /// check per byte, which an array append makes.
+    private struct Written {
+        let base: UnsafeMutablePointer<UInt8>
+        var count = 0
+
+        var isEmpty: Bool { count == 0 }
+        var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+        mutating func append(_ byte: UInt8) {
+            base[count] = byte
+            count += 1
+        }
+
+        mutating func append(_ run: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
+            (base + count).update(from: run.baseAddress! + start, count: end - start)
+            count += end - start
         }
     }
 
     private struct Scan {
         let bytes: UnsafeBufferPointer<UInt8>
         var sections = [SearchSection(heading: "", anchor: "", text: "")]
-        var text: [UInt8] = []
-        var heading: [UInt8] = []
+        var text: Written
+        var heading: Written
         /// The level of the heading whose text is being read, or 0.
         var inHeading: UInt8 = 0
         var spaceDue = false
-
-        init(bytes: UnsafeBufferPointer<UInt8>) {
-            self.bytes = bytes
-            text.reserveCapacity(bytes.count / 2)
-        }
 
         mutating func run() {
             var i = 0
@@ -49,7 +72,7 @@ enum SectionSplitter {
 
         /// Copies the text up to the next tag, white space collapsed; returns where the tag starts.
         /// Words are copied as runs: a byte at a time was most of the cut's cost.
-        static func copyText(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into target: inout [UInt8], space: inout Bool) -> Int {
+        static func copyText(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into target: inout Written, space: inout Bool) -> Int {
             var i = start
             let n = bytes.count
             while i < n {
@@ -64,7 +87,7 @@ enum SectionSplitter {
                 space = false
                 var end = i + 1
                 while end < n, bytes[end] != UInt8(ascii: "<"), !isSpace(bytes[end]) { end += 1 }
-                target.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
+                target.append(bytes, from: i, to: end)
                 i = end
             }
             return i
@@ -73,8 +96,8 @@ enum SectionSplitter {
         static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
 
         mutating func close() {
-            sections[sections.count - 1].text = text.withUnsafeBufferPointer(decodingCharacterReferences)
-            text.removeAll(keepingCapacity: true)
+            sections[sections.count - 1].text = decodingCharacterReferences(text.bytes)
+            text.count = 0
         }
 
         /// Handles the tag at `start`; returns where reading goes on.
@@ -107,8 +130,8 @@ enum SectionSplitter {
                 inHeading = level
                 spaceDue = false
             } else if level > 0, closing, level == inHeading {
-                sections[sections.count - 1].heading = heading.withUnsafeBufferPointer(decodingCharacterReferences)
-                heading.removeAll(keepingCapacity: true)
+                sections[sections.count - 1].heading = decodingCharacterReferences(heading.bytes)
+                heading.count = 0
                 inHeading = 0
                 spaceDue = false
             } else if !Self.isInline(name) {

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Numbers for words given as bytes, without making a string per occurrence: an open-addressing
 /// table over one buffer of the words' bytes. A site's vocabulary is small (tens of thousands of
 /// words) while its text runs to millions, so nearly every lookup finds a word already known.
@@ -17,9 +11,10 @@ struct WordNumbers {
 
     var count: Int { words.count }
 
-    mutating func number(_ word: UnsafeBufferPointer<UInt8>) -> Int {
-        var hash: UInt32 = 2_166_136_261
-        for byte in word { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+    mutating func number(_ word: UnsafeBufferPointer<UInt8>) -> Int { number(word, hash: WordHash.of(word)) }
+
+    /// `hash` is `WordHash.of(word)`, which the tokenizer computes as it reads.
+    mutating func number(_ word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int {
         var slot = Int(hash) & (slots.count - 1)
         while slots[slot] != 0 {
             let n = Int(slots[slot] - 1)
@@ -39,8 +34,10 @@ struct WordNumbers {
     private func equal(_ n: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = Int(starts[n]), end = Int(starts[n + 1])
         guard end - start == word.count else { return false }
+        // A loop, not memcmp: words are a few bytes, shorter than the call.
         return bytes.withUnsafeBufferPointer { known in
-            memcmp(known.baseAddress! + start, word.baseAddress!, word.count) == 0
+            for k in 0..<word.count where known[start + k] != word[k] { return false }
+            return true
         }
     }
 
