@@ -1,4 +1,3 @@
-import Foundation
 import Basics
 import JSON
 
@@ -19,10 +18,7 @@ enum SearchIndexFiles {
     static let snippetText = 1_200
 
     static func files(for pages: [SearchPage]) -> [(path: String, text: String)] {
-        var t0 = DispatchTime.now()
-        func lap(_ s: String) { let t = DispatchTime.now(); if getenv("DG_T") != nil { fputs("  \(s) \((t.uptimeNanoseconds - t0.uptimeNanoseconds) / 1000) us\n", stderr) }; t0 = t }
         let postings = SearchPostings(pages: pages)
-        lap("postings")
         var files: [(path: String, text: String)] = []
         var chunkStarts: [String] = []
         var chunk = JSONBytes()
@@ -43,7 +39,6 @@ enum SearchIndexFiles {
             if chunk.count >= chunkBytes { closeChunk() }
         }
         closeChunk()
-        lap("chunks")
 
         var shards: [String: [SearchPostings.Term]] = [:]
         for term in postings.terms { shards[SearchTerms.shard(of: term.term), default: []].append(term) }
@@ -62,7 +57,6 @@ enum SearchIndexFiles {
             json.append("]}")
             files.append(("\(folder)/d/\(name).json", json.text))
         }
-        lap("shards")
         files += parallelMap(Array(pages.indices)) { n in ("\(folder)/f/\(n).json", fragment(pages[n]).text) }
         let meta = JSONValue.object(JSONObject([
             ("version", 1), ("pages", .integer(pages.count)), ("sections", .integer(postings.sectionCount)),
@@ -70,7 +64,6 @@ enum SearchIndexFiles {
             ("shards", .array(shards.keys.sorted().map { .string($0) })),
         ]))
         files.append(("\(folder)/meta.json", meta.serialized()))
-        lap("fragments")
         return files
     }
 

@@ -1,11 +1,12 @@
-import Foundation
 import Basics
 import JSON
 
 /// Every word of the indexed pages with its postings: where it occurs (page, section) and how
 /// much it weighs there, best first and capped (see `SearchScoring`). Words become numbers as
 /// soon as they are read, so that the merge moves numbers, not strings: pages are read on all
-/// cores, each chunk with its own vocabulary, and the chunks' vocabularies are joined once.
+/// cores, each chunk with its own vocabulary and its occurrences grouped by word; the chunks'
+/// vocabularies are joined once, and each word's postings are its groups from every chunk, in
+/// page order, ranked on all cores. Page and section numbers fit in 24 bits, scores in 8.
 struct SearchPostings {
     struct Term {
         let term: String
@@ -58,10 +59,7 @@ struct SearchPostings {
     }
 
     init(pages: [SearchPage]) {
-        var t0 = DispatchTime.now()
-        func lap(_ s: String) { let t = DispatchTime.now(); if getenv("DG_T") != nil { fputs("    \(s) \((t.uptimeNanoseconds - t0.uptimeNanoseconds) / 1000) us\n", stderr) }; t0 = t }
         let reads = parallelChunks(count: pages.count, chunksPerWorker: 4) { range in Self.read(pages, range) }
-        lap("read")
         // One vocabulary for the site; each chunk's numbers are mapped into it.
         var site = WordNumbers()
         let globals = reads.map { read in
@@ -86,7 +84,6 @@ struct SearchPostings {
             for (l, global) in globals[r].enumerated() { local[Int(rank[Int(global)])] = Int32(l) }
             return local
         }
-        lap("vocabulary \(words.count) words, \(reads.reduce(0) { $0 + $1.length }) in text, \(pages.reduce(0) { $0 + $1.sections.reduce(0) { $0 + $1.text.utf8.count } }) bytes, \(reads.reduce(0) { $0 + $1.occurrences.count }) occurrences")
         terms = parallelChunks(count: order.count) { range -> [Term] in
             var scratch = Scratch()
             return range.map { k in
@@ -101,7 +98,6 @@ struct SearchPostings {
             }
         }.flatMap { $0 }
         self.sectionCount = sectionCount
-        lap("merge")
     }
 
     private static func read(_ pages: [SearchPage], _ range: Range<Int>) -> Read {

@@ -1,3 +1,5 @@
+import Basics
+
 /// What takes the words of a text, one at a time, with the word's `WordHash`.
 protocol WordSink {
     mutating func take(_ word: UnsafeBufferPointer<UInt8>, hash: UInt32)
@@ -34,14 +36,14 @@ enum SearchTerms {
     /// Per byte: the lower-case form of an ASCII letter or digit, `separator` for other ASCII,
     /// `nonASCII` for a byte of a longer character. One load instead of four comparisons.
     private static let separator: UInt8 = 0, nonASCII: UInt8 = 0xFF
-    private static let classes: [UInt8] = (0..<256).map { (byte: Int) -> UInt8 in
+    private static let classes = immortalTable((0..<256).map { (byte: Int) -> UInt8 in
         switch byte {
         case 0x30...0x39, 0x61...0x7A: return UInt8(byte)
         case 0x41...0x5A: return UInt8(byte + 0x20)
         case 0x80...: return nonASCII
         default: return separator
         }
-    }
+    })
 
     /// Gives each word to `sink` as lower-cased UTF-8 bytes, valid only during the call. Reads
     /// bytes, not characters: this runs over every word of the site, and ASCII words (most of
@@ -53,7 +55,7 @@ enum SearchTerms {
         let capacity = 4 * longest
         let word = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         defer { word.deallocate() }
-        classes.withUnsafeBufferPointer { classes in
+        do {
             text.withUTF8 { bytes in
                 let n = bytes.count
                 var i = 0

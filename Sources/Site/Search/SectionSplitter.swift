@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Basics
 import LinkCheck
 
 /// Cuts a page's rendered content into search sections at its h2–h4 headings that carry an id,
@@ -71,27 +72,35 @@ enum SectionSplitter {
         }
 
         /// Copies the text up to the next tag, white space collapsed; returns where the tag starts.
-        /// Words are copied as runs: a byte at a time was most of the cut's cost.
+        /// Words are copied as runs, found with a byte table: a byte at a time, asking each what
+        /// it is, was most of the cut's cost.
         static func copyText(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into target: inout Written, space: inout Bool) -> Int {
-            var i = start
-            let n = bytes.count
-            while i < n {
-                let byte = bytes[i]
-                if byte == UInt8(ascii: "<") { break }
-                if isSpace(byte) {
-                    space = true
-                    i += 1
-                    continue
+            do {
+                var i = start
+                let n = bytes.count
+                while i < n {
+                    let kind = kinds[Int(bytes[i])]
+                    if kind == tagStart { break }
+                    if kind == white {
+                        space = true
+                        i += 1
+                        continue
+                    }
+                    if space && !target.isEmpty { target.append(0x20) }
+                    space = false
+                    var end = i + 1
+                    while end < n, kinds[Int(bytes[end])] == ordinary { end += 1 }
+                    target.append(bytes, from: i, to: end)
+                    i = end
                 }
-                if space && !target.isEmpty { target.append(0x20) }
-                space = false
-                var end = i + 1
-                while end < n, bytes[end] != UInt8(ascii: "<"), !isSpace(bytes[end]) { end += 1 }
-                target.append(bytes, from: i, to: end)
-                i = end
+                return i
             }
-            return i
         }
+
+        private static let ordinary: UInt8 = 0, white: UInt8 = 1, tagStart: UInt8 = 2
+        private static let kinds = immortalTable((0..<256).map { byte in
+            isSpace(UInt8(byte)) ? white : byte == Int(UInt8(ascii: "<")) ? tagStart : ordinary
+        })
 
         static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
 
@@ -141,11 +150,11 @@ enum SectionSplitter {
         }
 
         /// Elements whose content is not text.
-        static let skipped: [UInt64] = ["script", "style", "template"].map(packed)
+        static let skipped = immortalTable(["script", "style", "template"].map(packed))
 
         /// Tags inside a run of text: they do not part words ("<code>x</code>s" is "xs").
-        static let inline: [UInt64] = ["a", "abbr", "b", "code", "em", "i", "kbd", "mark", "s", "samp", "small", "span",
-                                       "strong", "sub", "sup", "u", "var", "del", "ins", "q"].map(packed)
+        static let inline = immortalTable(["a", "abbr", "b", "code", "em", "i", "kbd", "mark", "s", "samp", "small", "span",
+                                       "strong", "sub", "sup", "u", "var", "del", "ins", "q"].map(packed))
 
         // A scan of a few numbers: hashing a name into a set cost more than comparing it to all.
         static func isSkipped(_ name: UInt64) -> Bool { name != 0 && skipped.contains(name) }
