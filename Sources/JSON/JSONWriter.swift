@@ -83,6 +83,19 @@ public struct JSONBytes {
         }
     }
 
+    /// `[a,b,…]`, each item written by `item`.
+    @inlinable
+    public mutating func appendArray<Items: Sequence>(_ items: Items, _ item: (inout JSONBytes, Items.Element) -> Void) {
+        append("[")
+        var first = true
+        for element in items {
+            if !first { append(",") }
+            first = false
+            item(&self, element)
+        }
+        append("]")
+    }
+
     /// A string in quotes, escaped. Runs between the characters that need an escape are copied
     /// whole: most text has none, or a few quotes.
     public mutating func appendQuoted(_ string: String) {

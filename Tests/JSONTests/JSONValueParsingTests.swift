@@ -62,6 +62,17 @@ import JSON
         }
     }
 
+    /// The exact bytes, since the search index and the schema are written by this writer: escapes
+    /// between runs of plain text, every control character, numbers at their edges, indentation.
+    @Test func theWriterWritesTheseExactBytes() {
+        let value: JSONValue = .object(JSONObject([
+            ("s", .string("a\"b\\c\nd\re\tf\u{1}g\u{1F}h é 😀")), ("", .string("")),
+            ("n", .array([0, 9, 10, -1, -10, .integer(Int.max), .integer(Int.min), 1.5, 2.0])),
+        ]))
+        #expect(value.serialized() == #"{"s":"a\"b\\c\nd\re\tf\u0001g\u001fh é 😀","":"","n":[0,9,10,-1,-10,9223372036854775807,-9223372036854775808,1.5,2]}"#)
+        #expect(JSONValue.object(JSONObject([("a", [1, [] as JSONValue])])).serialized(pretty: true) == "{\n  \"a\": [\n    1,\n    []\n  ]\n}")
+    }
+
     @Test func pointersReadValues() throws {
         let value = try parse(#"{"a": [{"b/c": 1, "d~e": 2}]}"#)
         #expect(value.value(at: "/a/0/b~1c") == .integer(1))

@@ -44,17 +44,11 @@ enum SearchIndexFiles {
         for term in postings.terms { shards[SearchTerms.shard(of: term.term), default: []].append(term) }
         for (name, terms) in shards.sorted(by: { $0.key < $1.key }) {
             var json = JSONBytes()
-            json.append("{\"t\":[")
-            for (n, term) in terms.enumerated() {
-                if n > 0 { json.append(",") }
-                json.appendQuoted(term.term)
-            }
-            json.append("],\"d\":[")
-            for (n, term) in terms.enumerated() {
-                if n > 0 { json.append(",") }
-                json.append(term.sections)
-            }
-            json.append("]}")
+            json.append("{\"t\":")
+            json.appendArray(terms) { $0.appendQuoted($1.term) }
+            json.append(",\"d\":")
+            json.appendArray(terms) { $0.append($1.sections) }
+            json.append("}")
             files.append(("\(folder)/d/\(name).json", json.text))
         }
         files += parallelMap(Array(pages.indices)) { n in ("\(folder)/f/\(n).json", fragment(pages[n]).text) }
@@ -75,23 +69,13 @@ enum SearchIndexFiles {
         json.appendQuoted(page.title)
         json.append(",\"u\":")
         json.appendQuoted(page.url)
-        json.append(",\"p\":[")
-        for (n, crumb) in page.crumbs.enumerated() {
-            if n > 0 { json.append(",") }
-            json.appendQuoted(crumb)
+        json.append(",\"p\":")
+        json.appendArray(page.crumbs) { $0.appendQuoted($1) }
+        json.append(",\"s\":")
+        json.appendArray(page.sections) { json, section in
+            json.appendArray([section.heading, section.anchor, shortened(section.text)]) { $0.appendQuoted($1) }
         }
-        json.append("],\"s\":[")
-        for (n, section) in page.sections.enumerated() {
-            if n > 0 { json.append(",") }
-            json.append("[")
-            json.appendQuoted(section.heading)
-            json.append(",")
-            json.appendQuoted(section.anchor)
-            json.append(",")
-            json.appendQuoted(shortened(section.text))
-            json.append("]")
-        }
-        json.append("]}")
+        json.append("}")
         return json
     }
 

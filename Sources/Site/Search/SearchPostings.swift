@@ -6,7 +6,7 @@ import JSON
 /// soon as they are read, so that the merge moves numbers, not strings: pages are read on all
 /// cores, each chunk with its own vocabulary and its occurrences grouped by word; the chunks'
 /// vocabularies are joined once, and each word's postings are its groups from every chunk, in
-/// page order, ranked on all cores. Page and section numbers fit in 24 bits, scores in 8.
+/// page order, ranked on all cores.
 struct SearchPostings {
     struct Term {
         let term: String
@@ -197,21 +197,16 @@ struct SearchPostings {
             scratch.next[Int(score)] = at + 1
             if at < kept { scratch.best[at] = i }
         }
-        let scored = scratch.best.map { i in
-            (page: Int(occurrences[i].page), section: Int(occurrences[i].section), score: Int(scratch.scores[i]))
-        }
         var json = JSONBytes(capacity: word.utf8.count + 4 + 16 * kept)
         json.appendQuoted(word)
-        json.append(":[")
-        for (n, posting) in scored.enumerated() {
-            if n > 0 { json.append(",") }
-            json.append(posting.page)
+        json.append(":")
+        json.appendArray(scratch.best) { json, i in
+            json.append(Int(occurrences[i].page))
             json.append(",")
-            json.append(posting.section)
+            json.append(Int(occurrences[i].section))
             json.append(",")
-            json.append(posting.score)
+            json.append(Int(scratch.scores[i]))
         }
-        json.append("]")
         return json
     }
 }
