@@ -61,27 +61,44 @@ public struct JSONBytes {
     @inlinable
     public mutating func append(_ other: JSONBytes) { bytes.append(contentsOf: other.bytes) }
 
-    /// Not generic: a generic call from another module is not specialised, and this runs once
-    /// per number of the search index's postings.
+    /// Not generic: a generic call from another module is not specialised.
     @inlinable
     public mutating func append(_ number: Int) {
-        if number >= 0 && number < 10 {
-            bytes.append(UInt8(ascii: "0") + UInt8(number))
-            return
-        }
-        if number < 0 { bytes.append(UInt8(ascii: "-")) }
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: more than any 64-bit number needs
-        var rest = number.magnitude
         withUnsafeMutableBytes(of: &digits) { buffer in
-            var count = 0
-            repeat {
-                buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-                count += 1
-            } while rest > 0
-            for k in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[k]) }
+            let out = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            bytes.append(contentsOf: UnsafeBufferPointer(start: out, count: Self.write(number, to: out)))
         }
     }
+
+    /// Writes `number` in decimal at `out`, which has room for 20 bytes, and returns how many it
+    /// wrote: for a caller that writes many numbers into a buffer of its own and appends them at
+    /// once (the search index's postings), since an append checks capacity and uniqueness.
+    @inlinable
+    public static func write(_ number: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        var count = 0
+        if number < 0 {
+            out[0] = UInt8(ascii: "-")
+            count = 1
+        }
+        var rest = number.magnitude
+        var probe = rest
+        repeat {
+            count += 1
+            probe /= 10
+        } while probe > 0
+        var k = count
+        repeat {
+            k -= 1
+            out[k] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        } while rest > 0
+        return count
+    }
+
+    /// Bytes that are JSON already, such as a caller's buffer of numbers and commas.
+    @inlinable
+    public mutating func appendJSON(_ json: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: json) }
 
     /// `[a,b,…]`, each item written by `item`.
     @inlinable

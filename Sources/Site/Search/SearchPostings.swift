@@ -4,9 +4,9 @@ import JSON
 /// Every word of the indexed pages with its postings: where it occurs (page, section) and how
 /// much it weighs there, best first and capped (see `SearchScoring`). Words become numbers as
 /// soon as they are read, so that the merge moves numbers, not strings: pages are read on all
-/// cores, each chunk with its own vocabulary and its occurrences grouped by word; the chunks'
-/// vocabularies are joined once, and each word's postings are its groups from every chunk, in
-/// page order, ranked on all cores.
+/// cores, each chunk with its own vocabulary; the chunks' vocabularies are joined and sorted once;
+/// each chunk groups its postings by the sorted word, and each word's postings are its groups
+/// from every chunk, in page order, ranked on all cores.
 struct SearchPostings {
     struct Term {
         let term: String
@@ -20,41 +20,86 @@ struct SearchPostings {
     let terms: [Term]
     let sectionCount: Int
 
-    private struct Occurrence {
-        let term: Int32
-        let page: Int32
-        let section: Int32
-        let frequency: Int32
-        let length: Int32
-        let boost: UInt8
-    }
-
     private static let inHeading: UInt8 = 1, inTitle: UInt8 = 2
 
-    /// One chunk of pages read: its own words by number, and every (word, section) it holds.
+    /// A section of a chunk: its page, its place in the page, and its length in words.
+    private struct Section {
+        let page: Int32
+        let index: Int32
+        let length: Int32
+    }
+
+    /// A word in one section of a chunk: the section's number in the chunk, and how often the
+    /// word occurs in its text shifted left 8, or'ed with its boosts.
+    private struct Posting {
+        let section: Int32
+        let state: UInt32
+    }
+
+    /// One chunk of pages read: its own words by number, its sections, and every (word, section)
+    /// it holds, in section order.
     private struct Read {
         var words: [String] = []
-        /// Grouped by word number, each group in page and section order.
-        var occurrences: [Occurrence] = []
-        /// Where each word number's group starts in `occurrences`, and one past the last.
-        var starts: [Int] = []
-        var sections = 0
+        var sections: [Section] = []
+        var postings: [Posting] = []
+        /// The chunk's number of each posting's word.
+        var terms: [Int32] = []
         var length = 0
+    }
 
-        /// Groups the occurrences by word with a counting sort, on the chunk's own core and
-        /// within its cache, so that the merge only has to pick the groups up.
-        mutating func group() {
-            var starts = [Int](repeating: 0, count: words.count + 1)
-            for occurrence in occurrences { starts[Int(occurrence.term) + 1] += 1 }
-            for w in words.indices { starts[w + 1] += starts[w] }
+    /// A chunk's postings grouped by the site's sorted word, each group in section order: the
+    /// merge goes through the site's words in that order, so it reads each chunk front to back.
+    private struct Grouped {
+        var postings: [Posting]
+        /// Where each sorted word's group starts in `postings`, and one past the last.
+        var starts: [Int]
+
+        /// A counting sort, on the chunk's own core: `place` is the sorted place of each of the
+        /// chunk's word numbers.
+        init(_ read: Read, place: [Int32], words: Int) {
+            var starts = [Int](repeating: 0, count: words + 1)
+            for term in read.terms { starts[Int(place[Int(term)]) + 1] += 1 }
+            for w in 0..<words { starts[w + 1] += starts[w] }
             var fill = starts
-            var grouped = occurrences
-            for occurrence in occurrences {
-                grouped[fill[Int(occurrence.term)]] = occurrence
-                fill[Int(occurrence.term)] += 1
+            var grouped = read.postings
+            grouped.withUnsafeMutableBufferPointer { grouped in
+                for (k, term) in read.terms.enumerated() {
+                    let w = Int(place[Int(term)])
+                    grouped[fill[w]] = read.postings[k]
+                    fill[w] += 1
+                }
             }
-            self.occurrences = grouped
+            self.postings = grouped
             self.starts = starts
+        }
+    }
+
+    /// Every section of the site with what scoring needs of it, numbered across the chunks.
+    private struct Sections {
+        var sections: [Section] = []
+        /// Where each chunk's sections start in `sections`.
+        var offsets: [Int] = []
+        /// Per section, its text scores for a word that occurs 1–4 times: most do, and a table
+        /// saves the division and rounding per posting.
+        var smallScores: [UInt8] = []
+        var norms: [Double] = []
+
+        init(_ reads: [Read], average: Double) {
+            for read in reads {
+                offsets.append(sections.count)
+                sections += read.sections
+            }
+            norms = sections.map { SearchScoring.norm(length: Int($0.length), averageLength: average) }
+            smallScores = norms.flatMap { norm in (1...4).map { UInt8(SearchScoring.textScore(frequency: $0, norm: norm)) } }
+        }
+
+        func score(_ state: UInt32, section s: Int) -> UInt8 {
+            let frequency = Int(state >> 8)
+            var score = frequency == 0 ? 0 : frequency <= 4 ? Int(smallScores[4 * s + frequency - 1])
+                : SearchScoring.textScore(frequency: frequency, norm: norms[s])
+            if state & UInt32(inHeading) != 0 { score += SearchScoring.headingBoost }
+            if state & UInt32(inTitle) != 0 { score += SearchScoring.titleBoost }
+            return UInt8(min(255, score))
         }
     }
 
@@ -69,32 +114,35 @@ struct SearchPostings {
             }
         }
         let words = site.words
-        let sectionCount = reads.reduce(0) { $0 + $1.sections }
+        let sectionCount = reads.reduce(0) { $0 + $1.sections.count }
         let average = Double(reads.reduce(0) { $0 + $1.length }) / Double(max(sectionCount, 1))
+        let sections = Sections(reads, average: average)
 
-        // Compared as arrays made once: walking two strings' UTF-16 views per comparison is slow.
-        let keys = words.map { Array($0.utf16) }
-        let order = words.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
-        var rank = [Int32](repeating: 0, count: words.count)
-        for (n, w) in order.enumerated() { rank[w] = Int32(n) }
-        // For each word of the site (by its place in the sorted vocabulary), its number in each
-        // chunk, or -1 where the chunk lacks it.
-        let locals = reads.indices.map { r -> [Int32] in
-            var local = [Int32](repeating: -1, count: words.count)
-            for (l, global) in globals[r].enumerated() { local[Int(rank[Int(global)])] = Int32(l) }
-            return local
+        let (order, rank) = Self.javaScriptOrder(words)
+        // Each chunk's numbers, mapped to the sorted vocabulary.
+        let groups = parallelMap(Array(reads.indices)) { r in
+            Grouped(reads[r], place: globals[r].map { rank[Int($0)] }, words: words.count)
         }
+        // Ranked in ranges of the sorted words; each range reads a stretch of every chunk.
         terms = parallelChunks(count: order.count) { range -> [Term] in
             var scratch = Scratch()
+            defer { scratch.release() }
             return range.map { k in
                 let word = words[order[k]]
                 // Chunks are in page order, so their groups one after the other are too.
-                let groups = reads.indices.compactMap { r -> ArraySlice<Occurrence>? in
-                    let l = Int(locals[r][k])
-                    return l < 0 ? nil : reads[r].occurrences[reads[r].starts[l]..<reads[r].starts[l + 1]]
+                scratch.scores.removeAll(keepingCapacity: true)
+                scratch.places.removeAll(keepingCapacity: true)
+                for r in groups.indices {
+                    let offset = sections.offsets[r]
+                    groups[r].postings.withUnsafeBufferPointer { postings in
+                        for i in groups[r].starts[k]..<groups[r].starts[k + 1] {
+                            let s = offset + Int(postings[i].section)
+                            scratch.scores.append(sections.score(postings[i].state, section: s))
+                            scratch.places.append(Int32(s))
+                        }
+                    }
                 }
-                return Term(term: word, sections: groups.reduce(0) { $0 + $1.count },
-                            json: Self.postings(word, groups, average: average, scratch: &scratch))
+                return Term(term: word, sections: scratch.scores.count, json: Self.postings(word, sections.sections, scratch: &scratch))
             }
         }.flatMap { $0 }
         self.sectionCount = sectionCount
@@ -114,21 +162,32 @@ struct SearchPostings {
                     section.flag = inTitle
                     SearchTerms.eachWord(in: page.title, into: &section)
                 }
+                let number = Int32(read.sections.count)
                 for w in section.touched {
-                    let state = section.state[Int(w)]
-                    read.occurrences.append(Occurrence(term: w, page: Int32(p), section: Int32(s), frequency: Int32(state >> 8),
-                                                       length: section.length, boost: UInt8(state & 0xFF)))
+                    read.terms.append(w)
+                    read.postings.append(Posting(section: number, state: section.state[Int(w)]))
                     section.state[Int(w)] = 0
                 }
                 section.touched.removeAll(keepingCapacity: true)
-                read.sections += 1
+                read.sections.append(Section(page: Int32(p), index: Int32(s), length: section.length))
                 read.length += Int(section.length)
                 section.length = 0
             }
         }
+        section.release()
         read.words = section.numbers.words
-        read.group()
         return read
+    }
+
+    /// The words' order by UTF-16 code units, the order JavaScript compares strings in, and
+    /// each word's place in it.
+    private static func javaScriptOrder(_ words: [String]) -> (order: [Int], rank: [Int32]) {
+        // Compared as arrays made once: walking two strings' UTF-16 views per comparison is slow.
+        let keys = words.map { Array($0.utf16) }
+        let order = words.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
+        var rank = [Int32](repeating: 0, count: words.count)
+        for (n, w) in order.enumerated() { rank[w] = Int32(n) }
+        return (order, rank)
     }
 
     /// The words of the section being read: how often each occurs in its text, and whether it is
@@ -137,59 +196,69 @@ struct SearchPostings {
     private struct SectionWords: WordSink {
         var numbers = WordNumbers()
         /// Per word number: its count in the text so far, shifted left 8, or'ed with its boosts;
-        /// 0 for a word not yet in the section. One array, so one check per word.
-        var state: [UInt32] = []
+        /// 0 for a word not yet in the section. One buffer, so one check per word; a pointer, as
+        /// an array checked its uniqueness on every word of the site. `release` frees it.
+        private(set) var state = UnsafeMutablePointer<UInt32>.allocate(capacity: 1024)
+        private var capacity = 1024
         var touched: [Int32] = []
         var length: Int32 = 0
         /// 0 while reading the text, which is counted; else the boost a word gets.
         var flag: UInt8 = 0
 
+        @inline(__always)
         mutating func take(_ word: UnsafeBufferPointer<UInt8>, hash: UInt32) {
             let w = numbers.number(word, hash: hash)
-            if w == state.count { state.append(0) }
-            state.withUnsafeMutableBufferPointer { state in
-                if state[w] == 0 { touched.append(Int32(w)) }
-                if flag == 0 {
-                    state[w] &+= 1 << 8
-                    length += 1
-                } else {
-                    state[w] |= UInt32(flag)
-                }
+            if w == capacity { grow() }
+            if state[w] == 0 { touched.append(Int32(w)) }
+            if flag == 0 {
+                state[w] &+= 1 << 8
+                length += 1
+            } else {
+                state[w] |= UInt32(flag)
             }
         }
+
+        private mutating func grow() {
+            let larger = UnsafeMutablePointer<UInt32>.allocate(capacity: 2 * capacity)
+            larger.initialize(from: state, count: capacity)
+            (larger + capacity).initialize(repeating: 0, count: capacity)
+            state.deallocate()
+            state = larger
+            capacity *= 2
+        }
+
+        init() { state.initialize(repeating: 0, count: capacity) }
+
+        func release() { state.deallocate() }
     }
 
-    /// Buffers a worker reuses from one word to the next.
+    /// Buffers a worker reuses from one word to the next; `release` frees them.
     private struct Scratch {
+        /// The word's score in each section that holds it, in page and section order.
         var scores: [UInt8] = []
+        /// Those sections, by their number across the chunks.
+        var places: [Int32] = []
         var next = [Int](repeating: 0, count: 256)
         var best: [Int] = []
-        var occurrences: [Occurrence] = []
+        /// Room for the numbers and commas of `cap` postings of three numbers each.
+        let text = UnsafeMutablePointer<UInt8>.allocate(capacity: SearchScoring.cap * 3 * 21)
+
+        func release() { text.deallocate() }
     }
 
     /// A word's entry in its postings file, best sections first, at most `SearchScoring.cap`.
-    private static func postings(_ word: String, _ groups: [ArraySlice<Occurrence>], average: Double,
-                                 scratch: inout Scratch) -> JSONBytes {
+    private static func postings(_ word: String, _ sections: [Section], scratch: inout Scratch) -> JSONBytes {
         // Best first, then page and section, by a counting sort on the score: a score fits in a
-        // byte, and the group is already in page and section order, which the sort keeps.
-        scratch.scores.removeAll(keepingCapacity: true)
+        // byte, and the postings are already in page and section order, which the sort keeps.
         for k in 0..<256 { scratch.next[k] = 0 }
-        scratch.occurrences.removeAll(keepingCapacity: true)
-        for group in groups { scratch.occurrences.append(contentsOf: group) }
-        let occurrences = scratch.occurrences
-        for o in occurrences {
-            let score = UInt8(min(255, SearchScoring.score(frequency: Int(o.frequency), length: Int(o.length), averageLength: average,
-                                                           inHeading: o.boost & inHeading != 0, inTitle: o.boost & inTitle != 0)))
-            scratch.scores.append(score)
-            scratch.next[Int(score)] += 1
-        }
+        for score in scratch.scores { scratch.next[Int(score)] += 1 }
         var placed = 0
         for score in stride(from: 255, through: 0, by: -1) {
             let count = scratch.next[score]
             scratch.next[score] = placed
             placed += count
         }
-        let kept = min(occurrences.count, SearchScoring.cap)
+        let kept = min(scratch.scores.count, SearchScoring.cap)
         scratch.best.removeAll(keepingCapacity: true)
         scratch.best.append(contentsOf: repeatElement(0, count: kept))
         for (i, score) in scratch.scores.enumerated() {
@@ -197,16 +266,25 @@ struct SearchPostings {
             scratch.next[Int(score)] = at + 1
             if at < kept { scratch.best[at] = i }
         }
-        var json = JSONBytes(capacity: word.utf8.count + 4 + 16 * kept)
-        json.appendQuoted(word)
-        json.append(":")
-        json.appendArray(scratch.best) { json, i in
-            json.append(Int(occurrences[i].page))
-            json.append(",")
-            json.append(Int(occurrences[i].section))
-            json.append(",")
-            json.append(Int(scratch.scores[i]))
+        // The numbers go into a buffer of the worker's and are appended at once: appending them
+        // one by one was half the merge's time.
+        var used = 0
+        for (n, i) in scratch.best.enumerated() {
+            let section = sections[Int(scratch.places[i])]
+            if n > 0 { scratch.text[used] = UInt8(ascii: ","); used += 1 }
+            used += JSONBytes.write(Int(section.page), to: scratch.text + used)
+            scratch.text[used] = UInt8(ascii: ",")
+            used += 1
+            used += JSONBytes.write(Int(section.index), to: scratch.text + used)
+            scratch.text[used] = UInt8(ascii: ",")
+            used += 1
+            used += JSONBytes.write(Int(scratch.scores[i]), to: scratch.text + used)
         }
+        var json = JSONBytes(capacity: word.utf8.count + 5 + used)
+        json.appendQuoted(word)
+        json.append(":[")
+        json.appendJSON(UnsafeBufferPointer(start: scratch.text, count: used))
+        json.append("]")
         return json
     }
 }

@@ -9,13 +9,21 @@ enum SearchScoring {
     static let headingBoost = 60
 
     static func score(frequency: Int, length: Int, averageLength: Double, inHeading: Bool, inTitle: Bool) -> Int {
+        textScore(frequency: frequency, norm: norm(length: length, averageLength: averageLength))
+            + (inHeading ? headingBoost : 0) + (inTitle ? titleBoost : 0)
+    }
+
+    /// BM25's length normalisation of a section, the same for every word in it: the index works
+    /// it out once per section rather than once per word.
+    static func norm(length: Int, averageLength: Double) -> Double {
         let k1 = 1.2, b = 0.75
-        var text = 0
-        if frequency > 0 {
-            let tf = Double(frequency)
-            let norm = k1 * (1 - b + b * Double(length) / max(averageLength, 1))
-            text = max(1, Int((tf * (k1 + 1) / (tf + norm) * 20).rounded()))
-        }
-        return text + (inHeading ? headingBoost : 0) + (inTitle ? titleBoost : 0)
+        return k1 * (1 - b + b * Double(length) / max(averageLength, 1))
+    }
+
+    static func textScore(frequency: Int, norm: Double) -> Int {
+        guard frequency > 0 else { return 0 }
+        let k1 = 1.2
+        let tf = Double(frequency)
+        return max(1, Int((tf * (k1 + 1) / (tf + norm) * 20).rounded()))
     }
 }
