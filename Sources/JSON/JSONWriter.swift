@@ -113,23 +113,47 @@ public struct JSONBytes {
         append("]")
     }
 
-    /// A string in quotes, escaped. Runs between the characters that need an escape are copied
-    /// whole: most text has none, or a few quotes.
+    /// A string in quotes, escaped.
     public mutating func appendQuoted(_ string: String) {
-        bytes.append(UInt8(ascii: "\""))
         var string = string
-        string.withUTF8 { text in
-            var run = 0
-            for i in 0..<text.count {
-                let byte = text[i]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<i]))
-                appendEscape(byte)
-                run = i + 1
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run...]))
-        }
+        string.withUTF8 { appendQuoted($0) }
+    }
+
+    /// UTF-8 text in quotes, escaped, with `suffix` (which needs no escape) before the closing
+    /// quote. Runs between the bytes that need an escape are copied whole, and the scan takes
+    /// eight bytes at a time while none of them may: most text has no escape, or a few quotes.
+    public mutating func appendQuoted(_ text: UnsafeBufferPointer<UInt8>, suffix: StaticString = "") {
         bytes.append(UInt8(ascii: "\""))
+        let n = text.count
+        var run = 0, i = 0
+        func escapes(in range: Range<Int>) {
+            for k in range where Self.needsEscape(text[k]) {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<k]))
+                appendEscape(text[k])
+                run = k + 1
+            }
+        }
+        if let base = text.baseAddress {
+            while i + 8 <= n {
+                if Self.mayNeedEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { escapes(in: i..<(i + 8)) }
+                i += 8
+            }
+        }
+        escapes(in: i..<n)
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run...]))
+        append(suffix)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    static func needsEscape(_ byte: UInt8) -> Bool { byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") }
+
+    /// Whether any of eight bytes is below 0x20, a quote or a backslash, by the usual bit tricks
+    /// for "has a byte less than n" and "has a zero byte": exact for "any", which is all this asks.
+    static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let control = (word &- ones &* 0x20) & ~word & highs
+        let quotes = word ^ (ones &* 0x22), backslashes = word ^ (ones &* 0x5C)
+        return (control | (quotes &- ones) & ~quotes & highs | (backslashes &- ones) & ~backslashes & highs) != 0
     }
 
     private mutating func appendEscape(_ byte: UInt8) {

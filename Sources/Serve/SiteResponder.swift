@@ -48,6 +48,7 @@ public struct SiteResponder: Sendable {
         var body: [UInt8]
         switch site.files[path] {
         case .text(let text)?: body = Array(text.utf8)
+        case .bytes(let bytes)?: body = bytes
         case .copy(let source)?:
             guard case .success(let bytes) = readFile(source, limit: Int.max) else { return nil }
             body = bytes

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import JSON
 
@@ -71,6 +72,40 @@ import JSON
         ]))
         #expect(value.serialized() == #"{"s":"a\"b\\c\nd\re\tf\u0001g\u001fh é 😀","":"","n":[0,9,10,-1,-10,9223372036854775807,-9223372036854775808,1.5,2]}"#)
         #expect(JSONValue.object(JSONObject([("a", [1, [] as JSONValue])])).serialized(pretty: true) == "{\n  \"a\": [\n    1,\n    []\n  ]\n}")
+    }
+
+    /// The escaper reads eight bytes at a time while none needs an escape: every byte value, at
+    /// every place of a block and beside bytes that carry or borrow in the bit tricks, is escaped
+    /// as a plain byte-by-byte escaper would.
+    @Test func theEightByteScanMissesNoEscape() {
+        func plain(_ bytes: [UInt8]) -> [UInt8] {
+            var out: [UInt8] = [0x22]
+            for byte in bytes {
+                switch byte {
+                case 0x22: out += Array(#"\""#.utf8)
+                case 0x5C: out += Array(#"\\"#.utf8)
+                case 0x0A: out += Array(#"\n"#.utf8)
+                case 0x0D: out += Array(#"\r"#.utf8)
+                case 0x09: out += Array(#"\t"#.utf8)
+                case ..<0x20: out += Array("\\u00".utf8) + Array(String(format: "%02x", byte).utf8)
+                default: out.append(byte)
+                }
+            }
+            return out + [0x22]
+        }
+        var mismatches = 0
+        for byte in 0...255 {
+            for neighbour: UInt8 in [0x61, 0x00, 0x1F, 0x20, 0x21, 0x23, 0x5B, 0x5D, 0x7F, 0x80, 0xFF] {
+                for place in 0..<17 {
+                    var text = [UInt8](repeating: neighbour, count: 19)
+                    text[place] = UInt8(byte)
+                    var json = JSONBytes()
+                    text.withUnsafeBufferPointer { json.appendQuoted($0) }
+                    if json.bytes != plain(text) { mismatches += 1 }
+                }
+            }
+        }
+        #expect(mismatches == 0)
     }
 
     @Test func pointersReadValues() throws {

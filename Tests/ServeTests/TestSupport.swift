@@ -34,6 +34,7 @@ func served(_ site: MemorySite) -> [String: [UInt8]] {
     site.files.mapValues { file in
         switch file {
         case .text(let text): return Array(text.utf8)
+        case .bytes(let bytes): return bytes
         case .copy(let source): return (try? readFile(source).get()) ?? []
         }
     }

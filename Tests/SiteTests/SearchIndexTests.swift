@@ -20,6 +20,20 @@ import Testing
         ])
     }
 
+    /// The cut's switches on packed tag names hold exactly the names of its lists.
+    @Test func tagNamesArePackedAsTheSwitchesSay() {
+        let names = SectionSplitter.TagNames.self
+        for name in names.inlineNames {
+            #expect(names.isInline(names.packed(name)) && !names.isSkipped(names.packed(name)), "\(name)")
+        }
+        for name in names.skippedNames {
+            #expect(names.isSkipped(names.packed(name)) && !names.isInline(names.packed(name)), "\(name)")
+        }
+        for other in ["p", "div", "h2", "pre", "li", "table", "spa", "spans", "scripts", "c", "st", "strongs", "temp"] {
+            #expect(!names.isInline(names.packed(other)) && !names.isSkipped(names.packed(other)), "\(other)")
+        }
+    }
+
     @Test func wordsAreLettersAndDigitsLowerCased() {
         #expect(SearchTerms.all(in: "Attach S3-Storage, Größe 2x; naïve_Δέλτα") == ["attach", "s3", "storage", "größe", "2x", "naïve", "δέλτα"])
         #expect(SearchTerms.all(in: String(repeating: "a", count: 41) + " ok") == ["ok"])
@@ -45,7 +59,7 @@ import Testing
         let texts = [
             "", " ", "—", "a", "A—B", "don’t “Quote” it…", "ÉCLAIR au café, naïveté", "x\u{A0}y", "end😀", "😀start", "ΔΈΛΤΑ-test",
             long, long + "y", long + "é", "é" + long, String(repeating: "é", count: 41), "mix" + String(repeating: "ü", count: 37),
-            "tab\tnew\nline\r\nend.", "1,000.50 km²", "日本語のテキスト", "a\u{301}b", "x\u{200B}y",
+            "tab\tnew\nline\r\nend.", "1,000.50 km²", "Attach THE Bucket", "CamelCase" + long, "UPPERé", "mIx—ED", "日本語のテキスト", "a\u{301}b", "x\u{200B}y",
         ]
         for text in texts { #expect(SearchTerms.all(in: text) == plain(text), "\(text.debugDescription)") }
         #expect(SearchTerms.all(in: texts.joined(separator: " ")) == plain(texts.joined(separator: " ")))
@@ -145,7 +159,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: root) }
         let built = SiteBuilder.buildInMemory(BuildRequest(config: config(source: root, destination: root + "/public")))
         let files = built.site?.files ?? [:]
-        #expect(files["docgen-search/meta.json"] == .text(#"{"version":1,"pages":3,"sections":4,"cap":200,"chunks":["a"],"shards":["a","b","c","d","h","l","s","w"]}"#))
+        #expect(files["docgen-search/meta.json"] == .bytes(Array(#"{"version":1,"pages":3,"sections":4,"cap":200,"chunks":["a"],"shards":["a","b","c","d","h","l","s","w"]}"#.utf8)))
         #expect(files.keys.filter { $0.hasPrefix("docgen-search/") }.count == 13)
     }
 }

@@ -8,6 +8,8 @@ import Rendering
 /// it lies (static files and theme assets are not read until asked for).
 public enum ServedFile: Sendable, Equatable {
     case text(String)
+    /// Made as bytes, never as a string (the search index's JSON).
+    case bytes([UInt8])
     case copy(source: String)
 }
 
@@ -125,7 +127,7 @@ extension SiteBuilder {
         let renderedInOrder = pages.map { rendered[$0.sourceFile]! }
         build.stages.append(clock.lap("collect outputs"))
         let search = SiteSearch.files(site.index, sections: renderedInOrder.map(\.searchSections), config: config)
-        for (path, text) in search { files[path] = .text(text) }
+        for (path, bytes) in search { files[path] = .bytes(bytes) }
         build.stages.append(clock.lap("search index"))
         build.diagnostics += HeadingRuleChanges.warnings(pages: pages, rendered: renderedInOrder,
                                                         rules: config.headingIDs, rootPath: config.rootPath)

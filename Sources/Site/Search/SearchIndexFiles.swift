@@ -17,15 +17,15 @@ enum SearchIndexFiles {
     /// Characters of a section's text kept for snippets.
     static let snippetText = 1_200
 
-    static func files(for pages: [SearchPage]) -> [(path: String, text: String)] {
+    static func files(for pages: [SearchPage]) -> [(path: String, bytes: [UInt8])] {
         let postings = SearchPostings(pages: pages)
-        var files: [(path: String, text: String)] = []
+        var files: [(path: String, bytes: [UInt8])] = []
         var chunkStarts: [String] = []
         var chunk = JSONBytes()
         func closeChunk() {
             guard chunk.count > 0 else { return }
             chunk.append("}")
-            files.append(("\(folder)/p/\(chunkStarts.count - 1).json", chunk.text))
+            files.append(("\(folder)/p/\(chunkStarts.count - 1).json", chunk.bytes))
             chunk = JSONBytes()
         }
         for term in postings.terms {
@@ -49,15 +49,15 @@ enum SearchIndexFiles {
             json.append(",\"d\":")
             json.appendArray(terms) { $0.append($1.sections) }
             json.append("}")
-            files.append(("\(folder)/d/\(name).json", json.text))
+            files.append(("\(folder)/d/\(name).json", json.bytes))
         }
-        files += parallelMap(Array(pages.indices)) { n in ("\(folder)/f/\(n).json", fragment(pages[n]).text) }
+        files += parallelMap(Array(pages.indices)) { n in ("\(folder)/f/\(n).json", fragment(pages[n]).bytes) }
         let meta = JSONValue.object(JSONObject([
             ("version", 1), ("pages", .integer(pages.count)), ("sections", .integer(postings.sectionCount)),
             ("cap", .integer(SearchScoring.cap)), ("chunks", .array(chunkStarts.map { .string($0) })),
             ("shards", .array(shards.keys.sorted().map { .string($0) })),
         ]))
-        files.append(("\(folder)/meta.json", meta.serialized()))
+        files.append(("\(folder)/meta.json", Array(meta.serialized().utf8)))
         return files
     }
 
@@ -73,32 +73,43 @@ enum SearchIndexFiles {
         json.appendArray(page.crumbs) { $0.appendQuoted($1) }
         json.append(",\"s\":")
         json.appendArray(page.sections) { json, section in
-            json.appendArray([section.heading, section.anchor, shortened(section.text)]) { $0.appendQuoted($1) }
+            json.append("[")
+            json.appendQuoted(section.heading)
+            json.append(",")
+            json.appendQuoted(section.anchor)
+            json.append(",")
+            var text = section.text
+            text.withUTF8 { text in
+                if let end = snippetEnd(text) {
+                    json.appendQuoted(UnsafeBufferPointer(rebasing: text[..<end]), suffix: " …")
+                } else {
+                    json.appendQuoted(text)
+                }
+            }
+            json.append("]")
         }
         json.append("}")
         return json
     }
 
-    /// The text cut at a word boundary before `snippetText` characters (Unicode scalars).
+    /// Where a snippet of the text ends, at a word boundary before `snippetText` characters
+    /// (Unicode scalars), or nil when the whole text is short enough; the snippet then gets " …".
     /// Counted on the bytes: walking characters was a tenth of the index's time.
-    static func shortened(_ text: String) -> String {
-        guard text.utf8.count > snippetText else { return text }
-        var text = text
-        return text.withUTF8 { bytes -> String? in
-            var scalars = 0
-            var end = 0
-            var lastSpace: Int?
-            while end < bytes.count {
-                let byte = bytes[end]
-                if byte & 0xC0 != 0x80 {
-                    if scalars == snippetText { break }
-                    scalars += 1
-                    if byte == 0x20 { lastSpace = end }
-                }
-                end += 1
+    static func snippetEnd(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard bytes.count > snippetText else { return nil }
+        var scalars = 0
+        var end = 0
+        var lastSpace: Int?
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte & 0xC0 != 0x80 {
+                if scalars == snippetText { break }
+                scalars += 1
+                if byte == 0x20 { lastSpace = end }
             }
-            guard end < bytes.count else { return nil }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<(lastSpace ?? end)]), as: UTF8.self) + " …"
-        } ?? text
+            end += 1
+        }
+        guard end < bytes.count else { return nil }
+        return lastSpace ?? end
     }
 }

@@ -35,7 +35,7 @@ enum SearchTerms {
 
     /// Per byte: the lower-case form of an ASCII letter or digit, `separator` for other ASCII,
     /// `nonASCII` for a byte of a longer character. One load instead of four comparisons.
-    private static let separator: UInt8 = 0, nonASCII: UInt8 = 0xFF
+    private static let separator: UInt8 = 0, nonASCII: UInt8 = 0x80
     private static let classes = immortalTable((0..<256).map { (byte: Int) -> UInt8 in
         switch byte {
         case 0x30...0x39, 0x61...0x7A: return UInt8(byte)
@@ -62,40 +62,51 @@ enum SearchTerms {
                 while i < n {
                     // Two tight loops, over separators and over an ASCII word, rather than one
                     // loop that asks each byte which it is: measured 40% faster.
-                    var byte = classes[Int(bytes[i])]
-                    while byte == separator {
+                    var lower = classes[Int(bytes[i])]
+                    while lower == separator {
                         i += 1
                         if i == n { return }
-                        byte = classes[Int(bytes[i])]
+                        lower = classes[Int(bytes[i])]
                     }
-                    // An ASCII run of the word, lower-cased as it is copied.
-                    var used = 0
+                    // An ASCII run of the word, read in place: most words are lower case already,
+                    // and one that is not is copied lower-cased after the loop. One unsigned
+                    // comparison stops at both a separator (0) and a non-ASCII byte (0x80).
+                    let start = i
                     var hash = WordHash.seed
-                    while byte != separator && byte != nonASCII {
-                        if used < capacity { word[used] = byte }
-                        used += 1
-                        hash = WordHash.step(hash, byte)
+                    var changed: UInt8 = 0
+                    while lower &- 1 < nonASCII &- 1 {
+                        changed |= bytes[i] ^ lower
+                        hash = WordHash.step(hash, lower)
                         i += 1
                         if i == n { break }
-                        byte = classes[Int(bytes[i])]
+                        lower = classes[Int(bytes[i])]
                     }
-                    if i < n && byte == nonASCII {
-                        i = slowWord(bytes, from: i, word: word, used: used, into: &sink)
+                    let used = i - start
+                    if i < n && lower == nonASCII {
+                        let copied = min(used, capacity)
+                        for k in 0..<copied { word[k] = classes[Int(bytes[start + k])] }
+                        i = slowWord(bytes, from: i, word: word, used: copied, scalars: used, into: &sink)
                         continue
                     }
-                    if used <= longest { sink.take(UnsafeBufferPointer(start: word, count: used), hash: hash) }
+                    guard used <= longest else { continue }
+                    if changed == 0 {
+                        sink.take(UnsafeBufferPointer(rebasing: bytes[start..<i]), hash: hash)
+                    } else {
+                        for k in 0..<used { word[k] = classes[Int(bytes[start + k])] }
+                        sink.take(UnsafeBufferPointer(start: word, count: used), hash: hash)
+                    }
                 }
             }
         }
     }
 
     /// The rest of a word that holds a non-ASCII character, from `start`, with `used` bytes of it
-    /// already in `word`; returns where reading goes on.
+    /// already in `word` (of `scalars` read); returns where reading goes on.
     private static func slowWord<Sink: WordSink>(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, word: UnsafeMutablePointer<UInt8>,
-                                                 used: Int, into sink: inout Sink) -> Int {
+                                                 used: Int, scalars: Int, into sink: inout Sink) -> Int {
         let capacity = 4 * longest
-        var used = min(used, capacity)
-        var scalars = used
+        var used = used
+        var scalars = scalars
         var i = start
         let n = bytes.count
         var ascii = true

@@ -42,6 +42,59 @@ enum SectionSplitter {
         }
     }
 
+    /// The tag names the cut treats specially, packed into a number as `Scan` reads them:
+    /// lower-cased, first letter in the lowest byte.
+    enum TagNames {
+    /// Elements whose content is not text.
+    static let skippedNames = ["script", "style", "template"]
+
+    /// Tags inside a run of text: they do not part words ("<code>x</code>s" is "xs").
+    static let inlineNames = ["a", "abbr", "b", "code", "em", "i", "kbd", "mark", "s", "samp", "small", "span",
+                              "strong", "sub", "sup", "u", "var", "del", "ins", "q"]
+
+    // Switches on the packed names (the test `tagNamesArePackedAsTheSwitchesSay` checks them
+    // against the lists above): a table read through `swift_once` and scanned was a fifth
+    // of the cut's time, as every tag of a highlighted code block asks.
+    static func isSkipped(_ name: UInt64) -> Bool {
+        switch name {
+        case 0x7470_6972_6373: return true  // script
+        case 0x65_6c79_7473: return true  // style
+        case 0x6574_616c_706d_6574: return true  // template
+        default: return false
+        }
+    }
+
+    static func isInline(_ name: UInt64) -> Bool {
+        switch name {
+        case 0x6e61_7073: return true  // span
+        case 0x6564_6f63: return true  // code
+        case 0x61: return true  // a
+        case 0x6d65: return true  // em
+        case 0x676e_6f72_7473: return true  // strong
+        case 0x69: return true  // i
+        case 0x62: return true  // b
+        case 0x64_626b: return true  // kbd
+        case 0x7262_6261: return true  // abbr
+        case 0x6b72_616d: return true  // mark
+        case 0x73: return true  // s
+        case 0x706d_6173: return true  // samp
+        case 0x6c_6c61_6d73: return true  // small
+        case 0x62_7573: return true  // sub
+        case 0x70_7573: return true  // sup
+        case 0x75: return true  // u
+        case 0x72_6176: return true  // var
+        case 0x6c_6564: return true  // del
+        case 0x73_6e69: return true  // ins
+        case 0x71: return true  // q
+        default: return false
+        }
+    }
+
+    static func packed(_ name: String) -> UInt64 {
+        name.utf8.enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+    }
+    }
+
     private struct Scan {
         let bytes: UnsafeBufferPointer<UInt8>
         var sections = [SearchSection(heading: "", anchor: "", text: "")]
@@ -50,6 +103,8 @@ enum SectionSplitter {
         /// The level of the heading whose text is being read, or 0.
         var inHeading: UInt8 = 0
         var spaceDue = false
+        /// Read once per page: a static table costs a `swift_once` check at every use.
+        let kinds = Scan.kinds
 
         mutating func run() {
             var i = 0
@@ -58,9 +113,9 @@ enum SectionSplitter {
                 if bytes[i] == UInt8(ascii: "<") {
                     i = tag(at: i)
                 } else if inHeading > 0 {
-                    i = Self.copyText(bytes, from: i, into: &heading, space: &spaceDue)
+                    i = Self.copyText(bytes, from: i, into: &heading, space: &spaceDue, kinds: kinds)
                 } else {
-                    i = Self.copyText(bytes, from: i, into: &text, space: &spaceDue)
+                    i = Self.copyText(bytes, from: i, into: &text, space: &spaceDue, kinds: kinds)
                 }
             }
             close()
@@ -69,8 +124,9 @@ enum SectionSplitter {
         /// Copies the text up to the next tag, white space collapsed; returns where the tag starts.
         /// One pass that reads a byte's kind from a table and writes it through a pointer: array
         /// appends, or a memmove per word, were most of the cut's cost.
-        static func copyText(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into target: inout Written, space: inout Bool) -> Int {
-            let kinds = Self.kinds, out = target.base
+        static func copyText(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into target: inout Written, space: inout Bool,
+                             kinds: UnsafeBufferPointer<UInt8>) -> Int {
+            let out = target.base
             var count = target.count, i = start, pending = space
             let n = bytes.count
             while i < n {
@@ -127,7 +183,7 @@ enum SectionSplitter {
                 i += 1
             }
             if i - nameStart > 8 { name = 0 }
-            if !closing, Self.isSkipped(name) {
+            if !closing, TagNames.isSkipped(name) {
                 let closer = Array("</".utf8) + bytes[nameStart..<i].map { $0 | 0x20 }
                 return find(closer, from: end).flatMap { at in index(of: UInt8(ascii: ">"), from: at) }.map { $0 + 1 } ?? n
             }
@@ -144,31 +200,16 @@ enum SectionSplitter {
                 heading.count = 0
                 inHeading = 0
                 spaceDue = false
-            } else if !Self.isInline(name) {
+            } else if !TagNames.isInline(name) {
                 spaceDue = true
             }
             return end + 1
         }
 
-        /// Elements whose content is not text.
-        static let skipped = immortalTable(["script", "style", "template"].map(packed))
-
-        /// Tags inside a run of text: they do not part words ("<code>x</code>s" is "xs").
-        static let inline = immortalTable(["a", "abbr", "b", "code", "em", "i", "kbd", "mark", "s", "samp", "small", "span",
-                                       "strong", "sub", "sup", "u", "var", "del", "ins", "q"].map(packed))
-
-        // A scan of a few numbers: hashing a name into a set cost more than comparing it to all.
-        static func isSkipped(_ name: UInt64) -> Bool { name != 0 && skipped.contains(name) }
-        static func isInline(_ name: UInt64) -> Bool { name != 0 && inline.contains(name) }
-
         func index(of byte: UInt8, from start: Int) -> Int? {
             guard start < bytes.count else { return nil }
             return memchr(bytes.baseAddress! + start, Int32(byte), bytes.count - start)
                 .map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - bytes.baseAddress! }
-        }
-
-        static func packed(_ name: String) -> UInt64 {
-            name.utf8.enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
         }
 
         func isNameByte(_ byte: UInt8) -> Bool {
@@ -185,15 +226,16 @@ enum SectionSplitter {
 
         func find(_ literal: String, from i: Int) -> Int? { find(Array(literal.utf8), from: i) }
 
+        /// The pattern from `start`, its letters matched in either case. Its first byte is not a
+        /// letter ('<' or '-'), so `memchr` finds the candidates.
         func find(_ pattern: [UInt8], from start: Int) -> Int? {
             var i = start
-            while i + pattern.count <= bytes.count {
-                if bytes[i] == pattern[0] || bytes[i] | 0x20 == pattern[0] {
-                    var k = 1
-                    while k < pattern.count, bytes[i + k] | (pattern[k] >= 0x61 ? 0x20 : 0) == pattern[k] { k += 1 }
-                    if k == pattern.count { return i }
-                }
-                i += 1
+            while i + pattern.count <= bytes.count, let at = index(of: pattern[0], from: i) {
+                guard at + pattern.count <= bytes.count else { return nil }
+                var k = 1
+                while k < pattern.count, bytes[at + k] | (pattern[k] >= 0x61 ? 0x20 : 0) == pattern[k] { k += 1 }
+                if k == pattern.count { return at }
+                i = at + 1
             }
             return nil
         }

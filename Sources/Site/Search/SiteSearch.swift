@@ -11,8 +11,7 @@ enum SiteSearch {
     /// does not say `exclude_search: true`, and it is not a Docsy search-results page (`layout:
     /// search`), which holds nothing to find. Alias redirects and the 404 page are not pages.
     static func indexes(_ i: Int, in index: SiteIndex, config: SiteConfig) -> Bool {
-        let page = index.pages[i]
-        return config.search && page.isWritten && !index.docsy[i].excludeSearch && page.frontMatter.layout != "search"
+        config.search && index.pages[i].isWritten && !index.docsy[i].excludeSearch && index.pages[i].frontMatter.layout != "search"
     }
 
     /// A page's sections, cut from its rendered content; its description, which the layout shows
@@ -27,15 +26,16 @@ enum SiteSearch {
 
     /// The indexed pages in the site's order, with the sections their renders left.
     static func pages(_ index: SiteIndex, sections: [[SearchSection]], config: SiteConfig) -> [SearchPage] {
+        // The pages are read in place: a copy of a page per use was most of this step's time.
         index.pages.indices.filter { indexes($0, in: index, config: config) }.map { i in
-            let page = index.pages[i]
-            return SearchPage(title: page.title.isEmpty ? page.linkTitle : page.title, url: String(page.url.drop { $0 == "/" }),
+            let title = index.pages[i].title
+            return SearchPage(title: title.isEmpty ? index.pages[i].linkTitle : title, url: String(index.pages[i].url.drop { $0 == "/" }),
                               crumbs: index.ancestors(of: i).filter { index.pages[$0].kind != .home }.map { index.pages[$0].linkTitle },
                               sections: sections[i])
         }
     }
 
-    static func files(_ index: SiteIndex, sections: [[SearchSection]], config: SiteConfig) -> [(path: String, text: String)] {
+    static func files(_ index: SiteIndex, sections: [[SearchSection]], config: SiteConfig) -> [(path: String, bytes: [UInt8])] {
         guard config.search else { return [] }
         return SearchIndexFiles.files(for: pages(index, sections: sections, config: config))
     }

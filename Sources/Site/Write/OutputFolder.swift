@@ -156,9 +156,10 @@ struct OutputFolder: Sendable {
         if folders.contains(top) { removeStale(files: files, folders: folders, under: top) } else { Self.removeTree(top) }
     }
 
-    /// Writes texts on all cores into folders that exist; one problem per file that failed.
-    func write(_ texts: [(path: String, text: String)]) -> [Diagnostic] {
-        parallelMap(texts) { write($0.text, to: $0.path) }.compactMap { $0?.diagnostic(destination: destination) }
+    /// Writes files on all cores into folders that exist; one problem per file that failed.
+    func write(_ files: [(path: String, bytes: [UInt8])]) -> [Diagnostic] {
+        parallelMap(files) { file in file.bytes.withUnsafeBufferPointer { write($0, to: file.path) } }
+            .compactMap { $0?.diagnostic(destination: destination) }
     }
 
     /// Removes what the new site does not have from a reused staging folder: files it does not
@@ -192,28 +193,30 @@ struct OutputFolder: Sendable {
     /// Writes a file whose folder exists (see `prepareFolders`). Not atomic on its own: the whole
     /// staging folder is what is swapped in atomically.
     func write(_ text: String, to relative: String) -> Failure? {
+        var text = text
+        return text.withUTF8 { write($0, to: relative) }
+    }
+
+    func write(_ bytes: UnsafeBufferPointer<UInt8>, to relative: String) -> Failure? {
         let target: String
         switch path(for: relative) {
         case .success(let path): target = path
         case .failure(let failure): return failure
         }
-        var text = text
-        return text.withUTF8 { bytes -> Failure? in
-            if reused {
-                if holds(bytes, at: target) { return nil }
-                unlink(target)  // it may be a hard link shared with the live site: never write into it
-            }
-            let fd = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            guard fd >= 0 else { return .io(path: target, message: "cannot write file: \(String(cString: strerror(errno)))") }
-            defer { close(fd) }
-            var offset = 0
-            while offset < bytes.count {
-                let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-                guard n > 0 else { return .io(path: target, message: "cannot write file: \(String(cString: strerror(errno)))") }
-                offset += n
-            }
-            return nil
+        if reused {
+            if holds(bytes, at: target) { return nil }
+            unlink(target)  // it may be a hard link shared with the live site: never write into it
         }
+        let fd = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return .io(path: target, message: "cannot write file: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var offset = 0
+        while offset < bytes.count {
+            let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            guard n > 0 else { return .io(path: target, message: "cannot write file: \(String(cString: strerror(errno)))") }
+            offset += n
+        }
+        return nil
     }
 
     /// Copies a file whose folder exists. A file the previous build already copied, unchanged
