@@ -63,6 +63,17 @@ import Testing
         ]
         for text in texts { #expect(SearchTerms.all(in: text) == plain(text), "\(text.debugDescription)") }
         #expect(SearchTerms.all(in: texts.joined(separator: " ")) == plain(texts.joined(separator: " ")))
+        // The hash given with each word is the one a lookup by the word's bytes computes.
+        struct HashCheck: WordSink {
+            var words = 0, wrong = 0
+            mutating func take(_ word: UnsafeBufferPointer<UInt8>, hash: UInt32) {
+                words += 1
+                if hash != WordHash.of(word) { wrong += 1 }
+            }
+        }
+        var check = HashCheck()
+        SearchTerms.eachWord(in: texts.joined(separator: " "), into: &check)
+        #expect(check.words > 30 && check.wrong == 0, "\(check.words) words")
     }
 
     @Test func scoresFavourTitlesThenHeadings() {

@@ -21,12 +21,12 @@ enum SearchIndexFiles {
         let postings = SearchPostings(pages: pages)
         var files: [(path: String, bytes: [UInt8])] = []
         var chunkStarts: [String] = []
-        var chunk = JSONBytes()
+        var chunk = JSONBytes(capacity: 2 * chunkBytes)
         func closeChunk() {
             guard chunk.count > 0 else { return }
             chunk.append("}")
             files.append(("\(folder)/p/\(chunkStarts.count - 1).json", chunk.bytes))
-            chunk = JSONBytes()
+            chunk = JSONBytes(capacity: 2 * chunkBytes)
         }
         for term in postings.terms {
             if chunk.count == 0 {

@@ -61,15 +61,17 @@ struct SearchPostings {
             for term in read.terms { starts[Int(place[Int(term)]) + 1] += 1 }
             for w in 0..<words { starts[w + 1] += starts[w] }
             var fill = starts
-            var grouped = read.postings
-            grouped.withUnsafeMutableBufferPointer { grouped in
-                for (k, term) in read.terms.enumerated() {
-                    let w = Int(place[Int(term)])
-                    grouped[fill[w]] = read.postings[k]
-                    fill[w] += 1
+            // Made in place rather than copied and overwritten: every posting is placed once.
+            self.postings = [Posting](unsafeUninitializedCapacity: read.postings.count) { grouped, count in
+                read.postings.withUnsafeBufferPointer { postings in
+                    for (k, term) in read.terms.enumerated() {
+                        let w = Int(place[Int(term)])
+                        (grouped.baseAddress! + fill[w]).initialize(to: postings[k])
+                        fill[w] += 1
+                    }
                 }
+                count = read.postings.count
             }
-            self.postings = grouped
             self.starts = starts
         }
     }
@@ -150,6 +152,11 @@ struct SearchPostings {
 
     private static func read(_ pages: [SearchPage], _ range: Range<Int>) -> Read {
         var read = Read()
+        // Room for about as many postings as the text can hold, so that the arrays are not
+        // copied as they grow: untouched room costs nothing, while each copy touched new memory.
+        let textBytes = range.reduce(0) { total, p in pages[p].sections.reduce(total) { $0 + $1.text.utf8.count } }
+        read.postings.reserveCapacity(textBytes / 8)
+        read.terms.reserveCapacity(textBytes / 8)
         var section = SectionWords()
         for p in range {
             let page = pages[p]
