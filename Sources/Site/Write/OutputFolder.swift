@@ -184,10 +184,21 @@ struct OutputFolder: Sendable {
     }
 
     /// Whether a reused staging folder already holds exactly these bytes at `target`.
+    /// Three calls (open, read, close) rather than `readFile`'s five: this runs for every file of
+    /// every rebuild. One byte more than expected is asked for, so a longer file is seen at once;
+    /// a folder fails the read and counts as different.
     private func holds(_ bytes: UnsafeBufferPointer<UInt8>, at target: String) -> Bool {
-        // A file of another size is refused by the limit before it is read.
-        guard case .success(let existing) = readFile(target, limit: bytes.count), existing.count == bytes.count else { return false }
-        return existing.withUnsafeBytes { bytes.isEmpty || memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
+        let fd = open(target, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        let wanted = bytes.count + 1
+        let existing = UnsafeMutablePointer<UInt8>.allocate(capacity: wanted)
+        defer { existing.deallocate() }
+        // One read: a regular file gives all it has up to the size asked. A short read for any
+        // other reason only makes the file count as different, and it is written again.
+        var got = read(fd, existing, wanted)
+        while got < 0 && errno == EINTR { got = read(fd, existing, wanted) }
+        return got == bytes.count && (bytes.isEmpty || memcmp(existing, bytes.baseAddress!, bytes.count) == 0)
     }
 
     /// Writes a file whose folder exists (see `prepareFolders`). Not atomic on its own: the whole
