@@ -59,21 +59,42 @@ import Testing
         let texts = [
             "", " ", "—", "a", "A—B", "don’t “Quote” it…", "ÉCLAIR au café, naïveté", "x\u{A0}y", "end😀", "😀start", "ΔΈΛΤΑ-test",
             long, long + "y", long + "é", "é" + long, String(repeating: "é", count: 41), "mix" + String(repeating: "ü", count: 37),
-            "tab\tnew\nline\r\nend.", "1,000.50 km²", "Attach THE Bucket", "CamelCase" + long, "UPPERé", "mIx—ED", "日本語のテキスト", "a\u{301}b", "x\u{200B}y",
+            "tab\tnew\nline\r\nend.", "1,000.50 km²", "Attach THE Bucket", "abcdefg", "abcdefgh", "abcdefghi", "ABCDEFGé x",
+            "Seven77 Eight888 Nine99999 é", "a b c d e f g h i j", "........x", "--------Word--------", "[]`{}@/:", "x" + long + " y", "CamelCase" + long, "UPPERé", "mIx—ED", "日本語のテキスト", "a\u{301}b", "x\u{200B}y",
         ]
         for text in texts { #expect(SearchTerms.all(in: text) == plain(text), "\(text.debugDescription)") }
         #expect(SearchTerms.all(in: texts.joined(separator: " ")) == plain(texts.joined(separator: " ")))
         // The hash given with each word is the one a lookup by the word's bytes computes.
         struct HashCheck: WordSink {
             var words = 0, wrong = 0
-            mutating func take(_ word: UnsafeBufferPointer<UInt8>, hash: UInt32) {
+            mutating func take(_ word: UnsafeBufferPointer<UInt8>, hash: WordHash) {
                 words += 1
-                if hash != WordHash.of(word) { wrong += 1 }
+                let again = WordHash.of(word)
+                if hash.value != again.value || hash.packed != again.packed || hash.count != word.count { wrong += 1 }
             }
         }
         var check = HashCheck()
         SearchTerms.eachWord(in: texts.joined(separator: " "), into: &check)
         #expect(check.words > 30 && check.wrong == 0, "\(check.words) words")
+    }
+
+    /// The eight-byte letter-and-digit mask against a byte-by-byte check, for every byte value at
+    /// every place of a block, beside neighbours at the edges of the ranges.
+    @Test func theEightByteWordMaskIsExact() {
+        func isWordByte(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+        var wrong = 0
+        for byte in 0...255 {
+            for neighbour: UInt8 in [0x00, 0x2F, 0x30, 0x39, 0x3A, 0x40, 0x41, 0x5A, 0x5B, 0x60, 0x61, 0x7A, 0x7B, 0x7F, 0x80, 0xFF] {
+                for place in 0..<8 {
+                    var bytes = [UInt8](repeating: neighbour, count: 8)
+                    bytes[place] = UInt8(byte)
+                    let x = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+                    let expected = bytes.enumerated().reduce(UInt64(0)) { isWordByte($1.element) ? $0 | 0x80 << (8 * UInt64($1.offset)) : $0 }
+                    if SearchTerms.wordBytes(x) != expected { wrong += 1 }
+                }
+            }
+        }
+        #expect(wrong == 0)
     }
 
     @Test func scoresFavourTitlesThenHeadings() {

@@ -213,7 +213,7 @@ struct SearchPostings {
         var flag: UInt8 = 0
 
         @inline(__always)
-        mutating func take(_ word: UnsafeBufferPointer<UInt8>, hash: UInt32) {
+        mutating func take(_ word: UnsafeBufferPointer<UInt8>, hash: WordHash) {
             let w = numbers.number(word, hash: hash)
             if w == capacity { grow() }
             if state[w] == 0 { touched.append(Int32(w)) }

@@ -5,6 +5,8 @@ struct WordNumbers {
     private(set) var words: [String] = []
     private var bytes: [UInt8] = []
     private var starts: [Int32] = [0]
+    /// Per word, its `WordHash.packed`: the whole word when it is short.
+    private var keys: [UInt64] = []
     /// Per slot: the word's hash in the high half and its number + 1 in the low half, 0 for an
     /// empty slot, so that a probe reads one array; the count is a power of two.
     private var slots = [UInt64](repeating: 0, count: 1 << 12)
@@ -16,24 +18,27 @@ struct WordNumbers {
     /// `hash` is `WordHash.of(word)`, which the tokenizer computes as it reads. Inlined into the
     /// tokenizer's loop: a call per word of the site was a tenth of the index's time.
     @inline(__always)
-    mutating func number(_ word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int {
+    mutating func number(_ word: UnsafeBufferPointer<UInt8>, hash full: WordHash) -> Int {
         let mask = slots.count - 1
+        let hash = full.value
         var slot = Int(hash) & mask
         let found: Int? = slots.withUnsafeBufferPointer { slots in
-            while slots[slot] != 0 {
-                let entry = slots[slot]
-                if UInt32(truncatingIfNeeded: entry >> 32) == hash, equal(Int(UInt32(truncatingIfNeeded: entry)) - 1, word) {
-                    return Int(UInt32(truncatingIfNeeded: entry)) - 1
+            keys.withUnsafeBufferPointer { keys in
+                while slots[slot] != 0 {
+                    let entry = slots[slot]
+                    let n = Int(UInt32(truncatingIfNeeded: entry)) - 1
+                    if UInt32(truncatingIfNeeded: entry >> 32) == hash, keys[n] == full.packed, full.isShort || equal(n, word) { return n }
+                    slot = (slot + 1) & mask
                 }
-                slot = (slot + 1) & mask
+                return nil
             }
-            return nil
         }
         if let found { return found }
         let n = words.count
         words.append(String(decoding: word, as: UTF8.self))
         bytes.append(contentsOf: word)
         starts.append(Int32(bytes.count))
+        keys.append(full.packed)
         slots[slot] = UInt64(hash) << 32 | UInt64(n + 1)
         if words.count * 2 > slots.count { grow() }
         return n
