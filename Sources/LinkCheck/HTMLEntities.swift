@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Basics
 
 /// Decodes character references in attribute values, which is how a browser sees `href="a?x=1&amp;y=2"`.
 /// Only the named references that turn up in URLs and ids are known; an unknown one stays as written,
@@ -17,8 +13,7 @@ enum HTMLEntities {
         var i = start
         while i < end {
             // The run up to the next `&` is copied whole: a page's text has few references.
-            let ampersand = memchr(b.baseAddress! + i, Int32(UInt8(ascii: "&")), end - i)
-                .map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - b.baseAddress! } ?? end
+            let ampersand = byteIndex(of: UInt8(ascii: "&"), in: b, from: i, to: end) ?? end
             out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<ampersand]))
             i = ampersand
             guard i < end else { break }
@@ -36,7 +31,7 @@ enum HTMLEntities {
     /// Whether the text has an `&`, which every character reference starts with. memchr: link
     /// values run to tens of bytes, and a byte loop here was a tenth of a page scan.
     static func hasReference(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        text.baseAddress.map { memchr($0, Int32(UInt8(ascii: "&")), text.count) != nil } ?? false
+        byteIndex(of: UInt8(ascii: "&"), in: text, from: 0) != nil
     }
 
     /// The scalar a reference starting after `&` stands for, and where the text continues.

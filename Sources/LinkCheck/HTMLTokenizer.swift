@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Basics
 
 /// Tag names the checker acts on. Knowing only these keeps name matching to a few byte compares.
 enum HTMLTagName: UInt8 {
@@ -90,14 +86,12 @@ struct HTMLTokenizer {
     /// Advances to the next start tag; false at the end of the input.
     mutating func nextStartTag() -> Bool {
         let count = bytes.count
-        guard let base = bytes.baseAddress else { return false }
         while pos < count {
-            // memchr is vectorised; text between tags is most of a page.
-            guard let hit = memchr(base + pos, Int32(UInt8(ascii: "<")), count - pos) else {
+            // Text between tags is most of a page: memchr skips it.
+            guard let lt = byteIndex(of: UInt8(ascii: "<"), in: bytes, from: pos) else {
                 pos = count
                 return false
             }
-            let lt = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             pos = lt + 1
             guard pos < count else { return false }
             let c = bytes[pos]
@@ -252,11 +246,7 @@ struct HTMLTokenizer {
         if let i = find(byte, from: pos) { pos = i + 1 } else { pos = bytes.count }
     }
 
-    private func find(_ byte: UInt8, from start: Int) -> Int? {
-        guard start < bytes.count, let base = bytes.baseAddress,
-              let hit = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
-        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-    }
+    private func find(_ byte: UInt8, from start: Int) -> Int? { byteIndex(of: byte, in: bytes, from: start) }
 
     private static func tagName(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> HTMLTagName {
         switch end - start {

@@ -1,7 +1,5 @@
+import Basics
 import Diagnostics
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Finds Markdown that cmark-gfm would take unbounded memory or time over, before it is parsed:
 /// a line of many nested block quotes or list markers (a block each), a table row of very many
@@ -28,14 +26,13 @@ public enum MarkdownLimits {
         var cells = 0
         // The columns of the table whose rows are being counted, or 0 outside a table.
         var tableColumns = 0
-        guard let base = bytes.baseAddress else { return nil }
         while start < bytes.count {
             // Runs over every page twice (its text, then what cmark-gfm gets), so the bytes are
             // searched with memchr: most lines have no '|' at all.
-            let end = offset(of: UInt8(ascii: "\n"), in: base, from: start, to: bytes.count) ?? bytes.count
+            let end = byteIndex(of: UInt8(ascii: "\n"), in: bytes, from: start) ?? bytes.count
             var pipes = 0
             var from = start
-            while let found = offset(of: UInt8(ascii: "|"), in: base, from: from, to: end) {
+            while let found = byteIndex(of: UInt8(ascii: "|"), in: bytes, from: from, to: end) {
                 pipes += 1
                 from = found + 1
             }
@@ -69,11 +66,6 @@ public enum MarkdownLimits {
         return nil
     }
 
-    /// The offset of the first `byte` in `base[from..<to]`, found with memchr.
-    private static func offset(of byte: UInt8, in base: UnsafePointer<UInt8>, from: Int, to: Int) -> Int? {
-        guard from < to, let found = memchr(base + from, Int32(byte), to - from) else { return nil }
-        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
-    }
 
     /// How many `>`, `-`, `+`, `*` and `1.` markers open the line, and the column after the last.
     static func containerMarkers(_ row: UnsafeBufferPointer<UInt8>) -> (count: Int, column: Int) {

@@ -45,11 +45,10 @@ enum HeadingRuleChanges {
         html.withUTF8 { bytes in
             // Only links with a `#` matter, and most pages have few: find each `#`, then check
             // that it sits inside an href="…" value.
-            guard let base = bytes.baseAddress else { return }
             var i = 0
             while i < bytes.count {
-                guard let found = memchr(base + i, Int32(UInt8(ascii: "#")), bytes.count - i) else { break }
-                i = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                guard let found = byteIndex(of: UInt8(ascii: "#"), in: bytes, from: i) else { break }
+                i = found
                 var start = i
                 while start > 0, bytes[start - 1] != UInt8(ascii: "\""), bytes[start - 1] != UInt8(ascii: ">"),
                       bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }

@@ -44,7 +44,6 @@ struct SearchPostings {
         var postings: [Posting] = []
         /// The chunk's number of each posting's word.
         var terms: [Int32] = []
-        var length = 0
     }
 
     /// A chunk's postings grouped by the site's sorted word, each group in section order: the
@@ -117,8 +116,8 @@ struct SearchPostings {
         }
         let words = site.words
         let sectionCount = reads.reduce(0) { $0 + $1.sections.count }
-        let average = Double(reads.reduce(0) { $0 + $1.length }) / Double(max(sectionCount, 1))
-        let sections = Sections(reads, average: average)
+        let wordCount = reads.reduce(0) { total, read in read.sections.reduce(total) { $0 + Int($1.length) } }
+        let sections = Sections(reads, average: Double(wordCount) / Double(max(sectionCount, 1)))
 
         let (order, rank) = Self.javaScriptOrder(words)
         // Each chunk's numbers, mapped to the sorted vocabulary.
@@ -177,7 +176,6 @@ struct SearchPostings {
                 }
                 section.touched.removeAll(keepingCapacity: true)
                 read.sections.append(Section(page: Int32(p), index: Int32(s), length: section.length))
-                read.length += Int(section.length)
                 section.length = 0
             }
         }

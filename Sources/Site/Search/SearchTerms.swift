@@ -84,11 +84,10 @@ enum SearchTerms {
     /// compiler makes one loop of both and the sink's counters are not boxed.
     static func eachWord<Sink: WordSink>(in text: String, into sink: inout Sink) {
         var text = text
-        // A fixed buffer: appending to an array checks its uniqueness for every byte.
+        // A fixed buffer on the stack: appending to an array checks its uniqueness for every byte.
         let capacity = 4 * longest
-        let word = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        defer { word.deallocate() }
-        do {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            let word = buffer.baseAddress!
             text.withUTF8 { bytes in
                 let n = bytes.count
                 var i = 0

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Basics
 import LinkCheck
 
@@ -33,35 +28,29 @@ enum SectionSplitter {
         let base: UnsafeMutablePointer<UInt8>
         var count = 0
 
-        var isEmpty: Bool { count == 0 }
         var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
-
-        mutating func append(_ byte: UInt8) {
-            base[count] = byte
-            count += 1
-        }
     }
 
     /// The tag names the cut treats specially, packed into a number as `Scan` reads them:
     /// lower-cased, first letter in the lowest byte.
     enum TagNames {
-    /// Elements whose content is not text.
-    static let skippedNames = ["script", "style", "template"]
+        /// Elements whose content is not text.
+        static let skippedNames = ["script", "style", "template"]
 
-    /// Tags inside a run of text: they do not part words ("<code>x</code>s" is "xs").
-    static let inlineNames = ["a", "abbr", "b", "code", "em", "i", "kbd", "mark", "s", "samp", "small", "span",
-                              "strong", "sub", "sup", "u", "var", "del", "ins", "q"]
+        /// Tags inside a run of text: they do not part words ("<code>x</code>s" is "xs").
+        static let inlineNames = ["a", "abbr", "b", "code", "em", "i", "kbd", "mark", "s", "samp", "small", "span",
+                                  "strong", "sub", "sup", "u", "var", "del", "ins", "q"]
 
-    // Switches on the packed names (the test `tagNamesArePackedAsTheSwitchesSay` checks them
-    // against the lists above): a table read through `swift_once` and scanned was a fifth
-    // of the cut's time, as every tag of a highlighted code block asks.
-    static func isSkipped(_ name: UInt64) -> Bool {
-        switch name {
-        case 0x7470_6972_6373: return true  // script
-        case 0x65_6c79_7473: return true  // style
-        case 0x6574_616c_706d_6574: return true  // template
-        default: return false
-        }
+        // Switches on the packed names (the test `tagNamesArePackedAsTheSwitchesSay` checks them
+        // against the lists above): a table read through `swift_once` and scanned was a fifth
+        // of the cut's time, as every tag of a highlighted code block asks.
+        static func isSkipped(_ name: UInt64) -> Bool {
+            switch name {
+            case 0x7470_6972_6373: return true  // script
+            case 0x65_6c79_7473: return true  // style
+            case 0x6574_616c_706d_6574: return true  // template
+            default: return false
+            }
     }
 
     static func isInline(_ name: UInt64) -> Bool {
@@ -206,11 +195,7 @@ enum SectionSplitter {
             return end + 1
         }
 
-        func index(of byte: UInt8, from start: Int) -> Int? {
-            guard start < bytes.count else { return nil }
-            return memchr(bytes.baseAddress! + start, Int32(byte), bytes.count - start)
-                .map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - bytes.baseAddress! }
-        }
+        func index(of byte: UInt8, from start: Int) -> Int? { byteIndex(of: byte, in: bytes, from: start) }
 
         func isNameByte(_ byte: UInt8) -> Bool {
             (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
