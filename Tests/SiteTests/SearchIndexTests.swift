@@ -97,6 +97,34 @@ import Testing
         #expect(wrong == 0)
     }
 
+    /// The cut's text against the rule written plainly: inline tags vanish, other tags and runs of
+    /// white space become one space, none at the ends. The texts are drawn (seeded) from pieces
+    /// that put each kind of byte at every place of an eight-byte block.
+    @Test func theCutKeepsTextAsThePlainRuleSays() {
+        let pieces = ["a", "word", "Größe", "abcdefgh", "x1", " ", "  ", "\n", "\t", "\r\n", "<b>", "</b>", "<p>", "</p>",
+                      "<code>", "&amp;", "\u{1}", "😀", ".", "<br>", "<!-- c -->", "\u{A0}"]
+        func plain(_ html: String) -> String {
+            var text = html
+            for tag in ["<b>", "</b>", "<code>"] { text = text.replacingOccurrences(of: tag, with: "") }
+            for tag in ["<p>", "</p>", "<br>"] { text = text.replacingOccurrences(of: tag, with: " ") }
+            text = text.replacingOccurrences(of: "<!-- c -->", with: "").replacingOccurrences(of: "&amp;", with: "&")
+            let words = text.split(whereSeparator: { " \n\t\r".unicodeScalars.contains($0.unicodeScalars.first!) && $0.unicodeScalars.count == 1 || $0 == "\r\n" })
+            return words.joined(separator: " ")
+        }
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var wrong: [String] = []
+        for _ in 0..<400 {
+            var html = ""
+            for _ in 0..<(Int(seed >> 60) + 8) {
+                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                html += pieces[Int(seed >> 33) % pieces.count]
+            }
+            let cut = SectionSplitter.sections(of: html)
+            if cut != [SearchSection(heading: "", anchor: "", text: plain(html))] { wrong.append(html) }
+        }
+        #expect(wrong.count == 0, "first: \(wrong.prefix(3).map(\.debugDescription))")
+    }
+
     @Test func scoresFavourTitlesThenHeadings() {
         let body = SearchScoring.score(frequency: 3, length: 100, averageLength: 100, inHeading: false, inTitle: false)
         // BM25 with k1 = 1.2, b = 0.75 at the average length: 3 × 2.2 / (3 + 1.2) × 20 ≈ 31.

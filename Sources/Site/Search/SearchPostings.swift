@@ -39,7 +39,7 @@ struct SearchPostings {
     /// One chunk of pages read: its own words by number, its sections, and every (word, section)
     /// it holds, in section order.
     private struct Read {
-        var words: [String] = []
+        var words = WordNumbers()
         var sections: [Section] = []
         var postings: [Posting] = []
         /// The chunk's number of each posting's word.
@@ -108,12 +108,7 @@ struct SearchPostings {
         let reads = parallelChunks(count: pages.count, chunksPerWorker: 4) { range in Self.read(pages, range) }
         // One vocabulary for the site; each chunk's numbers are mapped into it.
         var site = WordNumbers()
-        let globals = reads.map { read in
-            read.words.map { word -> Int32 in
-                var word = word
-                return Int32(word.withUTF8 { site.number($0) })
-            }
-        }
+        let globals = reads.map { site.numbers(of: $0.words) }
         let words = site.words
         let sectionCount = reads.reduce(0) { $0 + $1.sections.count }
         let wordCount = reads.reduce(0) { total, read in read.sections.reduce(total) { $0 + Int($1.length) } }
@@ -180,7 +175,7 @@ struct SearchPostings {
             }
         }
         section.release()
-        read.words = section.numbers.words
+        read.words = section.numbers
         return read
     }
 

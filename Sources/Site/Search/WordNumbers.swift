@@ -2,7 +2,6 @@
 /// table over one buffer of the words' bytes. A site's vocabulary is small (tens of thousands of
 /// words) while its text runs to millions, so nearly every lookup finds a word already known.
 struct WordNumbers {
-    private(set) var words: [String] = []
     private var bytes: [UInt8] = []
     private var starts: [Int32] = [0]
     /// Per word, its `WordHash.packed`: the whole word when it is short.
@@ -11,7 +10,26 @@ struct WordNumbers {
     /// empty slot, so that a probe reads one array; the count is a power of two.
     private var slots = [UInt64](repeating: 0, count: 1 << 12)
 
-    var count: Int { words.count }
+    var count: Int { keys.count }
+
+    /// The words as strings, by number: made once, for the site's vocabulary only.
+    var words: [String] {
+        bytes.withUnsafeBufferPointer { bytes in
+            (0..<count).map { n in String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(starts[n])..<Int(starts[n + 1])]), as: UTF8.self) }
+        }
+    }
+
+    /// This table's number of each of `other`'s words, by `other`'s numbers; words new to this
+    /// table are added. How each chunk's vocabulary joins the site's, with no string per word.
+    mutating func numbers(of other: WordNumbers) -> [Int32] {
+        other.bytes.withUnsafeBufferPointer { bytes in
+            (0..<other.count).map { n in
+                let word = UnsafeBufferPointer(rebasing: bytes[Int(other.starts[n])..<Int(other.starts[n + 1])])
+                let hash = word.count <= 8 ? WordHash(packed: other.keys[n], count: word.count) : WordHash.of(word)
+                return Int32(number(word, hash: hash))
+            }
+        }
+    }
 
     mutating func number(_ word: UnsafeBufferPointer<UInt8>) -> Int { number(word, hash: WordHash.of(word)) }
 
@@ -34,13 +52,12 @@ struct WordNumbers {
             }
         }
         if let found { return found }
-        let n = words.count
-        words.append(String(decoding: word, as: UTF8.self))
+        let n = keys.count
         bytes.append(contentsOf: word)
         starts.append(Int32(bytes.count))
         keys.append(full.packed)
         slots[slot] = UInt64(hash) << 32 | UInt64(n + 1)
-        if words.count * 2 > slots.count { grow() }
+        if keys.count * 2 > slots.count { grow() }
         return n
     }
 
