@@ -20,7 +20,7 @@ TEMPLATES = os.path.join(ROOT, "Tests", "SiteTests", "Fixtures", "cvat-shortcode
 QUERIES_FILE = os.path.join(ROOT, "Tests", "Search", "cvat-queries.tsv")
 RUNS = int(os.environ.get("RUNS", "3"))
 SCALES = [int(x) for x in os.environ.get("SCALES", "1,50").split(",") if x]
-SHARE_SCALES = [int(x) for x in os.environ.get("SHARE_SCALES", "1,10,50").split(",")]
+SHARE_SCALES = [int(x) for x in os.environ.get("SHARE_SCALES", "1,10,50").split(",") if x]
 # Ten of the committed queries: words, phrases, a prefix and typos.
 CHOSEN = ["attach cloud storage", "backblaze", "bakcblaze", "manifest", "docker compose", "auto annotation",
           "kubernets", "coco keypoints", "skelet", "webhooks"]

@@ -51,37 +51,37 @@ enum SectionSplitter {
             case 0x6574_616c_706d_6574: return true  // template
             default: return false
             }
-    }
-
-    static func isInline(_ name: UInt64) -> Bool {
-        switch name {
-        case 0x6e61_7073: return true  // span
-        case 0x6564_6f63: return true  // code
-        case 0x61: return true  // a
-        case 0x6d65: return true  // em
-        case 0x676e_6f72_7473: return true  // strong
-        case 0x69: return true  // i
-        case 0x62: return true  // b
-        case 0x64_626b: return true  // kbd
-        case 0x7262_6261: return true  // abbr
-        case 0x6b72_616d: return true  // mark
-        case 0x73: return true  // s
-        case 0x706d_6173: return true  // samp
-        case 0x6c_6c61_6d73: return true  // small
-        case 0x62_7573: return true  // sub
-        case 0x70_7573: return true  // sup
-        case 0x75: return true  // u
-        case 0x72_6176: return true  // var
-        case 0x6c_6564: return true  // del
-        case 0x73_6e69: return true  // ins
-        case 0x71: return true  // q
-        default: return false
         }
-    }
 
-    static func packed(_ name: String) -> UInt64 {
-        name.utf8.enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
-    }
+        static func isInline(_ name: UInt64) -> Bool {
+            switch name {
+            case 0x6e61_7073: return true  // span
+            case 0x6564_6f63: return true  // code
+            case 0x61: return true  // a
+            case 0x6d65: return true  // em
+            case 0x676e_6f72_7473: return true  // strong
+            case 0x69: return true  // i
+            case 0x62: return true  // b
+            case 0x64_626b: return true  // kbd
+            case 0x7262_6261: return true  // abbr
+            case 0x6b72_616d: return true  // mark
+            case 0x73: return true  // s
+            case 0x706d_6173: return true  // samp
+            case 0x6c_6c61_6d73: return true  // small
+            case 0x62_7573: return true  // sub
+            case 0x70_7573: return true  // sup
+            case 0x75: return true  // u
+            case 0x72_6176: return true  // var
+            case 0x6c_6564: return true  // del
+            case 0x73_6e69: return true  // ins
+            case 0x71: return true  // q
+            default: return false
+            }
+        }
+
+        static func packed(_ name: String) -> UInt64 {
+            name.utf8.enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+        }
     }
 
     private struct Scan {
