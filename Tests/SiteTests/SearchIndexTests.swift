@@ -97,6 +97,26 @@ import Testing
         #expect(wrong == 0)
     }
 
+    /// The eight-byte mask of bytes that may end a run of text: its lowest bit marks the first
+    /// byte at most 0x20 or '<', for every byte value at every place beside varied neighbours.
+    @Test func theEightByteRunEndIsExact() {
+        func ends(_ byte: UInt8) -> Bool { byte <= 0x20 || byte == UInt8(ascii: "<") }
+        var wrong = 0
+        for byte in 0...255 {
+            for neighbour: UInt8 in [0x00, 0x01, 0x1F, 0x20, 0x21, 0x3B, 0x3C, 0x3D, 0x41, 0x7F, 0x80, 0xC3, 0xFF] {
+                for place in 0..<8 {
+                    var bytes = [UInt8](repeating: neighbour, count: 8)
+                    bytes[place] = UInt8(byte)
+                    let block = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+                    let mask = SectionSplitter.specialBytes(block)
+                    let first = mask == 0 ? nil : mask.trailingZeroBitCount / 8
+                    if first != bytes.firstIndex(where: ends) || (mask != 0 && mask.trailingZeroBitCount % 8 != 7) { wrong += 1 }
+                }
+            }
+        }
+        #expect(wrong == 0)
+    }
+
     /// The cut's text against the rule written plainly: inline tags vanish, other tags and runs of
     /// white space become one space, none at the ends. The texts are drawn (seeded) from pieces
     /// that put each kind of byte at every place of an eight-byte block.
