@@ -61,6 +61,8 @@ import Testing
             long, long + "y", long + "é", "é" + long, String(repeating: "é", count: 41), "mix" + String(repeating: "ü", count: 37),
             "tab\tnew\nline\r\nend.", "1,000.50 km²", "Attach THE Bucket", "abcdefg", "abcdefgh", "abcdefghi", "ABCDEFGé x",
             "Seven77 Eight888 Nine99999 é", "a b c d e f g h i j", "........x", "--------Word--------", "[]`{}@/:", "x" + long + " y", "CamelCase" + long, "UPPERé", "mIx—ED", "日本語のテキスト", "a\u{301}b", "x\u{200B}y",
+            "fifteenletters1 SixteenLetters22 seventeenletters3 ABCDEFGHIJKLMNOP Q", "abcdefghijklmnoé x", "abcdefghijé", "EIGHTCHR.", "eightchr",
+            "ninechars" + String(repeating: " ", count: 7), "CamelCaseWord99 x",
         ]
         for text in texts { #expect(SearchTerms.all(in: text) == plain(text), "\(text.debugDescription)") }
         #expect(SearchTerms.all(in: texts.joined(separator: " ")) == plain(texts.joined(separator: " ")))
@@ -143,6 +145,21 @@ import Testing
             if cut != [SearchSection(heading: "", anchor: "", text: plain(html))] { wrong.append(html) }
         }
         #expect(wrong.count == 0, "first: \(wrong.prefix(3).map(\.debugDescription))")
+    }
+
+    /// A section with as many distinct words as the counters first have room for (1,024), each
+    /// twice, then the title's word, which grows them: none is lost, and the slot written past
+    /// the kept ones stays inside the buffer (the address sanitizer run checks that).
+    @Test func aSectionThatFillsTheCountersKeepsEveryWord() {
+        let words = (1...1_024).map { "w\($0)" }
+        let text = (words + words.reversed()).joined(separator: " ")
+        let page = SearchPage(title: "T", url: "t/", crumbs: [], sections: [SearchSection(heading: "", anchor: "", text: text),
+                                                                            SearchSection(heading: "H", anchor: "h", text: "w7 w7 w7")])
+        let postings = SearchPostings(pages: [page, page])
+        #expect(postings.terms.count == 1_026)
+        let counts = Dictionary(uniqueKeysWithValues: postings.terms.map { ($0.term, $0.sections) })
+        #expect(words.allSatisfy { counts[$0] == ($0 == "w7" ? 4 : 2) } && counts["t"] == 2 && counts["h"] == 2)
+        #expect(postings.sectionCount == 4)
     }
 
     @Test func scoresFavourTitlesThenHeadings() {

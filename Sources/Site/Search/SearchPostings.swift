@@ -164,12 +164,13 @@ struct SearchPostings {
                     SearchTerms.eachWord(in: page.title, into: &section)
                 }
                 let number = Int32(read.sections.count)
-                for w in section.touched {
+                for k in 0..<section.touchedCount {
+                    let w = section.touched[k]
                     read.terms.append(w)
                     read.postings.append(Posting(section: number, state: section.state[Int(w)]))
                     section.state[Int(w)] = 0
                 }
-                section.touched.removeAll(keepingCapacity: true)
+                section.touchedCount = 0
                 read.sections.append(Section(page: Int32(p), index: Int32(s), length: section.length))
                 section.length = 0
             }
@@ -199,8 +200,11 @@ struct SearchPostings {
         /// 0 for a word not yet in the section. One buffer, so one check per word; a pointer, as
         /// an array checked its uniqueness on every word of the site. `release` frees it.
         private(set) var state = UnsafeMutablePointer<UInt32>.allocate(capacity: 1024)
+        /// The section's word numbers, each once, in the order first met: at most as many as
+        /// there are words, so room for `state`'s count and one more, written and not kept.
+        private(set) var touched = UnsafeMutablePointer<Int32>.allocate(capacity: 1024 + 1)
+        var touchedCount = 0
         private var capacity = 1024
-        var touched: [Int32] = []
         var length: Int32 = 0
         /// 0 while reading the text, which is counted; else the boost a word gets.
         var flag: UInt8 = 0
@@ -209,12 +213,16 @@ struct SearchPostings {
         mutating func take(_ word: UnsafeBufferPointer<UInt8>, hash: WordHash) {
             let w = numbers.number(word, hash: hash)
             if w == capacity { grow() }
-            if state[w] == 0 { touched.append(Int32(w)) }
+            // Written always and kept only for a word new to the section, without a branch:
+            // about half the words of a text are, which no branch predictor can guess.
+            let old = state[w]
+            touched[touchedCount] = Int32(w)
+            touchedCount &+= old == 0 ? 1 : 0
             if flag == 0 {
-                state[w] &+= 1 << 8
-                length += 1
+                state[w] = old &+ 1 << 8
+                length &+= 1
             } else {
-                state[w] |= UInt32(flag)
+                state[w] = old | UInt32(flag)
             }
         }
 
@@ -224,12 +232,19 @@ struct SearchPostings {
             (larger + capacity).initialize(repeating: 0, count: capacity)
             state.deallocate()
             state = larger
+            let room = UnsafeMutablePointer<Int32>.allocate(capacity: 2 * capacity + 1)
+            room.initialize(from: touched, count: touchedCount)
+            touched.deallocate()
+            touched = room
             capacity *= 2
         }
 
         init() { state.initialize(repeating: 0, count: capacity) }
 
-        func release() { state.deallocate() }
+        func release() {
+            state.deallocate()
+            touched.deallocate()
+        }
     }
 
     /// Buffers a worker reuses from one word to the next; `release` frees them.

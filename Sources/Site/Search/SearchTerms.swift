@@ -6,12 +6,15 @@ protocol WordSink {
 }
 
 /// A word's hash, computed while the word is read, so a lookup need not read it again. The first
-/// eight bytes are packed into a number and the rest folded in by FNV-1a; one multiply mixes
+/// sixteen bytes are packed into two numbers and the rest folded in by FNV-1a; two multiplies mix
 /// them at the end. Packing is a shift and an or per byte, where FNV-1a's multiply per byte made
-/// a chain of waits through every word of the site. A word of up to eight bytes is its packed
-/// number (zero-padded: a word holds no zero byte), so a lookup compares one number, not bytes.
+/// a chain of waits through every word of the site, and the tokenizer packs eight bytes at once.
+/// A word of up to eight bytes is its packed number (zero-padded: a word holds no zero byte), so
+/// a lookup compares one number, not bytes.
 struct WordHash {
     private(set) var packed: UInt64 = 0
+    /// Bytes 9–16, packed the same way.
+    private var second: UInt64 = 0
     private var tail: UInt32 = 2_166_136_261
     private(set) var count = 0
 
@@ -26,10 +29,19 @@ struct WordHash {
         self.count = count
     }
 
+    /// The hash `add` makes of a word of nine to sixteen bytes, given packed in two.
+    init(packed: UInt64, second: UInt64, count: Int) {
+        self.packed = packed
+        self.second = second
+        self.count = count
+    }
+
     @inline(__always)
     mutating func add(_ byte: UInt8) {
         if count < 8 {
             packed |= UInt64(byte) << UInt64(count &* 8)
+        } else if count < 16 {
+            second |= UInt64(byte) << UInt64((count &- 8) &* 8)
         } else {
             tail = (tail ^ UInt32(byte)) &* 16_777_619
         }
@@ -38,7 +50,8 @@ struct WordHash {
 
     @inline(__always)
     var value: UInt32 {
-        UInt32(truncatingIfNeeded: ((packed ^ UInt64(tail) << 32 ^ UInt64(count)) &* 0x9E37_79B9_7F4A_7C15) >> 32)
+        let mixed = (packed ^ UInt64(tail) << 32 ^ UInt64(count)) &+ second &* 0xC2B2_AE3D_27D4_EB4F
+        return UInt32(truncatingIfNeeded: (mixed &* 0x9E37_79B9_7F4A_7C15) >> 32)
     }
 
     static func of(_ word: UnsafeBufferPointer<UInt8>) -> WordHash {
@@ -107,12 +120,26 @@ enum SearchTerms {
                             let word8 = Self.eightBytes(bytes, at: i)
                             let length = (~Self.wordBytes(word8) & highBits).trailingZeroBitCount >> 3
                             if length < 8 && bytes[i + length] < 0x80 {
-                                // Upper-case letters get 0x20 from their own mask bit moved down.
-                                let packed = (word8 | Self.between(word8, 0x40, 0x5B) >> 2) & (1 << (8 * UInt64(length)) - 1)
+                                let packed = Self.lowerCased(word8) & (1 << (8 * UInt64(length)) - 1)
                                 UnsafeMutableRawPointer(word).storeBytes(of: packed.littleEndian, as: UInt64.self)
                                 sink.take(UnsafeBufferPointer(start: word, count: length), hash: WordHash(packed: packed, count: length))
                                 i += length
                                 continue
+                            }
+                            // A word of eight to fifteen bytes (a sixth of English words) in two.
+                            if length == 8 && i + 16 <= n {
+                                let next8 = Self.eightBytes(bytes, at: i + 8)
+                                let rest = (~Self.wordBytes(next8) & highBits).trailingZeroBitCount >> 3
+                                if rest < 8 && bytes[i + 8 + rest] < 0x80 {
+                                    let packed = Self.lowerCased(word8)
+                                    let second = Self.lowerCased(next8) & (1 << (8 * UInt64(rest)) - 1)
+                                    UnsafeMutableRawPointer(word).storeBytes(of: packed.littleEndian, as: UInt64.self)
+                                    UnsafeMutableRawPointer(word + 8).storeBytes(of: second.littleEndian, as: UInt64.self)
+                                    sink.take(UnsafeBufferPointer(start: word, count: 8 + rest),
+                                              hash: WordHash(packed: packed, second: second, count: 8 + rest))
+                                    i += 8 + rest
+                                    continue
+                                }
                             }
                         }
                     }
@@ -177,6 +204,11 @@ enum SearchTerms {
         let seven = x & (ones &* 127)
         return (ones &* (127 + high) &- seven) & ~x & (seven &+ ones &* (127 - low)) & highBits
     }
+
+    /// `x` with its ASCII upper-case letters made lower case: each gets 0x20 from its own mask
+    /// bit moved down.
+    @inline(__always)
+    static func lowerCased(_ x: UInt64) -> UInt64 { x | between(x, 0x40, 0x5B) >> 2 }
 
     /// The high bit of each byte of `x` that is an ASCII letter or digit.
     @inline(__always)
