@@ -14,12 +14,12 @@ protocol WordSink {
 struct WordHash {
     private(set) var packed: UInt64 = 0
     /// Bytes 9–16, packed the same way.
-    private var second: UInt64 = 0
+    private(set) var second: UInt64 = 0
     private var tail: UInt32 = 2_166_136_261
     private(set) var count = 0
 
-    /// The word is whole in `packed`.
-    var isShort: Bool { count <= 8 }
+    /// The word is whole in `packed` and `second`.
+    var isShort: Bool { count <= 16 }
 
     init() {}
 
@@ -173,8 +173,9 @@ enum SearchTerms {
                     }
                     guard used <= longest else { continue }
                     if hash.isShort {
-                        // The packed number holds the word lower-cased: no copy, no question of case.
+                        // The packed numbers hold the word lower-cased: no copy, no question of case.
                         UnsafeMutableRawPointer(word).storeBytes(of: hash.packed.littleEndian, as: UInt64.self)
+                        UnsafeMutableRawPointer(word + 8).storeBytes(of: hash.second.littleEndian, as: UInt64.self)
                         sink.take(UnsafeBufferPointer(start: word, count: used), hash: hash)
                     } else if changed == 0 {
                         sink.take(UnsafeBufferPointer(rebasing: bytes[start..<i]), hash: hash)

@@ -4,8 +4,10 @@
 struct WordNumbers {
     private var bytes: [UInt8] = []
     private var starts: [Int32] = [0]
-    /// Per word, its `WordHash.packed`: the whole word when it is short.
+    /// Per word, its `WordHash.packed` and `second`: the whole word when it is short, and zero
+    /// where it ends, as a word holds no zero byte.
     private var keys: [UInt64] = []
+    private var seconds: [UInt64] = []
     /// Per slot: the word's hash in the high half and its number + 1 in the low half, 0 for an
     /// empty slot, so that a probe reads one array; the count is a power of two.
     private var slots = [UInt64](repeating: 0, count: 1 << 12)
@@ -42,13 +44,18 @@ struct WordNumbers {
         var slot = Int(hash) & mask
         let found: Int? = slots.withUnsafeBufferPointer { slots in
             keys.withUnsafeBufferPointer { keys in
-                while slots[slot] != 0 {
-                    let entry = slots[slot]
-                    let n = Int(UInt32(truncatingIfNeeded: entry)) - 1
-                    if UInt32(truncatingIfNeeded: entry >> 32) == hash, keys[n] == full.packed, full.isShort || equal(n, word) { return n }
-                    slot = (slot + 1) & mask
+                seconds.withUnsafeBufferPointer { seconds in
+                    while slots[slot] != 0 {
+                        let entry = slots[slot]
+                        let n = Int(UInt32(truncatingIfNeeded: entry)) - 1
+                        if UInt32(truncatingIfNeeded: entry >> 32) == hash, keys[n] == full.packed, seconds[n] == full.second,
+                           full.isShort || equal(n, word) {
+                            return n
+                        }
+                        slot = (slot + 1) & mask
+                    }
+                    return nil
                 }
-                return nil
             }
         }
         if let found { return found }
@@ -56,6 +63,7 @@ struct WordNumbers {
         bytes.append(contentsOf: word)
         starts.append(Int32(bytes.count))
         keys.append(full.packed)
+        seconds.append(full.second)
         slots[slot] = UInt64(hash) << 32 | UInt64(n + 1)
         if keys.count * 2 > slots.count { grow() }
         return n
