@@ -126,19 +126,17 @@ struct SearchPostings {
             return range.map { k in
                 let word = words[order[k]]
                 // Chunks are in page order, so their groups one after the other are too.
-                scratch.scores.removeAll(keepingCapacity: true)
-                scratch.places.removeAll(keepingCapacity: true)
+                scratch.start(groups.reduce(0) { $0 + $1.starts[k + 1] - $1.starts[k] })
                 for r in groups.indices {
                     let offset = sections.offsets[r]
                     groups[r].postings.withUnsafeBufferPointer { postings in
                         for i in groups[r].starts[k]..<groups[r].starts[k + 1] {
                             let s = offset + Int(postings[i].section)
-                            scratch.scores.append(sections.score(postings[i].state, section: s))
-                            scratch.places.append(Int32(s))
+                            scratch.add(sections.score(postings[i].state, section: s), at: Int32(s))
                         }
                     }
                 }
-                return Term(term: word, sections: scratch.scores.count, json: Self.postings(word, sections.sections, scratch: &scratch))
+                return Term(term: word, sections: scratch.count, json: Self.postings(word, sections.sections, scratch: &scratch))
             }
         }.flatMap { $0 }
         self.sectionCount = sectionCount
@@ -249,34 +247,63 @@ struct SearchPostings {
 
     /// Buffers a worker reuses from one word to the next; `release` frees them.
     private struct Scratch {
-        /// The word's score in each section that holds it, in page and section order.
-        var scores: [UInt8] = []
-        /// Those sections, by their number across the chunks.
-        var places: [Int32] = []
-        var next = [Int](repeating: 0, count: 256)
-        var best: [Int] = []
+        /// The word's score in each section that holds it, in page and section order, and those
+        /// sections by their number across the chunks: `count` of each. Pointers, as are the
+        /// sort's counters: an array written through the worker's scratch checked its uniqueness
+        /// with a call at every element. `release` frees them.
+        private(set) var scores = UnsafeMutablePointer<UInt8>.allocate(capacity: 1024)
+        private(set) var places = UnsafeMutablePointer<Int32>.allocate(capacity: 1024)
+        private var room = 1024
+        var count = 0
+        /// Per score, how many postings have it, then where the first of them goes.
+        let next = UnsafeMutablePointer<Int>.allocate(capacity: 256)
+        /// The places in `scores` of the postings kept, best first.
+        let best = UnsafeMutablePointer<Int>.allocate(capacity: SearchScoring.cap)
         /// Room for the numbers and commas of `cap` postings of three numbers each.
         let text = UnsafeMutablePointer<UInt8>.allocate(capacity: SearchScoring.cap * 3 * 21)
 
-        func release() { text.deallocate() }
+        /// Empties the lists and makes room for `needed` postings.
+        mutating func start(_ needed: Int) {
+            count = 0
+            guard needed > room else { return }
+            scores.deallocate()
+            places.deallocate()
+            room = max(needed, 2 * room)
+            scores = .allocate(capacity: room)
+            places = .allocate(capacity: room)
+        }
+
+        @inline(__always)
+        mutating func add(_ score: UInt8, at place: Int32) {
+            scores[count] = score
+            places[count] = place
+            count += 1
+        }
+
+        func release() {
+            scores.deallocate()
+            places.deallocate()
+            next.deallocate()
+            best.deallocate()
+            text.deallocate()
+        }
     }
 
     /// A word's entry in its postings file, best sections first, at most `SearchScoring.cap`.
     private static func postings(_ word: String, _ sections: [Section], scratch: inout Scratch) -> JSONBytes {
         // Best first, then page and section, by a counting sort on the score: a score fits in a
         // byte, and the postings are already in page and section order, which the sort keeps.
-        for k in 0..<256 { scratch.next[k] = 0 }
-        for score in scratch.scores { scratch.next[Int(score)] += 1 }
+        let scores = UnsafeBufferPointer(start: scratch.scores, count: scratch.count)
+        scratch.next.initialize(repeating: 0, count: 256)
+        for score in scores { scratch.next[Int(score)] += 1 }
         var placed = 0
         for score in stride(from: 255, through: 0, by: -1) {
             let count = scratch.next[score]
             scratch.next[score] = placed
             placed += count
         }
-        let kept = min(scratch.scores.count, SearchScoring.cap)
-        scratch.best.removeAll(keepingCapacity: true)
-        scratch.best.append(contentsOf: repeatElement(0, count: kept))
-        for (i, score) in scratch.scores.enumerated() {
+        let kept = min(scores.count, SearchScoring.cap)
+        for (i, score) in scores.enumerated() {
             let at = scratch.next[Int(score)]
             scratch.next[Int(score)] = at + 1
             if at < kept { scratch.best[at] = i }
@@ -284,7 +311,7 @@ struct SearchPostings {
         // The numbers go into a buffer of the worker's and are appended at once: appending them
         // one by one was half the merge's time.
         var used = 0
-        for (n, i) in scratch.best.enumerated() {
+        for (n, i) in UnsafeBufferPointer(start: scratch.best, count: kept).enumerated() {
             let section = sections[Int(scratch.places[i])]
             if n > 0 { scratch.text[used] = UInt8(ascii: ","); used += 1 }
             used += JSONBytes.write(Int(section.page), to: scratch.text + used)
@@ -293,7 +320,7 @@ struct SearchPostings {
             used += JSONBytes.write(Int(section.index), to: scratch.text + used)
             scratch.text[used] = UInt8(ascii: ",")
             used += 1
-            used += JSONBytes.write(Int(scratch.scores[i]), to: scratch.text + used)
+            used += JSONBytes.write(Int(scores[i]), to: scratch.text + used)
         }
         var json = JSONBytes(capacity: word.utf8.count + 5 + used)
         json.appendQuoted(word)
