@@ -22,15 +22,17 @@ public struct Page: Sendable {
     /// An HTML content file: shortcodes are expanded, but the body is not Markdown.
     public var isHTML = false
 
-    public var title: String { frontMatter.title ?? Page.titleFromPath(contentPath) }
-    public var linkTitle: String { frontMatter.linkTitle ?? title }
+    // Inlinable, as are `isWritten` and `isListed`: called on a page in an array from another
+    // module, these getters made a copy of the whole page (every string of it retained) per call.
+    @inlinable public var title: String { frontMatter.title ?? Page.titleFromPath(contentPath) }
+    @inlinable public var linkTitle: String { frontMatter.linkTitle ?? title }
     public var weight: Int { frontMatter.weight }
     /// A leaf bundle's page (`index.md` or `index.html` with the bundle's files beside it).
     public var isLeafBundle: Bool { kind == .page && ContentFormat.isBundleIndex(lastComponent(sourceFile)) }
     /// `build: {render: link}` keeps the page's URL and place in lists but writes no file.
-    public var isWritten: Bool { frontMatter.build.render == .always }
+    @inlinable public var isWritten: Bool { frontMatter.build.render == .always }
     /// `build: {list: never}` leaves the page out of every list and menu.
-    public var isListed: Bool { frontMatter.build.list != .never }
+    @inlinable public var isListed: Bool { frontMatter.build.list != .never }
 
     /// Where the page is written under the output folder: "docs/guide/attach/index.html".
     public var outputPath: String { URLPath.outputFile(for: url) }
@@ -49,7 +51,7 @@ public struct Page: Sendable {
     }
 
     /// Hugo titles a page without a title from its file or folder name.
-    static func titleFromPath(_ path: String) -> String {
+    @usableFromInline static func titleFromPath(_ path: String) -> String {
         guard let last = path.split(separator: "/").last.map(String.init) else { return "Home" }
         let words = last.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
         return words.prefix(1).uppercased() + words.dropFirst()
