@@ -162,6 +162,38 @@ import Testing
         #expect(postings.sectionCount == 4)
     }
 
+    /// Where a snippet ends, against the rule written plainly over scalars: at the last space
+    /// before the 1,200th character, else there; nil for a text no longer than that. The texts put
+    /// spaces, none, and two- and four-byte characters before, at and after the limit.
+    @Test func snippetsEndAsThePlainRuleSays() {
+        func plain(_ text: String) -> Int? {
+            var offset = 0, lastSpace: Int?
+            for (n, scalar) in text.unicodeScalars.enumerated() {
+                if n == SearchIndexFiles.snippetText { return lastSpace ?? offset }
+                if scalar == " " { lastSpace = offset }
+                offset += String(scalar).utf8.count
+            }
+            return nil
+        }
+        let limit = SearchIndexFiles.snippetText
+        var texts = [String(repeating: "a", count: limit), String(repeating: "a", count: limit + 1), String(repeating: "ab cd ", count: 400)]
+        for at in [0, 1, limit - 2, limit - 1, limit, limit + 1] {
+            var word = Array(repeating: "x", count: limit + 5)
+            word[min(at, word.count - 1)] = " "
+            texts.append(word.joined())
+            word[max(0, at - 3)] = "é"
+            texts.append(word.joined())
+            word[max(0, at - 7)] = "😀"
+            texts.append(word.joined())
+        }
+        texts.append(String(repeating: "é ", count: 700))
+        texts.append(String(repeating: "a", count: limit - 1) + "é" + String(repeating: " b", count: 20))
+        for var text in texts {
+            let got = text.withUTF8 { SearchIndexFiles.snippetEnd($0) }
+            #expect(got == plain(text), "\(text.utf8.count) bytes")
+        }
+    }
+
     @Test func scoresFavourTitlesThenHeadings() {
         let body = SearchScoring.score(frequency: 3, length: 100, averageLength: 100, inHeading: false, inTitle: false)
         // BM25 with k1 = 1.2, b = 0.75 at the average length: 3 × 2.2 / (3 + 1.2) × 20 ≈ 31.
