@@ -130,7 +130,8 @@ import Testing
             for tag in ["<b>", "</b>", "<code>"] { text = text.replacingOccurrences(of: tag, with: "") }
             for tag in ["<p>", "</p>", "<br>"] { text = text.replacingOccurrences(of: tag, with: " ") }
             text = text.replacingOccurrences(of: "<!-- c -->", with: "").replacingOccurrences(of: "&amp;", with: "&")
-            let words = text.split(whereSeparator: { " \n\t\r".unicodeScalars.contains($0.unicodeScalars.first!) && $0.unicodeScalars.count == 1 || $0 == "\r\n" })
+            // White space as the cut takes it: no-break space and other characters are text.
+            let words = text.split(whereSeparator: { [" ", "\n", "\t", "\r", "\r\n"].contains($0) })
             return words.joined(separator: " ")
         }
         var seed: UInt64 = 0x9E37_79B9_7F4A_7C15

@@ -9,8 +9,8 @@ protocol WordSink {
 /// sixteen bytes are packed into two numbers and the rest folded in by FNV-1a; two multiplies mix
 /// them at the end. Packing is a shift and an or per byte, where FNV-1a's multiply per byte made
 /// a chain of waits through every word of the site, and the tokenizer packs eight bytes at once.
-/// A word of up to eight bytes is its packed number (zero-padded: a word holds no zero byte), so
-/// a lookup compares one number, not bytes.
+/// A word of up to sixteen bytes is its two packed numbers (zero-padded: a word holds no zero
+/// byte), so a lookup compares two numbers, not bytes.
 struct WordHash {
     private(set) var packed: UInt64 = 0
     /// Bytes 9–16, packed the same way.
@@ -23,14 +23,9 @@ struct WordHash {
 
     init() {}
 
-    /// The hash `add` makes of a word of at most eight bytes, given packed.
-    init(packed: UInt64, count: Int) {
-        self.packed = packed
-        self.count = count
-    }
-
-    /// The hash `add` makes of a word of nine to sixteen bytes, given packed in two.
-    init(packed: UInt64, second: UInt64, count: Int) {
+    /// The hash `add` makes of a word of at most sixteen bytes, given packed in two (the second
+    /// zero for a word of at most eight).
+    init(packed: UInt64, second: UInt64 = 0, count: Int) {
         self.packed = packed
         self.second = second
         self.count = count

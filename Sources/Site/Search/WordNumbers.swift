@@ -27,7 +27,7 @@ struct WordNumbers {
         other.bytes.withUnsafeBufferPointer { bytes in
             (0..<other.count).map { n in
                 let word = UnsafeBufferPointer(rebasing: bytes[Int(other.starts[n])..<Int(other.starts[n + 1])])
-                let hash = word.count <= 8 ? WordHash(packed: other.keys[n], count: word.count) : WordHash.of(word)
+                let hash = word.count <= 16 ? WordHash(packed: other.keys[n], second: other.seconds[n], count: word.count) : WordHash.of(word)
                 return Int32(number(word, hash: hash))
             }
         }
