@@ -4,7 +4,7 @@ SYSTEM_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev libt
 SWIFT ?= swift
 RELEASE_BIN := .build/release/docgen
 
-.PHONY: site test deps build golden bench search-compare clean fuzz test-sanitize hostile same-output
+.PHONY: site test deps build golden bench search-compare search-floor clean fuzz test-sanitize hostile same-output
 
 ## site: install missing system packages, build docgen (release) and build content/ into public/
 site: build
@@ -64,6 +64,11 @@ search-compare: build
 	@python3 -c 'import selenium' 2>/dev/null || python3 -m pip install -q selenium
 	@[ -d /usr/share/nodejs/lunr ] || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq node-lunr; }
 	python3 scripts/search-compare.py
+
+## search-floor: what each part of the search work adds to the build at 10x (search box, cut, words read,
+## whole index), from a copy of HEAD that can stop part-way (not part of test)
+search-floor:
+	python3 scripts/search-floor.py
 
 ## fuzz: each libFuzzer target for FUZZ_SECONDS (default 60) from its committed seed corpus (not part of test)
 fuzz: deps
