@@ -33,7 +33,9 @@ def corpus(n, work):
     return site
 
 
-def build(site, out, search=True):
+def build(site, out, search=True, docgen=DOCGEN, env=None):
+    """One build of `site` into `out`, search on or off (`search: false` in a docgen.yaml written
+    for the run and removed after it); returns its wall time in seconds."""
     settings = os.path.join(site, "docgen.yaml")
     if search:
         if os.path.exists(settings):
@@ -42,8 +44,8 @@ def build(site, out, search=True):
         with open(settings, "w") as f:
             f.write("search: false\n")
     start = time.perf_counter()
-    subprocess.run([DOCGEN, "build", "--source", site, "--contentDir", "content/en", "--templates", TEMPLATES,
-                    "--destination", out], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run([docgen, "build", "--source", site, "--contentDir", "content/en", "--templates", TEMPLATES,
+                    "--destination", out], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     took = time.perf_counter() - start
     if os.path.exists(settings):
         os.remove(settings)

@@ -17,11 +17,14 @@ with search on and with `search: false`, and prints each variant's share of the 
 Whatever an index built from the rendered text does, it has to do at least what `words` does:
 that variant's share is the floor of that design on this machine.
 """
-import os, re, resource, shutil, statistics, subprocess, sys, tempfile, time
+import importlib.util, os, resource, shutil, statistics, subprocess, sys, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.path.join(os.path.dirname(ROOT), "shared")
-TEMPLATES = os.path.join(ROOT, "Tests", "SiteTests", "Fixtures", "cvat-shortcodes")
+# search-compare's build, so that both measure the share the same way.
+_spec = importlib.util.spec_from_file_location("search_compare", os.path.join(ROOT, "scripts", "search-compare.py"))
+compare = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(compare)
 ROUNDS = int(os.environ.get("ROUNDS", "21"))
 SCALE = int(os.environ.get("SCALE", "10"))
 VARIANTS = ["box", "cut", "words", "index"]
@@ -69,22 +72,10 @@ def stopping_binary(work):
 
 
 def build(docgen, site, out, search, stop):
-    settings = os.path.join(site, "docgen.yaml")
-    if search:
-        if os.path.exists(settings):
-            os.remove(settings)
-    else:
-        with open(settings, "w") as f:
-            f.write("search: false\n")
-    env = dict(os.environ, DOCGEN_SEARCH_STOP=stop)
+    """One build through search-compare's, with the stop switch set; returns wall and CPU seconds."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    run([docgen, "build", "--source", site, "--contentDir", "content/en", "--templates", TEMPLATES, "--destination", out],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-    wall = time.perf_counter() - start
+    wall = compare.build(site, out, search, docgen=docgen, env=dict(os.environ, DOCGEN_SEARCH_STOP=stop))
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if os.path.exists(settings):
-        os.remove(settings)
     return wall, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
 
 
